@@ -1,0 +1,31 @@
+//! `POST /admin/jobs/{name}/run`: run a background job now, as the scheduler would.
+
+use actix_web::{post, web};
+
+use crate::auth::StaffUser;
+use crate::docs::*;
+use crate::error::AppResult;
+use crate::jobs::JobRun;
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(run_job);
+}
+
+/// Run a job now and report what it did.
+#[utoipa::path(operation_id = "run_job", 
+    tag = "admin",
+    params(("name" = String, Path, description = "Job name, e.g. `email`", max_length = 40)),
+    responses(
+        (status = 200, description = "The run", body = JobRun),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, description = "No job of that name", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/admin/jobs/{name}/run")]
+async fn run_job(state: web::Data<AppState>, staff: StaffUser, name: web::Path<String>) -> AppResult<web::Json<JobRun>> {
+    let trigger = format!("api:{}", staff.0.id);
+    Ok(web::Json(crate::jobs::run(&state, &name, &trigger).await?))
+}

@@ -1,0 +1,59 @@
+//! The audit log: who did what to which subject, when, with before/after snapshots
+//! (never secrets). Written inside the transaction of the change it records.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::db::schema::audit_log;
+use crate::db::DbConnection;
+use crate::domain::ids::AuditId;
+use crate::error::AppResult;
+
+pub struct AuditEntry<'a> {
+    pub actor_id: Option<&'a str>,
+    pub action: &'a str,
+    pub subject_type: &'a str,
+    pub subject_id: &'a str,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    pub ip: Option<&'a str>,
+}
+
+impl<'a> AuditEntry<'a> {
+    pub fn new(actor_id: Option<&'a str>, action: &'a str, subject_type: &'a str, subject_id: &'a str) -> Self {
+        AuditEntry { actor_id, action, subject_type, subject_id, before: None, after: None, ip: None }
+    }
+
+    pub fn before(mut self, v: impl Serialize) -> Self {
+        self.before = serde_json::to_value(v).ok();
+        self
+    }
+
+    pub fn after(mut self, v: impl Serialize) -> Self {
+        self.after = serde_json::to_value(v).ok();
+        self
+    }
+
+    pub fn ip(mut self, ip: Option<&'a str>) -> Self {
+        self.ip = ip;
+        self
+    }
+
+    pub fn write(self, conn: &mut DbConnection, at: NaiveDateTime) -> AppResult<()> {
+        diesel::insert_into(audit_log::table)
+            .values((
+                audit_log::id.eq(AuditId::generate().0),
+                audit_log::actor_id.eq(self.actor_id),
+                audit_log::action.eq(self.action),
+                audit_log::subject_type.eq(self.subject_type),
+                audit_log::subject_id.eq(self.subject_id),
+                audit_log::before_json.eq(self.before.map(|v| v.to_string())),
+                audit_log::after_json.eq(self.after.map(|v| v.to_string())),
+                audit_log::ip.eq(self.ip),
+                audit_log::created_at.eq(at),
+            ))
+            .execute(conn)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,14 @@
+//! Who is calling: passwords (argon2id), JWT access tokens, rotating refresh tokens,
+//! login throttling, the per-audience extractors, and the auth routes.
+
+pub mod extractors;
+pub mod jwt;
+pub mod model;
+pub mod password;
+pub mod rate_limit;
+pub mod routes;
+pub mod service;
+pub mod store;
+pub mod tokens;
+
+pub use extractors::{AdminUser, AuthUser, StaffUser};

@@ -1,0 +1,143 @@
+//! Rows and DTOs of the auth area.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+use crate::db::schema::{freelancers, users};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: String,
+    pub email: String,
+    pub password_hash: String,
+    pub full_name: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub id: &'a str,
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub full_name: &'a str,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = freelancers)]
+pub struct FreelancerRow {
+    pub id: String,
+    pub user_id: String,
+    pub status: String,
+    pub tier: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// The roles a person may choose when signing up; staff roles are granted by an admin.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SignupRole {
+    Freelancer,
+    Customer,
+}
+
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[schema(example = json!({
+    "email": "ana@example.com",
+    "password": "correct horse battery",
+    "full_name": "Ana Lima",
+    "role": "freelancer"
+}))]
+pub struct RegisterRequest {
+    #[schema(format = Email, max_length = 254)]
+    #[validate(email(message = "must be a valid email address"), length(max = 254, message = "must be at most 254 characters"))]
+    pub email: String,
+    /// 10 to 128 characters.
+    #[schema(min_length = 10, max_length = 128, format = Password)]
+    #[validate(length(min = 10, max = 128, message = "must be 10 to 128 characters"))]
+    pub password: String,
+    #[schema(min_length = 1, max_length = 200)]
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    pub full_name: String,
+    pub role: SignupRole,
+    /// The token from an invitation link, when registering through one.
+    #[schema(max_length = 200)]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    pub invitation_token: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[schema(example = json!({"email": "ana@example.com", "password": "correct horse battery"}))]
+pub struct LoginRequest {
+    #[schema(min_length = 1, max_length = 254)]
+    #[validate(length(min = 1, max = 254, message = "must be 1 to 254 characters"))]
+    pub email: String,
+    #[schema(format = Password, min_length = 1, max_length = 1024)]
+    #[validate(length(min = 1, max = 1024, message = "must be 1 to 1024 characters"))]
+    pub password: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+pub struct RefreshRequest {
+    #[schema(min_length = 1, max_length = 200)]
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    pub refresh_token: String,
+}
+
+/// A person's account.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct User {
+    #[schema(example = "usr_8fK2mQ0pLw3xZb7TnR1c")]
+    pub id: String,
+    pub email: String,
+    pub full_name: String,
+    /// `freelancer`, `customer`, `support` or `admin`.
+    pub roles: Vec<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuthResponse {
+    pub user: User,
+    /// JWT for the `Authorization: Bearer` header; valid for `expires_in` seconds.
+    pub access_token: String,
+    /// Opaque, single-use: exchange it at `/auth/refresh` for a new pair.
+    pub refresh_token: String,
+    #[schema(example = "Bearer")]
+    pub token_type: String,
+    #[schema(example = 900)]
+    pub expires_in: i64,
+}
+
+/// The caller's freelancer record, when they are a freelancer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FreelancerSummary {
+    /// The id `freelancer_id` fields and `/admin/freelancers/{id}` use.
+    #[schema(example = "fl_Q1w2E3r4T5y6U7i8O9p0")]
+    pub id: String,
+    /// Programme status: `registered` until an application is submitted.
+    pub status: String,
+    /// `standard`, `top_rated`, `pro` or `seller_plus_premium`.
+    pub tier: String,
+    /// True when the dashboard is open to this freelancer.
+    pub eligible: bool,
+    /// What is still needed before the dashboard opens.
+    pub missing_steps: Vec<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Me {
+    pub id: String,
+    pub email: String,
+    pub full_name: String,
+    pub roles: Vec<String>,
+    pub freelancer: Option<FreelancerSummary>,
+}

@@ -1,0 +1,114 @@
+//! Auth routes: thin handlers over `auth::service`.
+
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use validator::Validate;
+
+use crate::auth::extractors::{client_ip, AuthUser};
+use crate::auth::model::*;
+use crate::auth::service;
+use crate::docs::*;
+use crate::error::AppResult;
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(register).service(login).service(refresh).service(logout).service(me);
+}
+
+/// Create an account (freelancer or customer).
+#[utoipa::path(operation_id = "register", 
+    tag = "auth",
+    request_body = RegisterRequest,
+    responses(
+        (status = 201, description = "Registered and signed in", body = AuthResponse),
+        (status = 400, response = BadRequest),
+        (status = 409, description = "Email already registered (code `email_taken`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+    ),
+    security(())
+)]
+#[post("/auth/register")]
+async fn register(state: web::Data<AppState>, req: HttpRequest, body: web::Json<RegisterRequest>) -> AppResult<HttpResponse> {
+    body.validate()?;
+    let res = service::register(&state, body.into_inner(), client_ip(&req)).await?;
+    Ok(HttpResponse::Created().json(res))
+}
+
+/// Sign in with email and password. Throttled per account and per IP address.
+#[utoipa::path(operation_id = "login", 
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in", body = AuthResponse),
+        (status = 400, response = BadRequest),
+        (status = 401, description = "Wrong email or password (code `invalid_credentials`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 429, response = TooManyRequests),
+    ),
+    security(())
+)]
+#[post("/auth/login")]
+async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json<LoginRequest>) -> AppResult<HttpResponse> {
+    body.validate()?;
+    let res = service::login(&state, body.into_inner(), client_ip(&req)).await?;
+    Ok(HttpResponse::Ok().json(res))
+}
+
+/// Exchange a refresh token for a new pair. The old token stops working; presenting it
+/// again revokes every token of that login.
+#[utoipa::path(operation_id = "refresh_token", 
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, description = "A new token pair", body = AuthResponse),
+        (status = 400, response = BadRequest),
+        (status = 401, description = "Unknown, used, revoked or expired token (code `invalid_refresh_token`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+    ),
+    security(())
+)]
+#[post("/auth/refresh")]
+async fn refresh(state: web::Data<AppState>, req: HttpRequest, body: web::Json<RefreshRequest>) -> AppResult<HttpResponse> {
+    body.validate()?;
+    let res = service::refresh(&state, body.into_inner(), client_ip(&req)).await?;
+    Ok(HttpResponse::Ok().json(res))
+}
+
+/// Sign out: revokes the refresh token and every token of the same login.
+#[utoipa::path(operation_id = "logout", 
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 204, description = "Signed out (also when the token was already unknown)"),
+        (status = 400, response = BadRequest),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+    ),
+    security(())
+)]
+#[post("/auth/logout")]
+async fn logout(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> AppResult<HttpResponse> {
+    body.validate()?;
+    service::logout(&state, body.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The caller: account, roles and, for freelancers, programme status.
+#[utoipa::path(operation_id = "get_me", 
+    tag = "auth",
+    responses(
+        (status = 200, description = "The signed-in user", body = Me),
+        (status = 401, response = Unauthorized),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/me")]
+async fn me(state: web::Data<AppState>, user: AuthUser) -> AppResult<web::Json<Me>> {
+    Ok(web::Json(service::me(&state, user.id).await?))
+}

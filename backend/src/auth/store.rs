@@ -1,0 +1,79 @@
+//! Diesel queries for users, roles and freelancer records.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::auth::model::{FreelancerRow, NewUser, UserRow};
+use crate::db::schema::{freelancers, user_roles, users};
+use crate::db::DbConnection;
+use crate::error::AppResult;
+
+pub fn insert_user(conn: &mut DbConnection, user: &NewUser) -> AppResult<()> {
+    diesel::insert_into(users::table).values(user).execute(conn)?;
+    Ok(())
+}
+
+pub fn find_by_email(conn: &mut DbConnection, email: &str) -> AppResult<Option<UserRow>> {
+    Ok(users::table
+        .filter(users::email.eq(email))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn find_by_id(conn: &mut DbConnection, id: &str) -> AppResult<Option<UserRow>> {
+    Ok(users::table.find(id).select(UserRow::as_select()).first(conn).optional()?)
+}
+
+pub fn roles_of(conn: &mut DbConnection, user_id: &str) -> AppResult<Vec<String>> {
+    let mut roles: Vec<String> = user_roles::table
+        .filter(user_roles::user_id.eq(user_id))
+        .select(user_roles::role)
+        .load(conn)?;
+    roles.sort();
+    Ok(roles)
+}
+
+/// Grants a role; returns false when the user already had it.
+pub fn grant_role(conn: &mut DbConnection, user_id: &str, role: &str, at: NaiveDateTime) -> AppResult<bool> {
+    let exists: i64 = user_roles::table
+        .filter(user_roles::user_id.eq(user_id).and(user_roles::role.eq(role)))
+        .count()
+        .get_result(conn)?;
+    if exists > 0 {
+        return Ok(false);
+    }
+    diesel::insert_into(user_roles::table)
+        .values((user_roles::user_id.eq(user_id), user_roles::role.eq(role), user_roles::granted_at.eq(at)))
+        .execute(conn)?;
+    Ok(true)
+}
+
+pub fn insert_freelancer(conn: &mut DbConnection, id: &str, user_id: &str, at: NaiveDateTime) -> AppResult<()> {
+    diesel::insert_into(freelancers::table)
+        .values((
+            freelancers::id.eq(id),
+            freelancers::user_id.eq(user_id),
+            freelancers::status.eq("registered"),
+            freelancers::tier.eq("standard"),
+            freelancers::created_at.eq(at),
+            freelancers::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn freelancer_of(conn: &mut DbConnection, user_id: &str) -> AppResult<Option<FreelancerRow>> {
+    Ok(freelancers::table
+        .filter(freelancers::user_id.eq(user_id))
+        .select(FreelancerRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn update_password(conn: &mut DbConnection, user_id: &str, hash: &str, at: NaiveDateTime) -> AppResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set((users::password_hash.eq(hash), users::updated_at.eq(at)))
+        .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,41 @@
+//! An email address, trimmed and lower-cased, checked once at the edge.
+
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Email, String> {
+        let s = raw.trim().to_lowercase();
+        if s.len() > 254 {
+            return Err("must be at most 254 characters".into());
+        }
+        if !validator::ValidateEmail::validate_email(&s) {
+            return Err("must be a valid email address".into());
+        }
+        Ok(Email(s))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Email;
+
+    #[test]
+    fn normalises_and_rejects() {
+        assert_eq!(Email::parse("  Ann@Example.COM ").unwrap().as_str(), "ann@example.com");
+        assert!(Email::parse("not-an-email").is_err());
+        assert!(Email::parse("").is_err());
+    }
+}

@@ -1,0 +1,75 @@
+//! The OpenAPI document: the base (info, security schemes, shared responses) merged with
+//! every `#[utoipa::path]` that the route tree registers. `partner-hub openapi` prints
+//! it; the committed `openapi.yaml` must equal it (a test checks).
+
+use actix_web::{get, App, HttpResponse};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
+
+use crate::docs::*;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Partner Hub API",
+        version = "1.0.0",
+        license(name = "Proprietary"),
+        description = "Reseller programme platform: IT freelancers resell Microsoft 365 through a personal referral link and earn commission.\n\nAll routes are under `/api/v1` and speak JSON with snake_case fields and RFC 3339 UTC timestamps. Authenticate with `Authorization: Bearer <access token>` (from `/auth/login`). Errors are `application/problem+json` (RFC 9457) with a stable `code`. Lists take `limit` and `cursor` and return `{data, next_cursor}`."
+    ),
+    components(responses(BadRequest, Unauthorized, Forbidden, NotFound, Conflict, PayloadTooLarge, UnsupportedMediaType, Unprocessable, TooManyRequests, Unavailable)),
+    tags(
+        (name = "auth", description = "Accounts and sessions"),
+        (name = "admin", description = "Support staff and operations"),
+        (name = "operations", description = "Health, metrics and the spec"),
+    ),
+    modifiers(&SecuritySchemes),
+    security(("bearer" = []))
+)]
+struct BaseDoc;
+
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("Access token from /auth/login or /auth/refresh (15 minutes)."))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// Every API route, as registered under `/api/v1`.
+pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.configure(crate::auth::routes::configure).configure(crate::admin::configure).service(spec);
+}
+
+/// The spec as built from the route tree.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(BaseDoc::openapi())
+        .service(utoipa_actix_web::scope("/api/v1").configure(api_routes))
+        .configure(crate::ops::health::configure)
+        .split_for_parts();
+    api
+}
+
+pub fn yaml() -> String {
+    document().to_yaml().expect("the OpenAPI document serialises")
+}
+
+/// This document, as YAML.
+#[utoipa::path(operation_id = "get_openapi_spec", tag = "operations", responses((status = 200, description = "OpenAPI 3.1 document", body = String, content_type = "application/yaml")), security(()))]
+#[get("/openapi.yaml")]
+async fn spec() -> HttpResponse {
+    static YAML: once_cell::sync::Lazy<String> = once_cell::sync::Lazy::new(yaml);
+    HttpResponse::Ok().content_type("application/yaml").body(YAML.as_str())
+}

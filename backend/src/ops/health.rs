@@ -1,0 +1,65 @@
+//! Health probes: `/livez` (the process answers), `/readyz` and its alias `/healthz`
+//! (the database answers and no migration is pending; 503 otherwise), `/metrics`.
+
+use actix_web::{get, web, HttpResponse};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::docs::Unavailable;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    #[schema(example = "ok")]
+    pub status: String,
+    /// `sqlite` or `postgres` (readiness only).
+    pub database: Option<String>,
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(livez).service(readyz).service(healthz).service(metrics);
+}
+
+/// Liveness: answers while the process runs; checks nothing else.
+#[utoipa::path(operation_id = "livez", tag = "operations", responses((status = 200, body = Health)), security(()))]
+#[get("/livez")]
+async fn livez() -> web::Json<Health> {
+    web::Json(Health { status: "ok".into(), database: None })
+}
+
+async fn readiness(state: &AppState) -> AppResult<Health> {
+    let pending = state
+        .db
+        .run(|conn| crate::db::pending_migrations(conn).map_err(|e| AppError::unavailable(e.to_string())))
+        .await?;
+    if pending > 0 {
+        return Err(AppError::unavailable(format!("{pending} migrations pending")));
+    }
+    let engine = match state.db.engine() {
+        crate::db::Engine::Sqlite => "sqlite",
+        crate::db::Engine::Postgres => "postgres",
+    };
+    Ok(Health { status: "ok".into(), database: Some(engine.into()) })
+}
+
+/// Readiness: the database is reachable and every migration is applied.
+#[utoipa::path(operation_id = "readyz", tag = "operations", responses((status = 200, body = Health), (status = 503, response = Unavailable)), security(()))]
+#[get("/readyz")]
+async fn readyz(state: web::Data<AppState>) -> AppResult<web::Json<Health>> {
+    Ok(web::Json(readiness(&state).await?))
+}
+
+/// Alias of `/readyz`.
+#[utoipa::path(operation_id = "healthz", tag = "operations", responses((status = 200, body = Health), (status = 503, response = Unavailable)), security(()))]
+#[get("/healthz")]
+async fn healthz(state: web::Data<AppState>) -> AppResult<web::Json<Health>> {
+    Ok(web::Json(readiness(&state).await?))
+}
+
+/// Prometheus metrics in the text exposition format.
+#[utoipa::path(operation_id = "metrics", tag = "operations", responses((status = 200, description = "Prometheus text format", body = String, content_type = "text/plain")), security(()))]
+#[get("/metrics")]
+async fn metrics() -> HttpResponse {
+    HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(crate::ops::metrics::render())
+}

@@ -1,0 +1,79 @@
+//! The default service: 405 with `Allow` when the path exists for other methods, the
+//! SPA's `index.html` for browser navigation, problem+json 404 for the rest.
+
+use std::path::PathBuf;
+
+use actix_web::http::Method;
+use actix_web::{web, HttpRequest, HttpResponse};
+use once_cell::sync::Lazy;
+
+use crate::error::AppError;
+
+/// (path template segments, methods) for every documented route.
+static ROUTES: Lazy<Vec<(Vec<String>, Vec<String>)>> = Lazy::new(|| {
+    let doc = crate::openapi::document();
+    doc.paths
+        .paths
+        .iter()
+        .map(|(path, item)| {
+            let mut methods = Vec::new();
+            for (m, op) in [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("PATCH", &item.patch), ("DELETE", &item.delete)] {
+                if op.is_some() {
+                    methods.push(m.to_string());
+                }
+            }
+            (segments(path), methods)
+        })
+        .collect()
+});
+
+fn segments(path: &str) -> Vec<String> {
+    path.trim_matches('/').split('/').map(str::to_string).collect()
+}
+
+/// Methods the spec allows on this concrete path (empty when the path is unknown).
+pub fn allowed_methods(path: &str) -> Vec<String> {
+    let parts = segments(path);
+    let mut allowed = Vec::new();
+    for (template, methods) in ROUTES.iter() {
+        let matches = template.len() == parts.len()
+            && template.iter().zip(&parts).all(|(t, p)| (t.starts_with('{') && !p.is_empty()) || t == p);
+        if matches {
+            allowed.extend(methods.iter().cloned());
+        }
+    }
+    allowed.sort();
+    allowed.dedup();
+    allowed
+}
+
+#[derive(Clone)]
+pub struct StaticDir(pub Option<PathBuf>);
+
+fn is_api(path: &str) -> bool {
+    path.starts_with("/api/") || path == "/api" || ["/livez", "/readyz", "/healthz", "/metrics"].contains(&path)
+}
+
+pub async fn fallback(req: HttpRequest, dir: web::Data<StaticDir>) -> Result<HttpResponse, AppError> {
+    let path = req.path();
+    let allowed = allowed_methods(path);
+    if !allowed.is_empty() && !allowed.iter().any(|m| m == req.method().as_str()) {
+        return Err(AppError::method_not_allowed(allowed.join(", ")));
+    }
+    let navigation = req.method() == Method::GET || req.method() == Method::HEAD;
+    if navigation && !is_api(path) {
+        if let Some(dir) = &dir.0 {
+            let index = dir.join("index.html");
+            if let Ok(file) = actix_files::NamedFile::open(&index) {
+                let mut res = file.use_etag(true).into_response(&req);
+                res.headers_mut().insert(
+                    actix_web::http::header::CACHE_CONTROL,
+                    actix_web::http::header::HeaderValue::from_static("no-cache"),
+                );
+                return Ok(res);
+            }
+        }
+        return Err(AppError::not_found("The web app is not built here (run `make run`)."));
+    }
+    Err(AppError::not_found(format!("There is no route {} {path}.", req.method())))
+}

@@ -1,0 +1,6 @@
+//! Everything that is not an API handler: the SPA and `/docs` from `STATIC_DIR` with a
+//! history fallback, and problem+json for unknown routes (404) and wrong methods (405,
+//! with `Allow`, worked out from the spec's paths).
+
+pub mod fallback;
+pub mod extractors;

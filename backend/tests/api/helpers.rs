@@ -1,0 +1,210 @@
+//! `TestApp`: the app on a random port with its own database, plus builders that read
+//! like the feature (`app.freelancer().await`, `app.admin().await`).
+
+use std::path::PathBuf;
+
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+use partner_hub::config::{AppEnv, ClockMode, Settings};
+use partner_hub::domain::ids::random_token;
+use partner_hub::state::AppState;
+use serde_json::{json, Value};
+
+pub struct TestApp {
+    pub address: String,
+    pub state: AppState,
+    pub client: reqwest::Client,
+    pub dir: tempfile::TempDir,
+    pg: Option<(String, String)>,
+}
+
+pub struct Session {
+    pub user_id: String,
+    pub email: String,
+    pub access_token: String,
+    pub refresh_token: String,
+}
+
+pub struct Options {
+    pub clock: ClockMode,
+    pub smtp_url: Option<String>,
+    pub static_dir: Option<PathBuf>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { clock: ClockMode::Manual, smtp_url: None, static_dir: None }
+    }
+}
+
+/// A fresh database URL: a temp SQLite file, or a new PostgreSQL database.
+fn fresh_database(dir: &std::path::Path) -> (String, Option<(String, String)>) {
+    match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+        Some(admin_url) => {
+            let name = format!("ph_test_{}", random_token(12).to_lowercase());
+            let mut conn = diesel::PgConnection::establish(&admin_url).expect("connect to TEST_DATABASE_URL");
+            conn.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
+            let mut url = url::Url::parse(&admin_url).expect("TEST_DATABASE_URL is a URL");
+            url.set_path(&format!("/{name}"));
+            (url.to_string(), Some((admin_url, name)))
+        }
+        None => (format!("sqlite://{}/test.db", dir.display()), None),
+    }
+}
+
+pub fn settings_for(dir: &std::path::Path, database_url: String, opts: &Options) -> Settings {
+    let mut key = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut key);
+    Settings {
+        database_url,
+        host: "127.0.0.1".into(),
+        port: 0,
+        app_env: AppEnv::Development,
+        jwt_secret: format!("test-secret-{}", random_token(32)),
+        jwt_previous_secrets: vec![],
+        encryption_key: key,
+        public_base_url: "http://127.0.0.1:8080".into(),
+        clock: opts.clock,
+        smtp_url: opts.smtp_url.clone(),
+        email_from: "Partner Hub <no-reply@partner-hub.test>".into(),
+        email_outbox_dir: dir.join("outbox"),
+        data_dir: dir.to_path_buf(),
+        static_dir: opts.static_dir.clone().unwrap_or_else(|| dir.join("no-spa")),
+        scheduler: false,
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(Options::default()).await
+    }
+
+    pub async fn spawn_with(opts: Options) -> TestApp {
+        let _ = env_logger::builder().is_test(true).try_init();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (database_url, pg) = fresh_database(dir.path());
+        let settings = settings_for(dir.path(), database_url, &opts);
+        let state = actix_web::web::block(move || partner_hub::startup::prepare_state(settings))
+            .await
+            .unwrap()
+            .expect("prepare state");
+        let app = partner_hub::startup::Application::from_state(state.clone()).expect("build app");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        actix_web::rt::spawn(app.run_until_stopped());
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        TestApp { address, state, client, dir, pg }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> reqwest::Response {
+        let mut req = self.client.get(self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn post(&self, path: &str, body: Value, token: Option<&str>) -> reqwest::Response {
+        let mut req = self.client.post(self.url(path)).json(&body);
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn register(&self, role: &str) -> Session {
+        let email = format!("{}-{}@example.com", role, random_token(8).to_lowercase());
+        let res = self
+            .post(
+                "/api/v1/auth/register",
+                json!({"email": email, "password": "correct horse battery", "full_name": format!("Test {role}"), "role": role}),
+                None,
+            )
+            .await;
+        assert_eq!(res.status(), 201, "register {role}");
+        session_of(res.json().await.unwrap(), email)
+    }
+
+    pub async fn freelancer(&self) -> Session {
+        self.register("freelancer").await
+    }
+
+    pub async fn customer(&self) -> Session {
+        self.register("customer").await
+    }
+
+    /// A staff account created the way an operator does it (`admin create`), then signed in.
+    pub async fn staff(&self, role: &str) -> Session {
+        let email = format!("{}-{}@example.com", role, random_token(8).to_lowercase());
+        let state = self.state.clone();
+        let (e, r) = (email.clone(), role.to_string());
+        actix_web::web::block(move || {
+            let email = partner_hub::domain::Email::parse(&e).unwrap();
+            partner_hub::cli::create_staff(&state, &email, "staff password 123", "Staff", partner_hub::domain::Role::parse(&r).unwrap())
+        })
+        .await
+        .unwrap()
+        .expect("create staff");
+        self.login(&email, "staff password 123").await
+    }
+
+    pub async fn admin(&self) -> Session {
+        self.staff("admin").await
+    }
+
+    pub async fn support(&self) -> Session {
+        self.staff("support").await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Session {
+        let res = self.post("/api/v1/auth/login", json!({"email": email, "password": password}), None).await;
+        assert_eq!(res.status(), 200, "login {email}");
+        session_of(res.json().await.unwrap(), email.to_string())
+    }
+
+    /// Runs a diesel closure against this app's database.
+    pub async fn db<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut partner_hub::db::DbConnection) -> Result<T, partner_hub::error::AppError> + Send + 'static,
+    ) -> T {
+        self.state.db.run(f).await.expect("db")
+    }
+
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.dir.path().join("outbox")
+    }
+}
+
+fn session_of(body: Value, email: String) -> Session {
+    Session {
+        user_id: body["user"]["id"].as_str().unwrap().to_string(),
+        email,
+        access_token: body["access_token"].as_str().unwrap().to_string(),
+        refresh_token: body["refresh_token"].as_str().unwrap().to_string(),
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = self.pg.take() {
+            if let Ok(mut conn) = diesel::PgConnection::establish(&admin_url) {
+                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+/// Asserts a problem+json response and returns its body.
+pub async fn problem(res: reqwest::Response, status: u16, code: &str) -> Value {
+    assert_eq!(res.status().as_u16(), status, "status for expected code {code}");
+    let ct = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    assert!(ct.starts_with("application/problem+json"), "content type was {ct}");
+    let body: Value = res.json().await.expect("problem body");
+    assert_eq!(body["code"], code, "problem body: {body}");
+    assert_eq!(body["status"], status);
+    assert!(body["title"].is_string() && body["detail"].is_string() && body["type"].is_string());
+    body
+}

@@ -1,0 +1,13 @@
+//! Black-box HTTP tests: each test spawns the real app on port 0 with a fresh database
+//! (a temp SQLite file, or a fresh PostgreSQL database when TEST_DATABASE_URL is set).
+
+mod helpers;
+
+mod auth;
+mod authz_matrix;
+mod cli;
+mod clock_and_jobs;
+mod email;
+mod errors;
+mod ops;
+mod spec;

@@ -1,0 +1,9 @@
+DROP TABLE app_clock;
+DROP TABLE job_runs;
+DROP TABLE email_outbox;
+DROP TABLE audit_log;
+DROP TABLE login_attempts;
+DROP TABLE refresh_tokens;
+DROP TABLE freelancers;
+DROP TABLE user_roles;
+DROP TABLE users;
