@@ -32,6 +32,8 @@ pub struct Settings {
     pub clock: ClockMode,
     pub smtp_url: Option<String>,
     pub email_from: String,
+    /// Where notifications for support staff go (new appeals, new tickets).
+    pub support_email: String,
     pub email_outbox_dir: PathBuf,
     pub data_dir: PathBuf,
     pub static_dir: PathBuf,
@@ -99,6 +101,7 @@ impl Settings {
             clock,
             smtp_url: var("SMTP_URL"),
             email_from: var("EMAIL_FROM").unwrap_or_else(|| "Partner Hub <no-reply@partner-hub.local>".into()),
+            support_email: var("SUPPORT_EMAIL").unwrap_or_else(|| "support@partner-hub.local".into()),
             email_outbox_dir: PathBuf::from(
                 var("EMAIL_OUTBOX_DIR").unwrap_or_else(|| format!("{}/outbox", data_dir.display())),
             ),

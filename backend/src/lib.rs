@@ -1,8 +1,11 @@
 //! Partner Hub: a reseller-programme platform for IT freelancers who resell Microsoft 365.
 
 pub mod admin;
+pub mod appeals;
+pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod catalog;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -10,11 +13,17 @@ pub mod db;
 pub mod docs;
 pub mod domain;
 pub mod error;
+pub mod freelancers;
+pub mod invitations;
 pub mod jobs;
 pub mod notifications;
+pub mod onboarding;
 pub mod openapi;
 pub mod ops;
 pub mod pagination;
+pub mod programme;
 pub mod startup;
 pub mod state;
+pub mod support;
+pub mod terms;
 pub mod web;

@@ -20,6 +20,13 @@ use crate::docs::*;
     components(responses(BadRequest, Unauthorized, Forbidden, NotFound, Conflict, PayloadTooLarge, UnsupportedMediaType, Unprocessable, TooManyRequests, Unavailable)),
     tags(
         (name = "auth", description = "Accounts and sessions"),
+        (name = "programme", description = "The public programme page, the catalogue and the terms"),
+        (name = "invitations", description = "Invitations to the programme"),
+        (name = "applications", description = "Applying to the programme and support's review"),
+        (name = "onboarding", description = "Profile, picture, W-9 tax form and terms acceptance"),
+        (name = "freelancers", description = "Eligibility, the dashboard and seller tiers"),
+        (name = "appeals", description = "Appealing a decision"),
+        (name = "support", description = "Contacting customer support"),
         (name = "admin", description = "Support staff and operations"),
         (name = "operations", description = "Health, metrics and the spec"),
     ),
@@ -48,7 +55,18 @@ impl Modify for SecuritySchemes {
 
 /// Every API route, as registered under `/api/v1`.
 pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.configure(crate::auth::routes::configure).configure(crate::admin::configure).service(spec);
+    cfg.configure(crate::auth::routes::configure)
+        .configure(crate::admin::configure)
+        .configure(crate::programme::configure)
+        .configure(crate::catalog::configure)
+        .configure(crate::invitations::configure)
+        .configure(crate::applications::configure)
+        .configure(crate::onboarding::configure)
+        .configure(crate::terms::configure)
+        .configure(crate::freelancers::configure)
+        .configure(crate::appeals::configure)
+        .configure(crate::support::configure)
+        .service(spec);
 }
 
 /// The spec as built from the route tree.

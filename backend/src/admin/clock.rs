@@ -2,6 +2,7 @@
 //! moves it forward, only when the server runs with `APP_CLOCK=manual` (never in
 //! production mode, which refuses that setting). Otherwise the route answers 404.
 
+use crate::web::json::Json;
 use actix_web::{get, post, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -72,7 +73,7 @@ async fn get_clock(state: web::Data<AppState>, _staff: StaffUser) -> web::Json<C
     security(("bearer" = []))
 )]
 #[post("/admin/clock/advance")]
-async fn advance(state: web::Data<AppState>, admin: AdminUser, body: web::Json<AdvanceClock>) -> AppResult<web::Json<ClockState>> {
+async fn advance(state: web::Data<AppState>, admin: AdminUser, body: Json<AdvanceClock>) -> AppResult<web::Json<ClockState>> {
     if !state.clock.is_manual() {
         return Err(AppError::not_found("The test clock is not enabled (APP_CLOCK=manual)."));
     }

@@ -15,7 +15,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 /// Run a job now and report what it did.
 #[utoipa::path(operation_id = "run_job", 
     tag = "admin",
-    params(("name" = String, Path, description = "Job name, e.g. `email`", max_length = 40)),
+    params(("name" = String, Path, description = "The job to run", example = "email", pattern = "^(email)$")),
     responses(
         (status = 200, description = "The run", body = JobRun),
         (status = 401, response = Unauthorized),

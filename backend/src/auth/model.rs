@@ -39,6 +39,11 @@ pub struct FreelancerRow {
     pub tier: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// False for freelancers who were on the marketplace before the programme: once
+    /// approved they only sign the terms.
+    pub onboarding_required: bool,
+    pub referral_code: Option<String>,
+    pub eligible_since: Option<NaiveDateTime>,
 }
 
 /// The roles a person may choose when signing up; staff roles are granted by an admin.
@@ -123,14 +128,21 @@ pub struct FreelancerSummary {
     /// The id `freelancer_id` fields and `/admin/freelancers/{id}` use.
     #[schema(example = "fl_Q1w2E3r4T5y6U7i8O9p0")]
     pub id: String,
-    /// Programme status: `registered` until an application is submitted.
+    /// Programme status: `registered`, then the application's status (`submitted`,
+    /// `approved`, `rejected`, `appealed`).
     pub status: String,
     /// `standard`, `top_rated`, `pro` or `seller_plus_premium`.
     pub tier: String,
     /// True when the dashboard is open to this freelancer.
     pub eligible: bool,
-    /// What is still needed before the dashboard opens.
+    /// What is still needed before the dashboard opens, in order: `application`,
+    /// `approval`, `personal_info`, `business_info`, `tax_form`, `terms`.
     pub missing_steps: Vec<String>,
+    /// The referral code, once eligible.
+    pub referral_code: Option<String>,
+    /// False for freelancers who were on the marketplace before the programme (invited as
+    /// `internal`): once approved they only accept the terms.
+    pub onboarding_required: bool,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -1,5 +1,6 @@
 //! Auth routes: thin handlers over `auth::service`.
 
+use crate::web::json::Json;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use validator::Validate;
 
@@ -29,7 +30,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     security(())
 )]
 #[post("/auth/register")]
-async fn register(state: web::Data<AppState>, req: HttpRequest, body: web::Json<RegisterRequest>) -> AppResult<HttpResponse> {
+async fn register(state: web::Data<AppState>, req: HttpRequest, body: Json<RegisterRequest>) -> AppResult<HttpResponse> {
     body.validate()?;
     let res = service::register(&state, body.into_inner(), client_ip(&req)).await?;
     Ok(HttpResponse::Created().json(res))
@@ -51,7 +52,7 @@ async fn register(state: web::Data<AppState>, req: HttpRequest, body: web::Json<
     security(())
 )]
 #[post("/auth/login")]
-async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json<LoginRequest>) -> AppResult<HttpResponse> {
+async fn login(state: web::Data<AppState>, req: HttpRequest, body: Json<LoginRequest>) -> AppResult<HttpResponse> {
     body.validate()?;
     let res = service::login(&state, body.into_inner(), client_ip(&req)).await?;
     Ok(HttpResponse::Ok().json(res))
@@ -73,7 +74,7 @@ async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json<Log
     security(())
 )]
 #[post("/auth/refresh")]
-async fn refresh(state: web::Data<AppState>, req: HttpRequest, body: web::Json<RefreshRequest>) -> AppResult<HttpResponse> {
+async fn refresh(state: web::Data<AppState>, req: HttpRequest, body: Json<RefreshRequest>) -> AppResult<HttpResponse> {
     body.validate()?;
     let res = service::refresh(&state, body.into_inner(), client_ip(&req)).await?;
     Ok(HttpResponse::Ok().json(res))
@@ -93,7 +94,7 @@ async fn refresh(state: web::Data<AppState>, req: HttpRequest, body: web::Json<R
     security(())
 )]
 #[post("/auth/logout")]
-async fn logout(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> AppResult<HttpResponse> {
+async fn logout(state: web::Data<AppState>, body: Json<RefreshRequest>) -> AppResult<HttpResponse> {
     body.validate()?;
     service::logout(&state, body.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())

@@ -40,11 +40,9 @@ pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>
     if full_name.is_empty() {
         return Err(AppError::field("full_name", "must not be blank"));
     }
-    if let Some(token) = &req.invitation_token {
-        // Invitations arrive with the programme issue; until then a token cannot be honoured.
-        if !token.trim().is_empty() {
-            return Err(AppError::field("invitation_token", "is not a valid invitation"));
-        }
+    let invitation = req.invitation_token.clone().filter(|t| !t.trim().is_empty());
+    if invitation.is_some() && req.role != SignupRole::Freelancer {
+        return Err(AppError::field("role", "must be freelancer when registering through an invitation"));
     }
     let hash = password::hash(&req.password).map_err(|e| AppError::internal(e.to_string()))?;
     let st = state.clone();
@@ -73,6 +71,9 @@ pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>
             store::grant_role(conn, id.as_str(), role.as_str(), now)?;
             if role == Role::Freelancer {
                 store::insert_freelancer(conn, FreelancerId::generate().as_str(), id.as_str(), now)?;
+            }
+            if let Some(token) = &invitation {
+                crate::invitations::service::attach(conn, &st, token, id.as_str(), true, "invitation_token")?;
             }
             AuditEntry::new(Some(id.as_str()), "user.registered", "user", id.as_str())
                 .after(serde_json::json!({"email": email.as_str(), "role": role.as_str()}))
@@ -171,13 +172,21 @@ pub async fn me(state: &AppState, user_id: String) -> AppResult<Me> {
             let user = store::find_by_id(conn, &user_id)?
                 .ok_or_else(|| AppError::unauthorized("unauthenticated", "The account no longer exists."))?;
             let roles = store::roles_of(conn, &user.id)?;
-            let freelancer = store::freelancer_of(conn, &user.id)?.map(|f| FreelancerSummary {
-                id: f.id,
-                status: f.status,
-                tier: f.tier,
-                eligible: false,
-                missing_steps: vec!["application".into()],
-            });
+            let freelancer = match store::freelancer_of(conn, &user.id)? {
+                Some(f) => {
+                    let e = crate::freelancers::eligibility::evaluate(conn, &f)?;
+                    Some(FreelancerSummary {
+                        id: f.id,
+                        status: f.status,
+                        tier: f.tier,
+                        eligible: e.eligible,
+                        missing_steps: e.missing_steps,
+                        referral_code: if e.eligible { f.referral_code } else { None },
+                        onboarding_required: f.onboarding_required,
+                    })
+                }
+                None => None,
+            };
             Ok(Me { id: user.id, email: user.email, full_name: user.full_name, roles, freelancer })
         })
         .await

@@ -185,6 +185,34 @@ impl Db {
         F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
-        self.run(move |conn| conn.transaction(|tx| f(tx))).await
+        self.run(move |conn| match conn {
+            DbConnection::Sqlite(_) => sqlite_immediate(conn, f),
+            DbConnection::Postgresql(_) => conn.transaction(|tx| f(tx)),
+        })
+        .await
     }
+}
+
+/// SQLite's deferred `BEGIN` takes the write lock only at the first write; two such
+/// transactions that both read first then deadlock, and SQLite answers "database is
+/// locked" at once instead of waiting. `BEGIN IMMEDIATE` takes the write lock up front,
+/// so concurrent writers queue on `busy_timeout`. Nested `conn.transaction` calls inside
+/// `f` still become savepoints: diesel's transaction state is the inner connection's.
+fn sqlite_immediate<T>(conn: &mut DbConnection, f: impl FnOnce(&mut DbConnection) -> Result<T, AppError>) -> Result<T, AppError> {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    if let DbConnection::Sqlite(c) = conn {
+        AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+    }
+    let result = f(conn);
+    if let DbConnection::Sqlite(c) = conn {
+        match &result {
+            Ok(_) => AnsiTransactionManager::commit_transaction(c)?,
+            Err(_) => {
+                if let Err(e) = AnsiTransactionManager::rollback_transaction(c) {
+                    log::error!("rollback failed: {e}");
+                }
+            }
+        }
+    }
+    result
 }

@@ -28,6 +28,9 @@ diesel::table! {
         tier -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        onboarding_required -> Bool,
+        referral_code -> Nullable<Text>,
+        eligible_since -> Nullable<Timestamp>,
     }
 }
 
@@ -107,7 +110,196 @@ diesel::table! {
     }
 }
 
+
+diesel::table! {
+    products (id) {
+        id -> Text,
+        name -> Text,
+        vendor -> Text,
+        description -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plans (id) {
+        id -> Text,
+        product_id -> Text,
+        name -> Text,
+        description -> Text,
+        currency -> Text,
+        monthly_price_cents -> BigInt,
+        yearly_price_cents -> BigInt,
+        commission_rate_bps -> Integer,
+        sort_order -> Integer,
+        active -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    invitations (id) {
+        id -> Text,
+        email -> Text,
+        kind -> Text,
+        token_hash -> Text,
+        status -> Text,
+        invited_by -> Text,
+        accepted_by -> Nullable<Text>,
+        accepted_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        expires_at -> Timestamp,
+        send_count -> Integer,
+        last_sent_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    applications (id) {
+        id -> Text,
+        freelancer_id -> Text,
+        invitation_id -> Nullable<Text>,
+        status -> Text,
+        m365_experience -> Text,
+        us_clients_served -> Integer,
+        certifications -> Text,
+        country -> Text,
+        motivation -> Text,
+        links -> Text,
+        decision_reason -> Nullable<Text>,
+        decision_note -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    freelancer_profiles (freelancer_id) {
+        freelancer_id -> Text,
+        full_name -> Text,
+        display_name -> Nullable<Text>,
+        display_name_key -> Nullable<Text>,
+        description -> Text,
+        languages -> Text,
+        country -> Nullable<Text>,
+        occupation -> Text,
+        skills -> Text,
+        education -> Text,
+        certifications -> Text,
+        picture_id -> Nullable<Text>,
+        personal_completed_at -> Nullable<Timestamp>,
+        business_completed_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    profile_pictures (id) {
+        id -> Text,
+        freelancer_id -> Text,
+        content_type -> Text,
+        width -> Integer,
+        height -> Integer,
+        data_base64 -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    tax_forms (freelancer_id) {
+        freelancer_id -> Text,
+        legal_name -> Text,
+        business_name -> Nullable<Text>,
+        tax_classification -> Text,
+        address_line1 -> Text,
+        address_line2 -> Nullable<Text>,
+        city -> Text,
+        state -> Text,
+        zip -> Text,
+        tin_type -> Text,
+        tin_ciphertext -> Text,
+        tin_key_id -> Text,
+        tin_last4 -> Text,
+        signature_name -> Text,
+        signed_at -> Timestamp,
+        signed_ip -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    terms_versions (version) {
+        version -> Integer,
+        title -> Text,
+        body -> Text,
+        published_by -> Nullable<Text>,
+        published_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    terms_acceptances (id) {
+        id -> Text,
+        freelancer_id -> Text,
+        version -> Integer,
+        accepted_at -> Timestamp,
+        ip -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    appeals (id) {
+        id -> Text,
+        freelancer_id -> Text,
+        subject_type -> Text,
+        subject_id -> Text,
+        explanation -> Text,
+        status -> Text,
+        open_key -> Nullable<Text>,
+        reviewer_id -> Nullable<Text>,
+        reviewer_note -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    support_tickets (id) {
+        id -> Text,
+        user_id -> Text,
+        subject -> Text,
+        category -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ticket_messages (id) {
+        id -> Text,
+        ticket_id -> Text,
+        author_id -> Text,
+        from_staff -> Bool,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(plans -> products (product_id));
+diesel::joinable!(applications -> freelancers (freelancer_id));
+diesel::joinable!(freelancer_profiles -> freelancers (freelancer_id));
+diesel::joinable!(tax_forms -> freelancers (freelancer_id));
+diesel::joinable!(terms_acceptances -> freelancers (freelancer_id));
+diesel::joinable!(appeals -> freelancers (freelancer_id));
+diesel::joinable!(support_tickets -> users (user_id));
+diesel::joinable!(ticket_messages -> support_tickets (ticket_id));
 diesel::joinable!(freelancers -> users (user_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 
@@ -121,4 +313,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     email_outbox,
     job_runs,
     app_clock,
+    products,
+    plans,
+    invitations,
+    applications,
+    freelancer_profiles,
+    profile_pictures,
+    tax_forms,
+    terms_versions,
+    terms_acceptances,
+    appeals,
+    support_tickets,
+    ticket_messages,
 );

@@ -1,8 +1,10 @@
 //! Newtypes that validate on construction: once built, a value is valid everywhere.
 
+pub mod country;
 pub mod email;
 pub mod ids;
 pub mod role;
+pub mod text;
 
 pub use email::Email;
 pub use role::Role;

@@ -26,6 +26,7 @@ pub enum OutboxStatus {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct OutboxFilter {
+    #[param(inline)]
     pub status: Option<OutboxStatus>,
 }
 

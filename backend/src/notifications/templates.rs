@@ -26,7 +26,7 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Wraps body paragraphs and one call to action in the shared HTML layout.
-fn layout(title: &str, paragraphs: &[String], action: Option<(&str, &str)>) -> String {
+pub fn layout(title: &str, paragraphs: &[String], action: Option<(&str, &str)>) -> String {
     let mut body = String::new();
     for p in paragraphs {
         body.push_str(&format!("<p style=\"margin:0 0 16px\">{}</p>", escape(p)));
@@ -45,6 +45,18 @@ fn layout(title: &str, paragraphs: &[String], action: Option<(&str, &str)>) -> S
          <p style=\"color:#666;font-size:12px\">Partner Hub — Microsoft 365 for IT freelancers</p></body></html>",
         t = escape(title)
     )
+}
+
+/// A message of paragraphs and an optional call to action, in both parts.
+pub fn simple(template: &'static str, subject: impl Into<String>, paragraphs: Vec<String>, action: Option<(&str, &str)>) -> Rendered {
+    let subject = subject.into();
+    let mut text = paragraphs.join("\n\n");
+    if let Some((label, url)) = action {
+        text.push_str(&format!("\n\n{label}: {url}"));
+    }
+    text.push('\n');
+    let html = layout(&subject, &paragraphs, action);
+    Rendered { template, subject, text, html }
 }
 
 pub fn welcome(full_name: &str, role: Role, base_url: &str) -> Rendered {

@@ -29,8 +29,8 @@ fn json_error(err: JsonPayloadError) -> AppError {
             e.status = actix_web::http::StatusCode::UNSUPPORTED_MEDIA_TYPE;
             e
         }
-        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-            let mut e = AppError::bad_request("payload_too_large", format!("The body is larger than {} KiB.", JSON_LIMIT / 1024));
+        JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => {
+            let mut e = AppError::bad_request("payload_too_large", format!("The body is larger than {} KiB.", limit / 1024));
             e.status = actix_web::http::StatusCode::PAYLOAD_TOO_LARGE;
             e
         }

@@ -4,3 +4,5 @@
 
 pub mod fallback;
 pub mod extractors;
+pub mod json;
+pub mod json_object;

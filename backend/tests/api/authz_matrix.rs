@@ -13,20 +13,33 @@ fn body_for() -> Value {
     json!({})
 }
 
-/// Ids owned by `owner` for each path parameter name. Features add their resources here.
-async fn owned_ids(_app: &TestApp, owner: &Session) -> Vec<(&'static str, String)> {
-    vec![("name", "email".to_string()), ("id", owner.user_id.clone()), ("token", "not-a-token".to_string())]
+/// For each path prefix, the value of its parameter that names a resource `owner` owns,
+/// so that "another user's token" is tried against a real resource. Features add theirs.
+async fn owned_ids(app: &TestApp, owner: &Session) -> Vec<(&'static str, String)> {
+    let ticket: Value = app
+        .post(
+            "/api/v1/support-tickets",
+            json!({"subject": "Owner's ticket", "category": "other", "message": "A ticket that only its owner may read."}),
+            Some(&owner.access_token),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    vec![
+        ("/api/v1/support-tickets/", ticket["id"].as_str().expect("ticket id").to_string()),
+        ("/api/v1/admin/jobs/", "email".to_string()),
+        ("/api/v1/invitations/", "not-a-token".to_string()),
+    ]
 }
 
+/// The owner's id for this path, or a random id nobody owns.
 fn fill(path: &str, ids: &[(&str, String)]) -> String {
+    let value = ids.iter().find(|(prefix, _)| path.starts_with(prefix)).map(|(_, v)| v.as_str()).unwrap_or("zz_unknown_0000000000");
     let mut out = path.to_string();
-    for (name, value) in ids {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    // Any parameter not listed gets a random id that nobody owns.
     while let Some(start) = out.find('{') {
         let end = out[start..].find('}').unwrap() + start;
-        out.replace_range(start..=end, "zz_unknown_0000000000");
+        out.replace_range(start..=end, value);
     }
     out
 }

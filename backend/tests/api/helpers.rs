@@ -67,6 +67,7 @@ pub fn settings_for(dir: &std::path::Path, database_url: String, opts: &Options)
         clock: opts.clock,
         smtp_url: opts.smtp_url.clone(),
         email_from: "Partner Hub <no-reply@partner-hub.test>".into(),
+        support_email: "support@partner-hub.test".into(),
         email_outbox_dir: dir.join("outbox"),
         data_dir: dir.to_path_buf(),
         static_dir: opts.static_dir.clone().unwrap_or_else(|| dir.join("no-spa")),
@@ -132,6 +133,28 @@ impl TestApp {
         self.register("freelancer").await
     }
 
+    /// A freelancer whose application (country `country`) support has approved.
+    pub async fn approved_freelancer_in(&self, country: &str) -> Session {
+        let s = self.freelancer().await;
+        let support = self.support().await;
+        let app_id = self.apply(&s, country).await;
+        let res = self.post(&format!("/api/v1/admin/applications/{app_id}/approve"), json!({}), Some(&support.access_token)).await;
+        assert_eq!(res.status(), 200, "approve application");
+        s
+    }
+
+    pub async fn approved_freelancer(&self) -> Session {
+        self.approved_freelancer_in("DE").await
+    }
+
+    /// Submits a valid application; returns its id.
+    pub async fn apply(&self, s: &Session, country: &str) -> String {
+        let res = self.post("/api/v1/applications", application_body(country), Some(&s.access_token)).await;
+        assert_eq!(res.status(), 201, "apply");
+        let body: Value = res.json().await.unwrap();
+        body["id"].as_str().unwrap().to_string()
+    }
+
     pub async fn customer(&self) -> Session {
         self.register("customer").await
     }
@@ -176,6 +199,61 @@ impl TestApp {
     pub fn outbox_dir(&self) -> PathBuf {
         self.dir.path().join("outbox")
     }
+
+    /// Runs the email job (as a fresh admin) and returns every message delivered to the
+    /// file outbox so far, decoded.
+    pub async fn sent_emails(&self) -> Vec<SentEmail> {
+        let admin = self.admin().await;
+        let res = self.post("/api/v1/admin/jobs/email/run", json!({}), Some(&admin.access_token)).await;
+        assert_eq!(res.status(), 200, "email job");
+        read_emails(&self.outbox_dir())
+    }
+}
+
+/// A delivered message, decoded from its .eml file.
+#[derive(Debug, Clone)]
+pub struct SentEmail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    pub raw: String,
+}
+
+pub fn read_emails(dir: &std::path::Path) -> Vec<SentEmail> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "eml")).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let raw = std::fs::read(&p).unwrap();
+            let mail = mailparse::parse_mail(&raw).expect("a valid RFC 5322 message");
+            let header = |name: &str| mail.headers.iter().find(|h| h.get_key().eq_ignore_ascii_case(name)).map(|h| h.get_value()).unwrap_or_default();
+            let mut text = String::new();
+            let mut html = String::new();
+            for part in mail.subparts.iter().chain(std::iter::once(&mail)) {
+                match part.ctype.mimetype.as_str() {
+                    "text/plain" => text = part.get_body().unwrap_or_default(),
+                    "text/html" => html = part.get_body().unwrap_or_default(),
+                    _ => {}
+                }
+            }
+            SentEmail { to: header("To"), subject: header("Subject"), text, html, raw: String::from_utf8_lossy(&raw).into_owned() }
+        })
+        .collect()
+}
+
+pub fn application_body(country: &str) -> Value {
+    json!({
+        "m365_experience": "advanced",
+        "us_clients_served": 12,
+        "certifications": ["MS-102: Microsoft 365 Administrator"],
+        "country": country,
+        "motivation": "I run IT for a dozen small US businesses and want to sell and manage their Microsoft 365 directly.",
+        "links": ["https://example.com/portfolio"]
+    })
 }
 
 fn session_of(body: Value, email: String) -> Session {

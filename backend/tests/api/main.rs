@@ -3,11 +3,19 @@
 
 mod helpers;
 
+mod appeals;
+mod applications;
 mod auth;
 mod authz_matrix;
 mod cli;
 mod clock_and_jobs;
+mod eligibility;
 mod email;
 mod errors;
+mod invitations;
+mod onboarding;
 mod ops;
+mod programme;
 mod spec;
+mod support;
+mod terms;

@@ -1,0 +1,274 @@
+//! Application rows and DTOs.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::clock::utc;
+use crate::db::schema::applications;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = applications)]
+pub struct ApplicationRow {
+    pub id: String,
+    pub freelancer_id: String,
+    pub invitation_id: Option<String>,
+    pub status: String,
+    pub m365_experience: String,
+    pub us_clients_served: i32,
+    pub certifications: String,
+    pub country: String,
+    pub motivation: String,
+    pub links: String,
+    pub decision_reason: Option<String>,
+    pub decision_note: Option<String>,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Experience {
+    None,
+    Basic,
+    Intermediate,
+    Advanced,
+    Expert,
+}
+
+impl Experience {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Experience::None => "none",
+            Experience::Basic => "basic",
+            Experience::Intermediate => "intermediate",
+            Experience::Advanced => "advanced",
+            Experience::Expert => "expert",
+        }
+    }
+}
+
+fn valid_link(link: &str) -> Result<(), validator::ValidationError> {
+    match url::Url::parse(link) {
+        Ok(u) if (u.scheme() == "https" || u.scheme() == "http") && u.host_str().is_some() => Ok(()),
+        _ => Err(validator::ValidationError::new("url").with_message("must be an http(s) URL".into())),
+    }
+}
+
+fn valid_certification(c: &CertificationName) -> Result<(), validator::ValidationError> {
+    if c.fits() && !c.0.trim().is_empty() {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("length").with_message("each must be 1 to 200 characters".into()))
+    }
+}
+
+/// The application form.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[schema(example = json!({
+    "m365_experience": "advanced",
+    "us_clients_served": 12,
+    "certifications": ["MS-102: Microsoft 365 Administrator"],
+    "country": "US",
+    "motivation": "I run IT for a dozen small US businesses and want to manage their Microsoft 365 directly.",
+    "links": ["https://example.com/portfolio"]
+}))]
+pub struct ApplicationForm {
+    /// Experience administering Microsoft 365.
+    pub m365_experience: Experience,
+    /// How many US clients you serve today.
+    #[schema(minimum = 0, maximum = 10000)]
+    #[validate(range(min = 0, max = 10000, message = "must be between 0 and 10000"))]
+    pub us_clients_served: i32,
+    /// Up to 20 certifications, e.g. "MS-102".
+    #[schema(max_items = 20, inline)]
+    #[validate(length(max = 20, message = "at most 20 certifications"))]
+    #[validate(custom(function = "validate_certifications"))]
+    pub certifications: Vec<CertificationName>,
+    /// Where you are based: ISO 3166-1 alpha-2, e.g. "US".
+    #[schema(pattern = "^[A-Z]{2}$", min_length = 2, max_length = 2)]
+    #[validate(custom(function = "crate::domain::country::validate"))]
+    pub country: String,
+    /// Why you want to join, 20 to 2000 characters.
+    #[schema(min_length = 20, max_length = 2000)]
+    #[validate(length(min = 20, max = 2000, message = "must be 20 to 2000 characters"))]
+    pub motivation: String,
+    /// Up to 5 links (portfolio, LinkedIn, website).
+    #[schema(max_items = 5, inline)]
+    #[validate(length(max = 5, message = "at most 5 links"))]
+    #[validate(custom(function = "validate_links"))]
+    pub links: Vec<LinkUrl>,
+}
+
+crate::bounded_string!(CertificationName, 1, 200, "A certification name, 1 to 200 characters.");
+crate::bounded_string!(LinkUrl, 1, 500, "An http(s) URL of at most 500 characters.");
+
+fn validate_certifications(v: &[CertificationName]) -> Result<(), validator::ValidationError> {
+    v.iter().try_for_each(valid_certification)
+}
+
+fn validate_links(v: &[LinkUrl]) -> Result<(), validator::ValidationError> {
+    v.iter().try_for_each(|l| {
+        if !l.fits() {
+            return Err(validator::ValidationError::new("length").with_message("each must be 1 to 500 characters".into()));
+        }
+        valid_link(&l.0)
+    })
+}
+
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum RejectionReason {
+    NeedsMoreDetail,
+    DoesNotMeetRequirements,
+    NotTheRightFit,
+    Other,
+}
+
+impl RejectionReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RejectionReason::NeedsMoreDetail => "needs_more_detail",
+            RejectionReason::DoesNotMeetRequirements => "does_not_meet_requirements",
+            RejectionReason::NotTheRightFit => "not_the_right_fit",
+            RejectionReason::Other => "other",
+        }
+    }
+
+    pub fn label(s: &str) -> &'static str {
+        match s {
+            "needs_more_detail" => "The application needs more detail.",
+            "does_not_meet_requirements" => "The application does not meet the programme's requirements.",
+            "not_the_right_fit" => "The programme is not the right fit for this profile.",
+            _ => "Other reason.",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+pub struct RejectForm {
+    pub reason: RejectionReason,
+    /// Shown to the applicant. Required when the reason is `other`.
+    #[schema(max_length = 2000)]
+    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+pub struct ApproveForm {
+    /// An optional note to the applicant.
+    #[schema(max_length = 2000)]
+    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    pub note: Option<String>,
+}
+
+/// Support's decision on an application.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Decision {
+    /// `approved` or `rejected`.
+    pub outcome: String,
+    /// For rejections: `needs_more_detail`, `does_not_meet_requirements`, `not_the_right_fit` or `other`.
+    pub reason: Option<String>,
+    /// The reason in words.
+    pub reason_text: Option<String>,
+    pub note: Option<String>,
+    pub decided_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Applicant {
+    pub user_id: String,
+    pub email: String,
+    pub full_name: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Application {
+    #[schema(example = "app_3kT9wQ1zX5cV7bN2mL4p")]
+    pub id: String,
+    pub freelancer_id: String,
+    /// `submitted`, `approved`, `rejected` or `appealed`.
+    pub status: String,
+    pub m365_experience: String,
+    pub us_clients_served: i32,
+    pub certifications: Vec<String>,
+    pub country: String,
+    pub motivation: String,
+    pub links: Vec<String>,
+    /// True when the applicant came through an invitation.
+    pub invited: bool,
+    pub decision: Option<Decision>,
+    /// Present in support's views.
+    pub applicant: Option<Applicant>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Application {
+    pub fn from_row(r: ApplicationRow, applicant: Option<Applicant>) -> Application {
+        let decision = r.decided_at.map(|at| Decision {
+            outcome: if r.decision_reason.is_some() { "rejected".into() } else { "approved".into() },
+            reason_text: r.decision_reason.as_deref().map(|s| RejectionReason::label(s).to_string()),
+            reason: r.decision_reason.clone(),
+            note: r.decision_note.clone(),
+            decided_at: utc(at),
+        });
+        Application {
+            id: r.id,
+            freelancer_id: r.freelancer_id,
+            status: r.status,
+            m365_experience: r.m365_experience,
+            us_clients_served: r.us_clients_served,
+            certifications: serde_json::from_str(&r.certifications).unwrap_or_default(),
+            country: r.country,
+            motivation: r.motivation,
+            links: serde_json::from_str(&r.links).unwrap_or_default(),
+            invited: r.invitation_id.is_some(),
+            decision,
+            applicant,
+            created_at: utc(r.created_at),
+            updated_at: utc(r.updated_at),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusFilter {
+    Submitted,
+    Approved,
+    Rejected,
+    Appealed,
+}
+
+impl StatusFilter {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusFilter::Submitted => "submitted",
+            StatusFilter::Approved => "approved",
+            StatusFilter::Rejected => "rejected",
+            StatusFilter::Appealed => "appealed",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct QueueFilter {
+    #[param(inline)]
+    pub status: Option<StatusFilter>,
+    /// Only applications that came through an invitation (true) or not (false).
+    pub invited: Option<bool>,
+    /// Submitted at or after this time.
+    pub submitted_after: Option<DateTime<Utc>>,
+    /// Submitted before this time.
+    pub submitted_before: Option<DateTime<Utc>>,
+    /// Search the applicant's name and email.
+    #[param(max_length = 100)]
+    pub q: Option<String>,
+}

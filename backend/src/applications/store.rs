@@ -1,0 +1,137 @@
+//! Diesel queries for applications.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::applications::model::{Applicant, ApplicationRow};
+use crate::db::schema::{applications, freelancers, users};
+use crate::db::DbConnection;
+use crate::error::{AppError, AppResult};
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+pub fn insert(conn: &mut DbConnection, row: &ApplicationRow) -> AppResult<()> {
+    diesel::insert_into(applications::table)
+        .values((
+            applications::id.eq(&row.id),
+            applications::freelancer_id.eq(&row.freelancer_id),
+            applications::invitation_id.eq(&row.invitation_id),
+            applications::status.eq(&row.status),
+            applications::m365_experience.eq(&row.m365_experience),
+            applications::us_clients_served.eq(row.us_clients_served),
+            applications::certifications.eq(&row.certifications),
+            applications::country.eq(&row.country),
+            applications::motivation.eq(&row.motivation),
+            applications::links.eq(&row.links),
+            applications::created_at.eq(row.created_at),
+            applications::updated_at.eq(row.updated_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn latest_of(conn: &mut DbConnection, freelancer_id: &str) -> AppResult<Option<ApplicationRow>> {
+    Ok(applications::table
+        .filter(applications::freelancer_id.eq(freelancer_id))
+        .order((applications::created_at.desc(), applications::id.desc()))
+        .select(ApplicationRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn by_id(conn: &mut DbConnection, id: &str) -> AppResult<ApplicationRow> {
+    applications::table
+        .find(id)
+        .select(ApplicationRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| AppError::not_found("There is no application with this id."))
+}
+
+/// The application, only if it belongs to `freelancer_id`.
+pub fn owned(conn: &mut DbConnection, id: &str, freelancer_id: &str) -> AppResult<ApplicationRow> {
+    applications::table
+        .filter(applications::id.eq(id).and(applications::freelancer_id.eq(freelancer_id)))
+        .select(ApplicationRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| AppError::not_found("There is no application with this id."))
+}
+
+pub fn applicant(conn: &mut DbConnection, freelancer_id: &str) -> AppResult<Applicant> {
+    let (user_id, email, full_name) = freelancers::table
+        .inner_join(users::table)
+        .filter(freelancers::id.eq(freelancer_id))
+        .select((users::id, users::email, users::full_name))
+        .first::<(String, String, String)>(conn)?;
+    Ok(Applicant { user_id, email, full_name })
+}
+
+pub struct Decided<'a> {
+    pub status: &'a str,
+    pub reason: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub by: &'a str,
+    pub at: NaiveDateTime,
+}
+
+pub fn decide(conn: &mut DbConnection, id: &str, d: Decided) -> AppResult<()> {
+    diesel::update(applications::table.find(id))
+        .set((
+            applications::status.eq(d.status),
+            applications::decision_reason.eq(d.reason),
+            applications::decision_note.eq(d.note),
+            applications::decided_by.eq(d.by),
+            applications::decided_at.eq(d.at),
+            applications::updated_at.eq(d.at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_status(conn: &mut DbConnection, id: &str, status: &str, at: NaiveDateTime) -> AppResult<()> {
+    diesel::update(applications::table.find(id))
+        .set((applications::status.eq(status), applications::updated_at.eq(at)))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub struct Query {
+    pub status: Option<&'static str>,
+    pub invited: Option<bool>,
+    pub after: Option<NaiveDateTime>,
+    pub before: Option<NaiveDateTime>,
+    pub q: Option<String>,
+    pub cursor: Option<(NaiveDateTime, String)>,
+    pub limit: i64,
+}
+
+/// Support's queue, newest first, with each applicant.
+pub fn queue(conn: &mut DbConnection, f: Query) -> AppResult<Vec<(ApplicationRow, (String, String, String))>> {
+    let mut q = applications::table
+        .inner_join(freelancers::table.inner_join(users::table))
+        .select((ApplicationRow::as_select(), (users::id, users::email, users::full_name)))
+        .into_boxed();
+    if let Some(s) = f.status {
+        q = q.filter(applications::status.eq(s));
+    }
+    match f.invited {
+        Some(true) => q = q.filter(applications::invitation_id.is_not_null()),
+        Some(false) => q = q.filter(applications::invitation_id.is_null()),
+        None => {}
+    }
+    if let Some(a) = f.after {
+        q = q.filter(applications::created_at.ge(a));
+    }
+    if let Some(b) = f.before {
+        q = q.filter(applications::created_at.lt(b));
+    }
+    if let Some(text) = f.q {
+        let pattern = format!("%{}%", text.to_lowercase().replace('\\', "").replace('%', "").replace('_', ""));
+        q = q.filter(lower(users::email).like(pattern.clone()).or(lower(users::full_name).like(pattern)));
+    }
+    if let Some((at, id)) = f.cursor {
+        q = q.filter(applications::created_at.lt(at).or(applications::created_at.eq(at).and(applications::id.lt(id))));
+    }
+    Ok(q.order((applications::created_at.desc(), applications::id.desc())).limit(f.limit + 1).load(conn)?)
+}

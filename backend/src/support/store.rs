@@ -1,0 +1,114 @@
+//! Diesel queries for tickets and their messages. Every read of a ticket takes a `Scope`,
+//! so that who may see it is decided in the WHERE clause.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::{support_tickets, ticket_messages, users};
+use crate::db::DbConnection;
+use crate::error::AppResult;
+use crate::support::model::{MessageRow, Requester, TicketRow};
+
+/// Whose tickets a query may return.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    /// Support staff: every ticket.
+    Any,
+    /// Only the tickets this user opened.
+    OwnedBy(String),
+}
+
+pub struct ListQuery {
+    pub scope: Scope,
+    pub status: Option<&'static str>,
+    pub category: Option<&'static str>,
+    pub after: Option<(NaiveDateTime, String)>,
+    pub limit: i64,
+}
+
+type RequesterColumns = (users::id, users::email, users::full_name);
+const REQUESTER: RequesterColumns = (users::id, users::email, users::full_name);
+
+pub fn insert_ticket(conn: &mut DbConnection, row: &TicketRow) -> AppResult<()> {
+    diesel::insert_into(support_tickets::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn insert_message(conn: &mut DbConnection, row: &MessageRow) -> AppResult<()> {
+    diesel::insert_into(ticket_messages::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn requester(conn: &mut DbConnection, user_id: &str) -> AppResult<Requester> {
+    Ok(users::table.find(user_id).select(REQUESTER).first(conn)?)
+}
+
+/// The ticket with its requester, when `scope` may see it.
+pub fn find(conn: &mut DbConnection, id: &str, scope: &Scope) -> AppResult<Option<(TicketRow, Requester)>> {
+    let mut q = support_tickets::table
+        .inner_join(users::table)
+        .filter(support_tickets::id.eq(id))
+        .select((TicketRow::as_select(), REQUESTER))
+        .into_boxed();
+    if let Scope::OwnedBy(user_id) = scope {
+        q = q.filter(support_tickets::user_id.eq(user_id.clone()));
+    }
+    Ok(q.first(conn).optional()?)
+}
+
+/// Messages oldest first, each with its author's name.
+pub fn messages_of(conn: &mut DbConnection, ticket_id: &str) -> AppResult<Vec<(MessageRow, String)>> {
+    Ok(ticket_messages::table
+        .inner_join(users::table.on(users::id.eq(ticket_messages::author_id)))
+        .filter(ticket_messages::ticket_id.eq(ticket_id))
+        .order((ticket_messages::created_at.asc(), ticket_messages::id.asc()))
+        .select((MessageRow::as_select(), users::full_name))
+        .load(conn)?)
+}
+
+/// Moves a ticket that is not closed to `status`; returns false when it was closed
+/// (conditional, so a concurrent close cannot be overwritten).
+pub fn set_status_unless_closed(conn: &mut DbConnection, id: &str, status: &str, at: NaiveDateTime) -> AppResult<bool> {
+    let n = diesel::update(support_tickets::table.filter(support_tickets::id.eq(id)).filter(support_tickets::status.ne("closed")))
+        .set((support_tickets::status.eq(status), support_tickets::updated_at.eq(at)))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// One page (plus one row) of tickets, newest first.
+pub fn list(conn: &mut DbConnection, q: ListQuery) -> AppResult<Vec<(TicketRow, Requester)>> {
+    let mut query = support_tickets::table.inner_join(users::table).select((TicketRow::as_select(), REQUESTER)).into_boxed();
+    if let Scope::OwnedBy(user_id) = q.scope {
+        query = query.filter(support_tickets::user_id.eq(user_id));
+    }
+    if let Some(s) = q.status {
+        query = query.filter(support_tickets::status.eq(s));
+    }
+    if let Some(c) = q.category {
+        query = query.filter(support_tickets::category.eq(c));
+    }
+    if let Some((at, id)) = q.after {
+        query = query.filter(
+            support_tickets::created_at.lt(at).or(support_tickets::created_at.eq(at).and(support_tickets::id.lt(id))),
+        );
+    }
+    Ok(query
+        .order((support_tickets::created_at.desc(), support_tickets::id.desc()))
+        .limit(q.limit + 1)
+        .load(conn)?)
+}
+
+/// Message counts of the given tickets (tickets without messages are absent).
+pub fn message_counts(conn: &mut DbConnection, ticket_ids: &[String]) -> AppResult<HashMap<String, i64>> {
+    if ticket_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(String, i64)> = ticket_messages::table
+        .filter(ticket_messages::ticket_id.eq_any(ticket_ids))
+        .group_by(ticket_messages::ticket_id)
+        .select((ticket_messages::ticket_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}

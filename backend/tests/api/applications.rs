@@ -1,0 +1,87 @@
+use serde_json::{json, Value};
+
+use crate::helpers::{application_body, problem, TestApp};
+
+#[actix_web::test]
+async fn apply_once_then_support_reviews_with_filters_and_search() {
+    let app = TestApp::spawn().await;
+    let support = app.support().await;
+    let ana = app.freelancer().await;
+    let bo = app.freelancer().await;
+
+    problem(app.get("/api/v1/me/application", Some(&ana.access_token)).await, 404, "not_found").await;
+    let ana_app = app.apply(&ana, "US").await;
+    problem(app.post("/api/v1/applications", application_body("US"), Some(&ana.access_token)).await, 409, "application_open").await;
+    let mine: Value = app.get("/api/v1/me/application", Some(&ana.access_token)).await.json().await.unwrap();
+    assert_eq!(mine["status"], "submitted");
+    assert_eq!(mine["invited"], false);
+    assert_eq!(mine["links"], json!(["https://example.com/portfolio"]));
+    let bo_app = app.apply(&bo, "CA").await;
+
+    let queue: Value = app.get("/api/v1/admin/applications?status=submitted", Some(&support.access_token)).await.json().await.unwrap();
+    assert_eq!(queue["data"].as_array().unwrap().len(), 2);
+    assert_eq!(queue["data"][0]["id"], bo_app, "newest first");
+    assert_eq!(queue["data"][0]["applicant"]["email"], bo.email);
+    let q = &ana.email[..12];
+    let found: Value = app.get(&format!("/api/v1/admin/applications?q={}", q.to_uppercase()), Some(&support.access_token)).await.json().await.unwrap();
+    assert_eq!(found["data"].as_array().unwrap().len(), 1, "case-insensitive search on email");
+    let invited: Value = app.get("/api/v1/admin/applications?invited=true", Some(&support.access_token)).await.json().await.unwrap();
+    assert!(invited["data"].as_array().unwrap().is_empty());
+    let future: Value = app.get("/api/v1/admin/applications?submitted_after=2100-01-01T00:00:00Z", Some(&support.access_token)).await.json().await.unwrap();
+    assert!(future["data"].as_array().unwrap().is_empty());
+
+    // Reject with a reason; `other` needs a note.
+    let res = app.post(&format!("/api/v1/admin/applications/{ana_app}/reject"), json!({"reason": "other"}), Some(&support.access_token)).await;
+    let body = problem(res, 422, "validation_failed").await;
+    assert_eq!(body["errors"][0]["field"], "note");
+    let res = app.post(&format!("/api/v1/admin/applications/{ana_app}/reject"), json!({"reason": "needs_more_detail", "note": "Tell us about your clients."}), Some(&support.access_token)).await;
+    assert_eq!(res.status(), 200);
+    let mine: Value = app.get("/api/v1/me/application", Some(&ana.access_token)).await.json().await.unwrap();
+    assert_eq!(mine["status"], "rejected");
+    assert_eq!(mine["decision"]["reason"], "needs_more_detail");
+    assert_eq!(mine["decision"]["note"], "Tell us about your clients.");
+    problem(app.post(&format!("/api/v1/admin/applications/{ana_app}/approve"), json!({}), Some(&support.access_token)).await, 409, "invalid_status").await;
+
+    let res = app.post(&format!("/api/v1/admin/applications/{bo_app}/approve"), json!({"note": "Welcome!"}), Some(&support.access_token)).await;
+    assert_eq!(res.status(), 200);
+    let me: Value = app.get("/api/v1/me", Some(&bo.access_token)).await.json().await.unwrap();
+    assert_eq!(me["freelancer"]["status"], "approved");
+    problem(app.post("/api/v1/applications", application_body("CA"), Some(&bo.access_token)).await, 409, "already_approved").await;
+
+    // Both applicants were emailed their decision.
+    let mails = app.sent_emails().await;
+    assert!(mails.iter().any(|m| m.to == ana.email && m.subject == "About your application" && m.text.contains("appeal") && m.text.contains("needs more detail")));
+    assert!(mails.iter().any(|m| m.to == bo.email && m.subject == "Your application is approved" && m.text.contains("Welcome!")));
+    let admin = app.admin().await;
+    let audit: Value = app.get("/api/v1/admin/audit-log?subject_type=application", Some(&admin.access_token)).await.json().await.unwrap();
+    let actions: Vec<&str> = audit["data"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert!(actions.contains(&"application.rejected") && actions.contains(&"application.approved"));
+}
+
+#[actix_web::test]
+async fn every_invalid_field_is_reported_and_nothing_is_saved() {
+    let app = TestApp::spawn().await;
+    let s = app.freelancer().await;
+    let res = app
+        .post(
+            "/api/v1/applications",
+            json!({
+                "m365_experience": "advanced",
+                "us_clients_served": -1,
+                "certifications": [""],
+                "country": "usa",
+                "motivation": "too short",
+                "links": ["ftp://example.com", "https://ok.example.com"]
+            }),
+            Some(&s.access_token),
+        )
+        .await;
+    let body = problem(res, 422, "validation_failed").await;
+    let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, vec!["certifications", "country", "links", "motivation", "us_clients_served"]);
+    problem(app.get("/api/v1/me/application", Some(&s.access_token)).await, 404, "not_found").await;
+
+    // Customers cannot apply.
+    let c = app.customer().await;
+    problem(app.post("/api/v1/applications", application_body("US"), Some(&c.access_token)).await, 403, "forbidden").await;
+}

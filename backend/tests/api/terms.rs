@@ -1,0 +1,215 @@
+//! Terms through HTTP: the current version, idempotent acceptance of the current version
+//! only, and publication of a new version, which closes the dashboard until it is
+//! accepted and emails everyone who accepted before.
+
+use serde_json::{json, Value};
+
+use crate::helpers::{problem, Session, TestApp};
+
+fn eml_files(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+                .map(|p| std::fs::read_to_string(p).unwrap())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn me(app: &TestApp, s: &Session) -> Value {
+    app.get("/api/v1/me", Some(&s.access_token)).await.json().await.unwrap()
+}
+
+/// An approved non-US freelancer with both profile sections saved and the current
+/// terms accepted: eligible.
+async fn eligible_freelancer(app: &TestApp, display_name: &str) -> Session {
+    let s = app.approved_freelancer().await;
+    let profile = json!({
+        "personal": {"display_name": display_name, "languages": ["English"], "country": "DE"},
+        "business": {"occupation": "IT consultant", "skills": ["Intune"]}
+    });
+    let res = app.client.put(app.url("/api/v1/me/profile")).bearer_auth(&s.access_token).json(&profile).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let current: Value = app.get("/api/v1/terms/current", None).await.json().await.unwrap();
+    let res = app.post("/api/v1/me/terms-acceptances", json!({"version": current["version"]}), Some(&s.access_token)).await;
+    assert_eq!(res.status(), 201);
+    assert_eq!(me(app, &s).await["freelancer"]["eligible"], true);
+    s
+}
+
+#[actix_web::test]
+async fn the_current_terms_are_public() {
+    let app = TestApp::spawn().await;
+    let res = app.get("/api/v1/terms/current", None).await;
+    assert_eq!(res.status(), 200);
+    let terms: Value = res.json().await.unwrap();
+    assert_eq!(terms["version"], 1);
+    assert_eq!(terms["title"], "Partner Hub reseller programme terms");
+    assert!(terms["body"].as_str().unwrap().contains("Referral link"));
+    assert!(terms["published_at"].as_str().unwrap().ends_with('Z'));
+}
+
+#[actix_web::test]
+async fn only_the_current_version_can_be_accepted_and_accepting_twice_is_idempotent() {
+    let app = TestApp::spawn().await;
+    let ana = app.freelancer().await;
+    let t = Some(ana.access_token.as_str());
+
+    let body = problem(app.post("/api/v1/me/terms-acceptances", json!({"version": 2}), t).await, 409, "terms_outdated").await;
+    assert!(body["detail"].as_str().unwrap().contains("current version is 1"), "{body}");
+    problem(app.post("/api/v1/me/terms-acceptances", json!({"version": 0}), t).await, 422, "validation_failed").await;
+    problem(app.post("/api/v1/me/terms-acceptances", json!({}), t).await, 422, "validation_failed").await;
+    problem(app.post("/api/v1/me/terms-acceptances", json!([1]), t).await, 422, "validation_failed").await;
+    problem(app.post("/api/v1/me/terms-acceptances", json!({"version": 1}), None).await, 401, "unauthenticated").await;
+    let customer = app.customer().await;
+    problem(app.post("/api/v1/me/terms-acceptances", json!({"version": 1}), Some(&customer.access_token)).await, 403, "forbidden").await;
+
+    // Repeated submits at once: one creates the acceptance, the others get it back.
+    let results = futures_util::future::join_all((0..6).map(|_| app.post("/api/v1/me/terms-acceptances", json!({"version": 1}), t))).await;
+    let mut statuses: Vec<u16> = results.iter().map(|r| r.status().as_u16()).collect();
+    statuses.sort();
+    assert_eq!(statuses, vec![200, 200, 200, 200, 200, 201]);
+    let res = app.post("/api/v1/me/terms-acceptances", json!({"version": 1}), t).await;
+    assert_eq!(res.status(), 200);
+    let first: Value = res.json().await.unwrap();
+    let res = app.post("/api/v1/me/terms-acceptances", json!({"version": 1}), t).await;
+    assert_eq!(res.status(), 200);
+    let second: Value = res.json().await.unwrap();
+    assert_eq!(second, first, "the existing acceptance, unchanged");
+    assert_eq!(first["version"], 1);
+
+    let list: Value = app.get("/api/v1/me/terms-acceptances", t).await.json().await.unwrap();
+    assert_eq!(list["data"], json!([first]));
+    assert!(list["next_cursor"].is_null());
+    let me = me(&app, &ana).await;
+    assert!(!me["freelancer"]["missing_steps"].as_array().unwrap().contains(&json!("terms")));
+
+    // Recorded once, with the IP address, and audited once.
+    let fl_id = me["freelancer"]["id"].as_str().unwrap().to_string();
+    let (count, ip, audits) = app
+        .db(move |conn| {
+            use diesel::prelude::*;
+            use partner_hub::db::schema::{audit_log, terms_acceptances as ta};
+            let rows: Vec<Option<String>> = ta::table.filter(ta::freelancer_id.eq(&fl_id)).select(ta::ip).load(conn)?;
+            let audits: i64 = audit_log::table.filter(audit_log::action.eq("terms.accepted").and(audit_log::subject_id.eq(&fl_id))).count().get_result(conn)?;
+            Ok((rows.len(), rows.into_iter().next().flatten(), audits))
+        })
+        .await;
+    assert_eq!((count, ip.as_deref(), audits), (1, Some("127.0.0.1"), 1));
+}
+
+#[actix_web::test]
+async fn publishing_new_terms_closes_the_dashboard_until_accepted_and_emails_acceptors() {
+    let app = TestApp::spawn().await;
+    let support = app.support().await;
+    let admin = app.admin().await;
+    let ana = eligible_freelancer(&app, "ana_de").await;
+    let newcomer = app.freelancer().await;
+    // Deliver what is pending so that only the publication's emails remain.
+    app.post("/api/v1/admin/jobs/email/run", json!({}), Some(&admin.access_token)).await;
+    let before = eml_files(&app.outbox_dir()).len();
+
+    let body = "Version two of the programme terms.\n\n1. Referral link. Share it with your own clients only.";
+    let res = app.post("/api/v1/admin/terms", json!({"title": "Programme terms 2027", "body": body}), Some(&support.access_token)).await;
+    assert_eq!(res.status(), 201);
+    let published: Value = res.json().await.unwrap();
+    assert_eq!(published["version"], 2);
+    assert_eq!(published["current"], true);
+    assert_eq!(published["published_by"], support.user_id.as_str());
+
+    let current: Value = app.get("/api/v1/terms/current", None).await.json().await.unwrap();
+    assert_eq!((current["version"].as_i64(), current["title"].as_str()), (Some(2), Some("Programme terms 2027")));
+
+    // Ana was eligible; now the terms are missing again.
+    let m = me(&app, &ana).await;
+    assert_eq!(m["freelancer"]["eligible"], false);
+    assert_eq!(m["freelancer"]["missing_steps"], json!(["terms"]));
+
+    // She, and only she (the newcomer never accepted anything), is emailed.
+    app.post("/api/v1/admin/jobs/email/run", json!({}), Some(&admin.access_token)).await;
+    let files = eml_files(&app.outbox_dir());
+    assert_eq!(files.len(), before + 1);
+    let mail = files.iter().find(|f| f.contains("Subject: New programme terms to accept")).expect("the terms email");
+    assert!(mail.contains(&format!("To: {}", ana.email)));
+    assert!(!files.iter().any(|f| f.contains(&newcomer.email) && f.contains("New programme terms")));
+
+    // The old version is refused with the current one named; the new one reopens the dashboard.
+    let res = app.post("/api/v1/me/terms-acceptances", json!({"version": 1}), Some(&ana.access_token)).await;
+    let p = problem(res, 409, "terms_outdated").await;
+    assert!(p["detail"].as_str().unwrap().contains("current version is 2"));
+    let res = app.post("/api/v1/me/terms-acceptances", json!({"version": 2}), Some(&ana.access_token)).await;
+    assert_eq!(res.status(), 201);
+    let m = me(&app, &ana).await;
+    assert_eq!(m["freelancer"]["eligible"], true);
+    let list: Value = app.get("/api/v1/me/terms-acceptances", Some(&ana.access_token)).await.json().await.unwrap();
+    let versions: Vec<i64> = list["data"].as_array().unwrap().iter().map(|a| a["version"].as_i64().unwrap()).collect();
+    assert_eq!(versions, vec![2, 1]);
+    let page: Value = app.get("/api/v1/me/terms-acceptances?limit=1", Some(&ana.access_token)).await.json().await.unwrap();
+    assert_eq!(page["data"][0]["version"], 2);
+    let cursor = page["next_cursor"].as_str().unwrap();
+    let page: Value = app.get(&format!("/api/v1/me/terms-acceptances?limit=1&cursor={cursor}"), Some(&ana.access_token)).await.json().await.unwrap();
+    assert_eq!(page["data"][0]["version"], 1);
+    assert!(page["next_cursor"].is_null());
+
+    // Support's list: newest first, with acceptance counts.
+    let list: Value = app.get("/api/v1/admin/terms", Some(&support.access_token)).await.json().await.unwrap();
+    let rows = list["data"].as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!((rows[0]["version"].as_i64(), rows[0]["acceptances"].as_i64(), rows[0]["current"].as_bool()), (Some(2), Some(1), Some(true)));
+    assert_eq!((rows[1]["version"].as_i64(), rows[1]["acceptances"].as_i64(), rows[1]["current"].as_bool()), (Some(1), Some(1), Some(false)));
+    assert!(rows[1]["published_by"].is_null());
+    let page: Value = app.get("/api/v1/admin/terms?limit=1", Some(&support.access_token)).await.json().await.unwrap();
+    let cursor = page["next_cursor"].as_str().unwrap();
+    let page: Value = app.get(&format!("/api/v1/admin/terms?limit=1&cursor={cursor}"), Some(&support.access_token)).await.json().await.unwrap();
+    assert_eq!(page["data"][0]["version"], 1);
+
+    let audit: Value = app.get("/api/v1/admin/audit-log?action=terms.published", Some(&support.access_token)).await.json().await.unwrap();
+    assert_eq!(audit["data"][0]["subject_id"], "2");
+    assert_eq!(audit["data"][0]["after"]["notified"], 1);
+}
+
+#[actix_web::test]
+async fn publishing_is_for_support_and_validated() {
+    let app = TestApp::spawn().await;
+    let support = app.support().await;
+    let ana = app.freelancer().await;
+    let ok = json!({"title": "Terms", "body": "A body that is long enough."});
+    problem(app.post("/api/v1/admin/terms", ok.clone(), Some(&ana.access_token)).await, 403, "forbidden").await;
+    problem(app.get("/api/v1/admin/terms", Some(&ana.access_token)).await, 403, "forbidden").await;
+    problem(app.post("/api/v1/admin/terms", ok.clone(), None).await, 401, "unauthenticated").await;
+    // The admin/terms scope (it has its own JSON limit) keeps the API-wide fallbacks.
+    let res = app.client.delete(app.url("/api/v1/admin/terms")).bearer_auth(&support.access_token).send().await.unwrap();
+    assert_eq!(res.headers()["allow"], "GET, POST");
+    problem(res, 405, "method_not_allowed").await;
+    problem(app.get("/api/v1/admin/terms/7", Some(&support.access_token)).await, 404, "not_found").await;
+
+    let p = problem(app.post("/api/v1/admin/terms", json!({"title": "", "body": "too short"}), Some(&support.access_token)).await, 422, "validation_failed").await;
+    let fields: Vec<&str> = p["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, vec!["body", "title"]);
+    problem(app.post("/api/v1/admin/terms", json!({"title": "   ", "body": "A body that is long enough."}), Some(&support.access_token)).await, 422, "validation_failed").await;
+    problem(app.post("/api/v1/admin/terms", json!(["Terms", "A body that is long enough."]), Some(&support.access_token)).await, 422, "validation_failed").await;
+    let too_long = "x".repeat(100_001);
+    problem(app.post("/api/v1/admin/terms", json!({"title": "T", "body": too_long}), Some(&support.access_token)).await, 422, "validation_failed").await;
+    let p: Value = app.get("/api/v1/terms/current", None).await.json().await.unwrap();
+    assert_eq!(p["version"], 1, "nothing was published");
+
+    // A long document (beyond the API-wide 64 KiB JSON limit) is accepted here.
+    let long = "Clause. ".repeat(12_000);
+    let res = app.post("/api/v1/admin/terms", json!({"title": "Long terms", "body": long}), Some(&support.access_token)).await;
+    assert_eq!(res.status(), 201);
+    let p: Value = app.get("/api/v1/terms/current", None).await.json().await.unwrap();
+    assert_eq!(p["version"], 2);
+    assert_eq!(p["body"].as_str().unwrap().len(), long.trim().len());
+
+    // Publications at once get consecutive versions (writers queue; none fails).
+    let results = futures_util::future::join_all((0..8).map(|_| app.post("/api/v1/admin/terms", ok.clone(), Some(&support.access_token)))).await;
+    let mut versions = Vec::new();
+    for res in results {
+        assert_eq!(res.status(), 201);
+        versions.push(res.json::<Value>().await.unwrap()["version"].as_i64().unwrap());
+    }
+    versions.sort();
+    assert_eq!(versions, (3..=10).collect::<Vec<i64>>());
+}

@@ -1,0 +1,16 @@
+DROP TABLE ticket_messages;
+DROP TABLE support_tickets;
+DROP TABLE appeals;
+DROP TABLE terms_acceptances;
+DROP TABLE terms_versions;
+DROP TABLE tax_forms;
+DROP TABLE profile_pictures;
+DROP TABLE freelancer_profiles;
+DROP TABLE applications;
+DROP TABLE invitations;
+DROP TABLE plans;
+DROP TABLE products;
+DROP INDEX freelancers_referral_code;
+ALTER TABLE freelancers DROP COLUMN eligible_since;
+ALTER TABLE freelancers DROP COLUMN referral_code;
+ALTER TABLE freelancers DROP COLUMN onboarding_required;

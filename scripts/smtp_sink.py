@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""A real SMTP server that stores every message it receives as files.
+
+Used by the backend's email tests (and handy by hand) as a local mail catcher:
+
+    python scripts/smtp_sink.py --host 127.0.0.1 --port 0 --dir /tmp/mail
+
+Once bound it prints exactly one line, ``listening PORT``, on stdout (port 0 asks
+the OS for a free port) and then saves each message as ``DIR/NNNN.eml`` (the raw
+RFC 5322 bytes as received in DATA) with the envelope beside it in
+``DIR/NNNN.json`` (``{"mail_from": ..., "rcpt_tos": [...]}``). The ``.json``
+sidecar is written first and the ``.eml`` is renamed into place last, so a
+reader that sees ``NNNN.eml`` always finds both files complete. It runs until
+SIGTERM or SIGINT, and exits 0 on either.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import signal
+import sys
+from pathlib import Path
+
+from aiosmtpd.smtp import SMTP, Envelope, Session
+
+
+class FileStore:
+    """aiosmtpd handler: one numbered .eml + .json pair per message."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.directory.mkdir(parents=True, exist_ok=True)
+        existing = [
+            int(m.group(1))
+            for p in self.directory.iterdir()
+            if (m := re.fullmatch(r"(\d+)\.eml", p.name))
+        ]
+        self.counter = max(existing, default=0)
+
+    def _write(self, path: Path, data: bytes) -> None:
+        tmp = path.with_name(path.name + ".tmp")
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        self.counter += 1
+        stem = f"{self.counter:04d}"
+        raw = envelope.original_content
+        if raw is None:  # never the case with decode_data=False, kept for safety
+            content = envelope.content or b""
+            raw = content.encode("utf-8") if isinstance(content, str) else content
+        meta = {"mail_from": envelope.mail_from, "rcpt_tos": list(envelope.rcpt_tos)}
+        self._write(self.directory / f"{stem}.json", json.dumps(meta, indent=2).encode("utf-8") + b"\n")
+        self._write(self.directory / f"{stem}.eml", raw)
+        print(f"stored {stem}.eml from {envelope.mail_from} to {', '.join(envelope.rcpt_tos)}",
+              file=sys.stderr, flush=True)
+        return "250 Message accepted for delivery"
+
+
+async def serve(host: str, port: int, directory: Path) -> None:
+    loop = asyncio.get_running_loop()
+    handler = FileStore(directory)
+    # A fixed hostname: the default (socket.getfqdn()) can stall on DNS in a closed network.
+    server = await loop.create_server(
+        lambda: SMTP(handler, hostname="smtp-sink.localhost", enable_SMTPUTF8=True),
+        host=host,
+        port=port,
+    )
+    bound_port = server.sockets[0].getsockname()[1]
+    sys.stdout.write(f"listening {bound_port}\n")
+    sys.stdout.flush()
+
+    stop = asyncio.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    server.close()
+    await server.wait_closed()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=1025, help="port to bind; 0 picks a free one (default 1025)")
+    parser.add_argument("--dir", required=True, type=Path, help="directory to store messages in")
+    args = parser.parse_args()
+    asyncio.run(serve(args.host, args.port, args.dir))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
