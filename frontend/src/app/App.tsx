@@ -1,0 +1,15 @@
+import { flushSync } from 'react-dom';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AppProviders } from './AppProviders';
+import { routes } from './routes';
+
+const router = createBrowserRouter(routes);
+
+export function App() {
+  return (
+    <AppProviders>
+      {/* flushSync enables `navigate(to, { flushSync: true })`, which logout relies on. */}
+      <RouterProvider router={router} flushSync={(fn) => void flushSync(fn)} />
+    </AppProviders>
+  );
+}

@@ -1,0 +1,17 @@
+// One sentence for the user from any error a request can throw.
+import { isApiError } from '@/lib/api/problem';
+import type { DynamicT } from '@/i18n/dynamic';
+
+export function problemMessage(t: DynamicT, error: unknown): string {
+  if (isApiError(error)) {
+    if (error.status === 429 || error.code === 'rate_limited') {
+      return error.retryAfter !== null
+        ? t('errors.rateLimited', 'Too many attempts.', { seconds: error.retryAfter })
+        : t('errors.rateLimitedNoTime', 'Too many attempts.');
+    }
+    const fallback = error.problem.detail ?? error.problem.title;
+    return t(`errors.codes.${error.code}`, fallback);
+  }
+  if (error instanceof TypeError) return t('errors.network', error.message);
+  return t('errors.unexpected', 'Unexpected error');
+}

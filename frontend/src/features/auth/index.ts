@@ -1,0 +1,5 @@
+// What the app layer may use from the auth feature.
+export { authPublicRoutes } from './routes';
+export { useMe } from './api/me';
+export { useLogout } from './api/logout';
+export { authKeys } from './api/keys';

@@ -1,0 +1,68 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { tokenStore } from '@/lib/api/tokens';
+import { authResponse, json, mockApi, problem, renderRoutes, sampleMe } from '@/test/utils';
+
+async function fillAndSubmit(email: string, password: string) {
+  const user = userEvent.setup();
+  await user.type(await screen.findByLabelText(/email address/i), email);
+  await user.type(screen.getByLabelText(/^password/i), password);
+  await user.click(screen.getByRole('button', { name: 'Log in' }));
+}
+
+describe('LoginPage', () => {
+  it('logs in, stores the tokens and goes to the page asked for', async () => {
+    const { calls } = mockApi({
+      'POST /api/v1/auth/login': () => json(authResponse({ access_token: 'a1', refresh_token: 'r1' })),
+      'GET /api/v1/me': () => json(sampleMe),
+    });
+    const { router } = renderRoutes('/login?next=%2Fapp');
+    await fillAndSubmit('ada@example.com', 'correct horse battery');
+    expect(await screen.findByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/app');
+    expect(calls[0]?.body).toEqual({ email: 'ada@example.com', password: 'correct horse battery' });
+    expect(tokenStore.getAccessToken()).toBe('a1');
+    expect(tokenStore.getRefreshToken()).toBe('r1');
+  });
+
+  it('shows wrong credentials as an alert', async () => {
+    mockApi({ 'POST /api/v1/auth/login': () => problem(401, 'invalid_credentials') });
+    renderRoutes('/login');
+    await fillAndSubmit('ada@example.com', 'wrong password');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The email address or password is wrong.');
+    expect(tokenStore.getAccessToken()).toBeNull();
+  });
+
+  it('shows validation errors next to their fields', async () => {
+    mockApi({
+      'POST /api/v1/auth/login': () =>
+        problem(422, 'validation_failed', { errors: [{ field: 'email', message: 'must be 1 to 254 characters' }] }),
+    });
+    renderRoutes('/login');
+    await fillAndSubmit('x@y', 'pw');
+    const email = screen.getByLabelText(/email address/i);
+    await waitFor(() => expect(email).toHaveAttribute('aria-invalid', 'true'));
+    expect(email).toHaveAccessibleDescription('must be 1 to 254 characters');
+    expect(screen.queryByTestId('problem-alert')).not.toBeInTheDocument();
+  });
+
+  it('tells how long to wait when rate limited', async () => {
+    mockApi({
+      'POST /api/v1/auth/login': () => problem(429, 'rate_limited', { headers: { 'Retry-After': '42' } }),
+    });
+    renderRoutes('/login');
+    await fillAndSubmit('ada@example.com', 'whatever123');
+    expect(await screen.findByRole('alert')).toHaveTextContent('wait 42 seconds');
+  });
+
+  it('checks required fields before calling the server', async () => {
+    const { calls } = mockApi({});
+    renderRoutes('/login');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Log in' }));
+    expect(await screen.findByText('Enter your email address.')).toBeInTheDocument();
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument();
+    expect(calls).toHaveLength(0);
+  });
+});

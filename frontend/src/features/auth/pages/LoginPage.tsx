@@ -1,0 +1,74 @@
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useIsAuthenticated } from '@/lib/api/tokens';
+import type { LoginRequest } from '@/lib/api/types';
+import { useLogin } from '../api/login';
+import { AuthCard } from '../components/AuthCard';
+import { useServerErrors } from '../components/useServerErrors';
+import { safeNext } from '../safeNext';
+
+const FIELDS = ['email', 'password'] as const;
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('auth.login.pageTitle'));
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const authenticated = useIsAuthenticated();
+  const login = useLogin();
+
+  const form = useForm<LoginRequest>({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (value) => (value.trim() ? null : t('auth.validation.emailRequired')),
+      password: (value) => (value ? null : t('auth.validation.passwordRequired')),
+    },
+  });
+  const { formRef, alertError, onServerError, focusFirstInvalid, reset } = useServerErrors(form, FIELDS);
+
+  // Logged in already, or just now: the stored session sends the user on.
+  if (authenticated) return <Navigate to={next} replace />;
+
+  const handleSubmit = form.onSubmit((values) => {
+    reset();
+    login.mutate({ email: values.email.trim(), password: values.password }, { onError: onServerError });
+  }, focusFirstInvalid);
+
+  return (
+    <AuthCard title={t('auth.login.title')}>
+      <form ref={formRef} onSubmit={handleSubmit} noValidate>
+        <Stack>
+          <ProblemAlert error={alertError} shownFields={FIELDS} />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="email"
+            required
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('password')}
+            // Mantine marks an invalid PasswordInput with data-invalid only; say it to assistive tech too.
+            aria-invalid={Boolean(form.errors.password)}
+          />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t('auth.login.submit')}
+          </Button>
+          <Text size="sm" ta="center">
+            {t('auth.login.noAccount')}{' '}
+            <Anchor component={Link} to="/register">
+              {t('auth.login.registerLink')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { homeAppRoutes, homePublicRoutes } from './routes';

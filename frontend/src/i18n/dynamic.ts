@@ -1,0 +1,24 @@
+// Translating values that come from the API (role names, statuses, problem codes): the
+// key is only known at run time, so it may be missing; then the fallback is shown.
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type DynamicT = (key: string, fallback: string, options?: Record<string, unknown>) => string;
+
+export function useDynamicT(): DynamicT {
+  const { t, i18n } = useTranslation();
+  return useCallback<DynamicT>(
+    (key, fallback, options) => {
+      if (!i18n.exists(key)) return fallback;
+      const translate = t as unknown as (key: string, options?: Record<string, unknown>) => string;
+      return translate(key, options);
+    },
+    [t, i18n],
+  );
+}
+
+/** "bank_account" → "Bank account": a readable fallback for an untranslated API value. */
+export function humanize(value: string): string {
+  const words = value.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
