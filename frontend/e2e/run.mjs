@@ -8,14 +8,15 @@
 //   E2E_KEEP=1        keep the temporary data directory for inspection
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { tests } from './tests.mjs';
+import { tests as foundationTests } from './tests.mjs';
 
 const require = createRequire(import.meta.url);
 const frontendDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -121,18 +122,42 @@ async function main() {
   });
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 
+  // Every *.spec.mjs beside this file adds its scenarios after the foundation's, in
+  // file-name order; each exports `tests` like tests.mjs.
+  const tests = [...foundationTests];
+  for (const file of readdirSync(join(frontendDir, 'e2e')).filter((f) => f.endsWith('.spec.mjs')).sort()) {
+    const mod = await import(`./${file}`);
+    tests.push(...mod.tests.map((t) => ({ ...t, name: `${file.replace('.spec.mjs', '')}: ${t.name}` })));
+  }
+
+  const backendEnv = {
+    ...process.env,
+    DATABASE_URL: `sqlite://${workDir}/e2e.db`,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    APP_CLOCK: 'manual',
+    STATIC_DIR: distDir,
+    DATA_DIR: workDir,
+    EMAIL_OUTBOX_DIR: join(workDir, 'outbox'),
+    PUBLIC_BASE_URL: baseUrl,
+  };
+  delete backendEnv.SMTP_URL;
+  // Staff accounts are created the way an operator does it: with the CLI.
+  const staff = {
+    support: { email: 'support@partner-hub.test', password: 'support password 1' },
+    admin: { email: 'admin@partner-hub.test', password: 'admin password 12' },
+  };
+  for (const [role, who] of Object.entries(staff)) {
+    const out = spawnSync(binary, ['admin', 'create', '--email', who.email, '--password', who.password, '--full-name', role === 'admin' ? 'Ada Admin' : 'Sam Support', '--role', role], {
+      env: backendEnv,
+      encoding: 'utf8',
+    });
+    if (out.status !== 0) fail(`admin create (${role}) failed: ${out.stderr}`);
+  }
+
   try {
     backend = spawn(binary, ['serve'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: `sqlite://${workDir}/e2e.db`,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        APP_CLOCK: 'manual',
-        STATIC_DIR: distDir,
-        DATA_DIR: workDir,
-        EMAIL_OUTBOX_DIR: join(workDir, 'outbox'),
-      },
+      env: backendEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     backend.stdout.pipe(backendLog);
@@ -186,6 +211,52 @@ async function main() {
         await ctx.axe(page, name);
       },
       state: {},
+      staff,
+      outboxDir: join(workDir, 'outbox'),
+      /** Calls the API directly (for set-up steps that are not under test). */
+      async api(path, { method = 'GET', body, token } = {}) {
+        const res = await fetch(`${baseUrl}${path}`, {
+          method,
+          headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: body ? JSON.stringify(body) : undefined,
+        });
+        const text = await res.text();
+        let json = null;
+        try {
+          json = text ? JSON.parse(text) : null;
+        } catch {
+          json = null;
+        }
+        return { status: res.status, body: json };
+      },
+      async tokenOf(who) {
+        const res = await ctx.api('/api/v1/auth/login', { method: 'POST', body: who });
+        if (res.status !== 200) throw new Error(`login of ${who.email} failed: ${res.status}`);
+        return res.body.access_token;
+      },
+      /** Delivers the outbox (the email job) and returns every message so far, decoded
+       * from quoted-printable, as {to, subject, text}. */
+      async emails() {
+        const token = await ctx.tokenOf(staff.admin);
+        const run = await ctx.api('/api/v1/admin/jobs/email/run', { method: 'POST', body: {}, token });
+        if (run.status !== 200) throw new Error(`email job failed: ${run.status}`);
+        const dir = join(workDir, 'outbox');
+        if (!existsSync(dir)) return [];
+        return readdirSync(dir)
+          .filter((f) => f.endsWith('.eml'))
+          .sort()
+          .map((f) => {
+            const raw = readFileSync(join(dir, f), 'utf8');
+            const text = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+            const header = (name) => (raw.match(new RegExp(`^${name}: (.*)$`, 'mi')) ?? [])[1]?.trim() ?? '';
+            return { to: header('To'), subject: header('Subject'), text };
+          });
+      },
+      /** Forgets the browser's session, as a new visitor. */
+      async freshSession() {
+        await page.goto(`${baseUrl}/`);
+        await page.evaluate(() => localStorage.clear());
+      },
     };
 
     for (const test of tests) {
