@@ -3,10 +3,16 @@
 import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router';
 import { adminRoutes } from '@/features/admin';
+import { appealsRoutes } from '@/features/appeals';
+import { applicationRoutes } from '@/features/application';
 import { authPublicRoutes } from '@/features/auth';
+import { dashboardRoutes } from '@/features/dashboard';
 import { homeAppRoutes, homePublicRoutes } from '@/features/home';
+import { invitationPublicRoutes } from '@/features/invitation';
+import { onboardingRoutes } from '@/features/onboarding';
+import { supportRoutes } from '@/features/support';
 import { LoadingState } from '@/components/LoadingState';
-import { STAFF_ROLES } from '@/lib/session/roles';
+import { FREELANCER_ROLES, STAFF_ROLES } from '@/lib/session/roles';
 import { RequireAuth } from './guards/RequireAuth';
 import { RequireRole } from './guards/RequireRole';
 import { PublicLayout } from './layout/PublicLayout';
@@ -22,7 +28,12 @@ export const routes: RouteObject[] = [
     children: [
       {
         element: <PublicLayout />,
-        children: [...homePublicRoutes, ...authPublicRoutes, { path: '*', element: <NotFoundPage /> }],
+        children: [
+          ...homePublicRoutes,
+          ...authPublicRoutes,
+          ...invitationPublicRoutes,
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
       {
         element: <RequireAuth />,
@@ -35,6 +46,12 @@ export const routes: RouteObject[] = [
             ),
             children: [
               ...homeAppRoutes,
+              // Support is for everyone signed in (staff too: emails to support link to tickets).
+              ...supportRoutes,
+              {
+                element: <RequireRole roles={FREELANCER_ROLES} />,
+                children: [...applicationRoutes, ...onboardingRoutes, ...dashboardRoutes, ...appealsRoutes],
+              },
               {
                 path: 'admin',
                 element: <RequireRole roles={STAFF_ROLES} />,

@@ -2,6 +2,7 @@ import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDynamicT } from '@/i18n/dynamic';
 import { isApiError } from '@/lib/api/problem';
+import { resolveField } from './fieldErrors';
 import { problemMessage } from './problemMessage';
 
 interface ProblemAlertProps {
@@ -15,7 +16,7 @@ export function ProblemAlert({ error, shownFields = [] }: ProblemAlertProps) {
   const { t } = useTranslation();
   const dt = useDynamicT();
   if (!error) return null;
-  const leftover = isApiError(error) ? error.fieldErrors.filter((e) => !shownFields.includes(e.field)) : [];
+  const leftover = isApiError(error) ? error.fieldErrors.filter((e) => resolveField(e.field, shownFields) === null) : [];
   return (
     <Alert color="red" variant="light" title={t('errors.alertTitle')} data-testid="problem-alert">
       {problemMessage(dt, error)}

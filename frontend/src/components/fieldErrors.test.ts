@@ -61,7 +61,8 @@ describe('splitProblem', () => {
       errors: [{ field: 'email', message: 'is already registered' }],
     });
     const { fieldErrors, remaining } = splitProblem(error, ['email', 'password'], t);
-    expect(fieldErrors).toEqual({ email: 't(errors.codes.email_taken)|is already registered' });
+    // The foundation's catalogue first, then the programme's, then the server's words.
+    expect(fieldErrors).toEqual({ email: 't(errors.codes.email_taken)|t(programme.codes.email_taken)|is already registered' });
     expect(remaining).toBeNull();
   });
 

@@ -2,6 +2,14 @@
 import { isApiError } from '@/lib/api/problem';
 import type { DynamicT } from '@/i18n/dynamic';
 
+/**
+ * The translated message of a problem code: the foundation's `errors.codes`, then the
+ * programme's `programme.codes`, else `fallback` (the server's English detail).
+ */
+export function codeMessage(t: DynamicT, code: string, fallback: string): string {
+  return t(`errors.codes.${code}`, t(`programme.codes.${code}`, fallback));
+}
+
 export function problemMessage(t: DynamicT, error: unknown): string {
   if (isApiError(error)) {
     if (error.status === 429 || error.code === 'rate_limited') {
@@ -10,7 +18,7 @@ export function problemMessage(t: DynamicT, error: unknown): string {
         : t('errors.rateLimitedNoTime', 'Too many attempts.');
     }
     const fallback = error.problem.detail ?? error.problem.title;
-    return t(`errors.codes.${error.code}`, fallback);
+    return codeMessage(t, error.code, fallback);
   }
   if (error instanceof TypeError) return t('errors.network', error.message);
   return t('errors.unexpected', 'Unexpected error');

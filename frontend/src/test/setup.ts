@@ -25,6 +25,12 @@ if (typeof window !== 'undefined') {
   }
   window.ResizeObserver = ResizeObserverStub;
   window.HTMLElement.prototype.scrollIntoView = () => {};
+  // Textarea's autosize listens for web fonts loading (document.fonts), which jsdom lacks.
+  if (!('fonts' in document)) {
+    Object.defineProperty(document, 'fonts', {
+      value: { addEventListener() {}, removeEventListener() {}, ready: Promise.resolve() },
+    });
+  }
 }
 
 // jsdom does no layout, so Mantine's focus trap finds nothing "visible" to focus and

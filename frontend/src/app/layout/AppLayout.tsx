@@ -9,7 +9,8 @@ import { hasAnyRole } from '@/lib/session/roles';
 import { AccountMenu } from './AccountMenu';
 import { Brand } from './Brand';
 import { LanguageSwitcher } from './LanguageSwitcher';
-import { NAV_ITEMS } from './nav';
+import { NAV_ITEMS, NAV_MENUS } from './nav';
+import { HeaderNavMenu, PanelNavMenu } from './NavMenu';
 import { MAIN_ID, SkipLink } from './SkipLink';
 import classes from './layout.module.css';
 
@@ -18,6 +19,7 @@ export default function AppLayout() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const items = NAV_ITEMS.filter((item) => !item.roles || hasAnyRole(me, item.roles));
+  const menus = NAV_MENUS.filter((menu) => hasAnyRole(me, menu.roles));
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const { pathname } = useLocation();
 
@@ -57,6 +59,9 @@ export default function AppLayout() {
                     {t(item.label)}
                   </Button>
                 ))}
+                {menus.map((menu) => (
+                  <HeaderNavMenu key={menu.label} menu={menu} />
+                ))}
               </Group>
             </Group>
             <Group gap="sm" wrap="nowrap">
@@ -75,10 +80,14 @@ export default function AppLayout() {
               key={item.to}
               component={NavLink}
               to={item.to}
+              end
               label={t(item.label)}
               active={pathname === item.to}
               onClick={closeNav}
             />
+          ))}
+          {menus.map((menu) => (
+            <PanelNavMenu key={menu.label} menu={menu} onNavigate={closeNav} />
           ))}
         </AppShell.Navbar>
       )}

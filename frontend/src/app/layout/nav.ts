@@ -1,16 +1,41 @@
+import type { ParseKeys } from 'i18next';
 import type { Role } from '@/lib/api/types';
-import { STAFF_ROLES } from '@/lib/session/roles';
+import { FREELANCER_ROLES, STAFF_ROLES } from '@/lib/session/roles';
 
 export interface NavItem {
   to: string;
-  /** Key in the "nav" section of the catalogues. */
-  label: 'nav.home' | 'nav.admin';
+  /** Catalogue key of the label. */
+  label: ParseKeys;
   /** Shown only to users with one of these roles; everyone when absent. */
   roles?: readonly Role[];
+}
+
+/** A header menu of several pages (e.g. "My Business"). */
+export interface NavMenu {
+  label: ParseKeys;
+  roles: readonly Role[];
+  items: readonly Omit<NavItem, 'roles'>[];
 }
 
 /** The signed-in header's navigation; features add their entries here. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/app', label: 'nav.home' },
+  // Freelancers reach support through "My Business".
+  { to: '/app/support', label: 'support.nav', roles: ['customer'] },
   { to: '/admin', label: 'nav.admin', roles: STAFF_ROLES },
+];
+
+/** Menus after the plain entries. */
+export const NAV_MENUS: readonly NavMenu[] = [
+  {
+    label: 'dashboard.menu.title',
+    roles: FREELANCER_ROLES,
+    items: [
+      { to: '/app/dashboard', label: 'dashboard.menu.dashboard' },
+      { to: '/app/application', label: 'dashboard.menu.application' },
+      { to: '/app/onboarding', label: 'dashboard.menu.onboarding' },
+      { to: '/app/appeals', label: 'dashboard.menu.appeals' },
+      { to: '/app/support', label: 'dashboard.menu.support' },
+    ],
+  },
 ];

@@ -1,4 +1,6 @@
+import { CURRENT_USER_QUERY_KEY } from '@/lib/session/currentUser';
+
 /** Query keys owned by the auth feature. */
 export const authKeys = {
-  me: ['auth', 'me'] as const,
+  me: CURRENT_USER_QUERY_KEY,
 };

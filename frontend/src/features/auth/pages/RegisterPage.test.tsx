@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { authResponse, json, mockApi, problem, renderRoutes, sampleMe } from '@/test/utils';
@@ -31,18 +31,29 @@ describe('RegisterPage', () => {
     });
   });
 
-  it('passes the invitation token from the link and the chosen role', async () => {
+  it('registers through an invitation: email prefilled, freelancer role, then the application form', async () => {
     const { calls } = mockApi({
       'POST /api/v1/auth/register': () => json(authResponse(), 201),
-      'GET /api/v1/me': () => json({ ...sampleMe, roles: ['customer'], freelancer: null }),
+      'GET /api/v1/me': () => json(sampleMe),
+      'GET /api/v1/me/application': () => problem(404, 'not_found'),
     });
-    renderRoutes('/register?invitation=inv_123');
+    const { router } = renderRoutes('/register?invitation=inv_123&email=bea%40example.com');
     expect(await screen.findByText('You have been invited')).toBeInTheDocument();
-    const user = await fillForm({ name: 'Bea', email: 'bea@example.com', password: 'correct horse battery' });
-    await user.click(screen.getByRole('radio', { name: /Customer/ }));
+    expect(screen.getByLabelText(/email address/i)).toHaveValue('bea@example.com');
+    // An invitation is to the freelancer programme: no role to choose.
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    expect(screen.getByText('You are joining as an IT freelancer.')).toBeInTheDocument();
+    expect(within(screen.getByRole('main')).getByRole('link', { name: 'Log in' })).toHaveAttribute(
+      'href',
+      '/login?next=%2Finvitations%2Finv_123',
+    );
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText(/full name/i), 'Bea');
+    await user.type(screen.getByLabelText(/^password/i), 'correct horse battery');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
-    await screen.findByRole('heading', { name: /Welcome/ });
-    expect(calls[0]?.body).toMatchObject({ role: 'customer', invitation_token: 'inv_123' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Apply to the programme' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/app/application');
+    expect(calls[0]?.body).toMatchObject({ email: 'bea@example.com', role: 'freelancer', invitation_token: 'inv_123' });
   });
 
   it('shows an already registered email next to the email field', async () => {

@@ -25,13 +25,15 @@ export default function RegisterPage() {
   useDocumentTitle(t('auth.register.pageTitle'));
   const [params] = useSearchParams();
   const invitation = params.get('invitation')?.trim() || null;
+  // The invitation link carries the invited address; the person may still change it.
+  const invitedEmail = invitation ? (params.get('email')?.trim() ?? '') : '';
   const authenticated = useIsAuthenticated();
   const register = useRegister();
 
   const form = useForm<RegisterValues>({
     initialValues: {
       full_name: '',
-      email: '',
+      email: invitedEmail,
       password: '',
       // Invitations go to IT freelancers, and most people arrive here to join as one.
       role: 'freelancer',
@@ -50,7 +52,8 @@ export default function RegisterPage() {
   });
   const { formRef, alertError, onServerError, focusFirstInvalid, reset } = useServerErrors(form, FIELDS);
 
-  if (authenticated) return <Navigate to="/app" replace />;
+  // Registering through an invitation makes a freelancer, whose first step is the application.
+  if (authenticated) return <Navigate to={invitation ? '/app/application' : '/app'} replace />;
 
   const handleSubmit = form.onSubmit((values) => {
     reset();
@@ -59,7 +62,8 @@ export default function RegisterPage() {
         full_name: values.full_name.trim(),
         email: values.email.trim(),
         password: values.password,
-        role: values.role,
+        // An invitation is to the freelancer programme: the API accepts no other role with it.
+        role: invitation ? 'freelancer' : values.role,
         ...(invitation ? { invitation_token: invitation } : {}),
       },
       { onError: onServerError },
@@ -93,26 +97,36 @@ export default function RegisterPage() {
             // Mantine marks an invalid PasswordInput with data-invalid only; say it to assistive tech too.
             aria-invalid={Boolean(form.errors.password)}
           />
-          <Radio.Group label={t('auth.register.role')} required {...form.getInputProps('role')}>
-            <Stack gap="sm" mt="xs">
-              <Radio
-                value="freelancer"
-                label={t('auth.register.roleFreelancer')}
-                description={t('auth.register.roleFreelancerHint')}
-              />
-              <Radio
-                value="customer"
-                label={t('auth.register.roleCustomer')}
-                description={t('auth.register.roleCustomerHint')}
-              />
-            </Stack>
-          </Radio.Group>
+          {invitation ? (
+            <Text size="sm" data-testid="invited-role">
+              {t('invitation.register.joiningAsFreelancer')}
+            </Text>
+          ) : (
+            <Radio.Group label={t('auth.register.role')} required {...form.getInputProps('role')}>
+              <Stack gap="sm" mt="xs">
+                <Radio
+                  value="freelancer"
+                  label={t('auth.register.roleFreelancer')}
+                  description={t('auth.register.roleFreelancerHint')}
+                />
+                <Radio
+                  value="customer"
+                  label={t('auth.register.roleCustomer')}
+                  description={t('auth.register.roleCustomerHint')}
+                />
+              </Stack>
+            </Radio.Group>
+          )}
           <Button type="submit" loading={register.isPending} fullWidth>
             {t('auth.register.submit')}
           </Button>
           <Text size="sm" ta="center">
             {t('auth.register.haveAccount')}{' '}
-            <Anchor component={Link} to="/login">
+            <Anchor
+              component={Link}
+              // Logging in from an invitation returns to it, to accept it with the existing account.
+              to={invitation ? `/login?${new URLSearchParams({ next: `/invitations/${invitation}` })}` : '/login'}
+            >
               {t('auth.register.loginLink')}
             </Anchor>
           </Text>

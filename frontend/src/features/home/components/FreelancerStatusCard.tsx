@@ -36,7 +36,7 @@ export function FreelancerStatusCard({ freelancer }: { freelancer: FreelancerSum
               {t('home.freelancer.eligibility')}
             </Text>
             <Text component="dd" m={0}>
-              <Badge color={freelancer.eligible ? 'green.9' : 'yellow.4'} variant="filled" autoContrast>
+              <Badge color={freelancer.eligible ? 'teal.9' : 'yellow.4'} variant="filled" autoContrast>
                 {freelancer.eligible ? t('home.freelancer.eligible') : t('home.freelancer.notEligible')}
               </Badge>
             </Text>

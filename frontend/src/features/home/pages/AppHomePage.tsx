@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { humanize, useDynamicT } from '@/i18n/dynamic';
 import { useCurrentUser } from '@/lib/session/currentUser';
 import { FreelancerStatusCard } from '../components/FreelancerStatusCard';
+import { NextStepCard } from '../components/NextStepCard';
 
 export default function AppHomePage() {
   const { t } = useTranslation();
@@ -32,7 +33,10 @@ export default function AppHomePage() {
 
         {isFreelancer &&
           (me.freelancer ? (
-            <FreelancerStatusCard freelancer={me.freelancer} />
+            <>
+              <NextStepCard freelancer={me.freelancer} />
+              <FreelancerStatusCard freelancer={me.freelancer} />
+            </>
           ) : (
             <EmptyState title={t('home.freelancer.noProfileTitle')} description={t('home.freelancer.noProfileText')} />
           ))}

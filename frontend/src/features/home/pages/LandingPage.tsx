@@ -1,19 +1,18 @@
-import { Anchor, Button, Container, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ErrorState } from '@/components/ErrorState';
+import { LoadingState } from '@/components/LoadingState';
 import { useIsAuthenticated } from '@/lib/api/tokens';
+import { useProgram } from '../api/program';
+import { ProgramDetails } from '../components/ProgramDetails';
 
 export default function LandingPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('landing.pageTitle'));
   const authenticated = useIsAuthenticated();
-
-  const steps = [
-    { n: 1, title: t('landing.features.applyTitle'), text: t('landing.features.applyText') },
-    { n: 2, title: t('landing.features.referTitle'), text: t('landing.features.referText') },
-    { n: 3, title: t('landing.features.earnTitle'), text: t('landing.features.earnText') },
-  ];
+  const program = useProgram();
 
   return (
     <Container size="md" py={48}>
@@ -47,24 +46,9 @@ export default function LandingPage() {
         </Group>
       </Stack>
 
-      <Stack component="section" aria-labelledby="how-it-works" mt={56} gap="md">
-        <Title order={2} id="how-it-works">
-          {t('landing.features.heading')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
-          {steps.map((step) => (
-            <Stack key={step.n} gap="xs">
-              <ThemeIcon size={36} radius="xl" aria-hidden="true">
-                {step.n}
-              </ThemeIcon>
-              <Title order={3} size="h4">
-                {step.title}
-              </Title>
-              <Text c="dimmed">{step.text}</Text>
-            </Stack>
-          ))}
-        </SimpleGrid>
-      </Stack>
+      {program.isPending && <LoadingState label={t('programme.loading')} />}
+      {program.isError && <ErrorState error={program.error} onRetry={() => void program.refetch()} />}
+      {program.data && <ProgramDetails program={program.data} authenticated={authenticated} />}
     </Container>
   );
 }

@@ -1,0 +1,47 @@
+// Puts a failed request's field errors on the form's fields and keeps the rest for an
+// alert, like the auth forms do; staff forms also map some 409 codes to a field (an
+// invitation that is already pending is about the email address).
+import type { UseFormReturnType } from '@mantine/form';
+import { useCallback, useRef, useState } from 'react';
+import { splitProblem } from '@/components/fieldErrors';
+import { useDynamicT } from '@/i18n/dynamic';
+import { isApiError } from '@/lib/api/problem';
+
+export function useServerErrors<Values extends Record<string, unknown>>(
+  form: UseFormReturnType<Values>,
+  fields: readonly (keyof Values & string)[],
+  /** Problem code → [field, translation key] for codes that concern one field. */
+  codeFields: Record<string, readonly [keyof Values & string, string]> = {},
+) {
+  const dt = useDynamicT();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [alertError, setAlertError] = useState<unknown>(null);
+
+  const focusFirstInvalid = useCallback(() => {
+    requestAnimationFrame(() => {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    });
+  }, []);
+
+  const onServerError = useCallback(
+    (error: unknown) => {
+      const mapped = isApiError(error) ? codeFields[error.code] : undefined;
+      if (mapped && isApiError(error)) {
+        const [field, key] = mapped;
+        form.setErrors({ [field]: dt(key, error.problem.detail ?? error.problem.title) } as Record<string, string>);
+        setAlertError(null);
+        focusFirstInvalid();
+        return;
+      }
+      const { fieldErrors, remaining } = splitProblem(error, fields, dt);
+      form.setErrors(fieldErrors);
+      setAlertError(remaining);
+      if (Object.keys(fieldErrors).length > 0) focusFirstInvalid();
+    },
+    [codeFields, dt, fields, form, focusFirstInvalid],
+  );
+
+  const reset = useCallback(() => setAlertError(null), []);
+
+  return { formRef, alertError, onServerError, focusFirstInvalid, reset };
+}

@@ -1,0 +1,30 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, mockApi, problem, renderRoutes, sampleMe, signIn } from '@/test/utils';
+
+const staffMe = { ...sampleMe, roles: ['support'], freelancer: null };
+const SLOW = { timeout: 10_000 };
+
+describe('AdminHomePage', () => {
+  it('counts what is waiting, with "+" when there are more pages, and links to the filtered lists', async () => {
+    signIn();
+    const { calls } = mockApi({
+      'GET /api/v1/me': () => json(staffMe),
+      'GET /api/v1/admin/applications': () => json({ data: Array.from({ length: 3 }, (_, i) => ({ id: `app_${i}` })), next_cursor: null }),
+      'GET /api/v1/admin/appeals': () => json({ data: Array.from({ length: 100 }, (_, i) => ({ id: `apl_${i}` })), next_cursor: 'more' }),
+      'GET /api/v1/admin/support-tickets': () => json({ data: [], next_cursor: null }),
+      'GET /api/v1/admin/invitations': () => problem(500, 'internal'),
+    });
+    renderRoutes('/admin');
+    expect(await screen.findByTestId('count-applications', {}, SLOW)).toHaveTextContent('3');
+    expect(await screen.findByTestId('count-appeals')).toHaveTextContent('100+');
+    expect(await screen.findByTestId('count-tickets')).toHaveTextContent('0');
+    expect(await screen.findByText('The number could not be loaded.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Review applications/ })).toHaveAttribute('href', '/admin/applications?status=submitted');
+    expect(screen.getByRole('link', { name: /Answer tickets/ })).toHaveAttribute('href', '/admin/support?status=open');
+    expect(calls.map((c) => c.path)).toContain('/api/v1/admin/invitations');
+    // The staff sub-navigation marks where we are.
+    const nav = screen.getByRole('navigation', { name: 'Administration sections' });
+    expect(nav.querySelector('[aria-current="page"]')).toHaveTextContent('Overview');
+  });
+});

@@ -1,0 +1,2 @@
+// What the app layer may use from the dashboard feature.
+export { dashboardRoutes } from './routes';

@@ -1,0 +1,2 @@
+// What the app layer may use from the onboarding feature.
+export { onboardingRoutes } from './routes';

@@ -1,0 +1,15 @@
+// Contacting support, loaded on demand. Open to every signed-in user: freelancers,
+// customers and staff (emails to support link to a ticket's page).
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+
+const SupportListPage = lazy(() => import('./pages/SupportListPage'));
+const NewTicketPage = lazy(() => import('./pages/NewTicketPage'));
+const TicketPage = lazy(() => import('./pages/TicketPage'));
+
+/** Signed-in routes, rendered in the signed-in layout. */
+export const supportRoutes: RouteObject[] = [
+  { path: 'app/support', element: <SupportListPage /> },
+  { path: 'app/support/new', element: <NewTicketPage /> },
+  { path: 'app/support/:id', element: <TicketPage /> },
+];
