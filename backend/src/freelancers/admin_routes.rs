@@ -71,6 +71,18 @@ pub enum FreelancerStatus {
     Appealed,
 }
 
+impl FreelancerStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FreelancerStatus::Registered => "registered",
+            FreelancerStatus::Submitted => "submitted",
+            FreelancerStatus::Approved => "approved",
+            FreelancerStatus::Rejected => "rejected",
+            FreelancerStatus::Appealed => "appealed",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FreelancerFilter {
@@ -92,7 +104,7 @@ pub struct FreelancerFilter {
 async fn list(state: web::Data<AppState>, _staff: StaffUser, filter: web::Query<FreelancerFilter>, page: web::Query<PageParams>) -> AppResult<web::Json<Paginated<FreelancerAdminView>>> {
     let page = page.parse()?;
     let limit = page.limit;
-    let status = filter.status.map(|s| serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+    let status = filter.status.map(FreelancerStatus::as_str);
     let tier = filter.tier.map(|t| t.as_str().to_string());
     let rows = state
         .db

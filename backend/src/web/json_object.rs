@@ -4,7 +4,7 @@
 //! and only then the struct, so an array is a 422 like any other wrong type.
 //!
 //! `web::json::Json` checks the top level of every request body; the `deserialize_with`
-//! functions here guard nested objects. `Obj<T>` does the same for any value.
+//! functions here guard nested objects.
 
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer};
@@ -12,16 +12,6 @@ use serde_json::{Map, Value};
 
 fn from_map<T: DeserializeOwned, E: serde::de::Error>(map: Map<String, Value>) -> Result<T, E> {
     serde_json::from_value(Value::Object(map)).map_err(E::custom)
-}
-
-/// A request body that must be a JSON object.
-#[derive(Debug, Clone)]
-pub struct Obj<T>(pub T);
-
-impl<'de, T: DeserializeOwned> Deserialize<'de> for Obj<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        from_map(Map::deserialize(d)?).map(Obj)
-    }
 }
 
 /// For a required nested object field.
@@ -70,15 +60,17 @@ mod tests {
 
     #[test]
     fn objects_pass_and_arrays_fail() {
-        let ok: Obj<Outer> = serde_json::from_str(r#"{"inner": {"a": 1}, "list": [{"a": 2}], "required": {"a": 3}}"#).unwrap();
-        assert_eq!(ok.0, Outer { inner: Some(Inner { a: 1 }), list: Some(vec![Inner { a: 2 }]), required: Inner { a: 3 } });
-        let none: Obj<Outer> = serde_json::from_str(r#"{"inner": null, "required": {"a": 3}}"#).unwrap();
-        assert_eq!((none.0.inner, none.0.list), (None, None));
+        // The top level goes through `web::json::parse`, as every request body does.
+        let parse = |text: &str| crate::web::json::parse::<Outer>(serde_json::from_str(text).unwrap());
+        let ok = parse(r#"{"inner": {"a": 1}, "list": [{"a": 2}], "required": {"a": 3}}"#).unwrap();
+        assert_eq!(ok, Outer { inner: Some(Inner { a: 1 }), list: Some(vec![Inner { a: 2 }]), required: Inner { a: 3 } });
+        let none = parse(r#"{"inner": null, "required": {"a": 3}}"#).unwrap();
+        assert_eq!((none.inner, none.list), (None, None));
         assert!(serde_json::from_str::<Outer>(r#"[null, null, {"a": 3}]"#).is_ok(), "what serde alone accepts");
         for bad in [r#"[null, null, {"a": 3}]"#, r#"{"inner": [1], "required": {"a": 3}}"#, r#"{"list": [[2]], "required": {"a": 3}}"#, r#"{"required": [3]}"#] {
-            assert!(serde_json::from_str::<Obj<Outer>>(bad).is_err(), "{bad}");
+            assert!(parse(bad).is_err(), "{bad}");
         }
-        let missing = serde_json::from_str::<Obj<Outer>>("{}").unwrap_err().to_string();
-        assert!(missing.starts_with("missing field `required`"), "{missing}");
+        let missing = parse("{}").unwrap_err();
+        assert_eq!((missing.errors[0].field.as_str(), missing.errors[0].message.as_str()), ("required", "is required"));
     }
 }
