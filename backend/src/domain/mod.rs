@@ -4,6 +4,7 @@ pub mod country;
 pub mod email;
 pub mod ids;
 pub mod role;
+pub mod state;
 pub mod text;
 
 pub use email::Email;
