@@ -1,4 +1,5 @@
-//! The command line: `serve` (default), `migrate`, `openapi`, `admin create`, `jobs run`.
+//! The command line: `serve` (default), `migrate`, `openapi`, `admin create`, `jobs run`,
+//! `email preview`.
 
 use clap::{Parser, Subcommand};
 
@@ -33,6 +34,25 @@ pub enum Command {
     Jobs {
         #[command(subcommand)]
         command: JobsCommand,
+    },
+    /// Look at the email templates.
+    Email {
+        #[command(subcommand)]
+        command: EmailCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EmailCommand {
+    /// Print one email, rendered from sample parameters: subject, text part, HTML part.
+    Preview {
+        /// The template key; `partner-hub email preview list` lists them.
+        key: String,
+        #[arg(long, value_parser = ["en", "de"], default_value = "en")]
+        lang: String,
+        /// Print only the HTML part.
+        #[arg(long)]
+        html: bool,
     },
 }
 
@@ -97,6 +117,19 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let role = Role::parse(&role).expect("clap checked the role");
             let message = create_staff(&state, &email, &password, &full_name, role).map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("{message}");
+            Ok(())
+        }
+        Command::Email { command: EmailCommand::Preview { key, lang, html } } => {
+            let locale = crate::domain::locale::Locale::parse(&lang).expect("clap checked the language");
+            let Some(mail) = crate::notifications::mails::sample(&key, locale) else {
+                anyhow::bail!("there is no email template '{key}'; templates: {}", crate::notifications::mail::KEYS.join(", "));
+            };
+            let mail = mail.map_err(|e| anyhow::anyhow!("template {key} ({lang}) does not render: {e:#}"))?;
+            if html {
+                print!("{}", mail.html);
+            } else {
+                println!("Template: {key} ({lang})\nSubject: {}\n\n{}\n----- HTML -----\n{}", mail.subject, mail.text, mail.html);
+            }
             Ok(())
         }
         Command::Jobs { command: JobsCommand::Run { name } } => {

@@ -1,0 +1,178 @@
+//! Every email the platform sends, one typed struct each. The struct is the template's
+//! contract: its fields are the template's parameters (kept in the outbox with the
+//! message), `url` is where its call to action leads. `samples()` has one filled-in
+//! instance per template, for `partner-hub email preview` and the template tests.
+
+use serde::Serialize;
+
+use crate::domain::locale::Locale;
+use crate::notifications::mail::{render, Mail, Rendered};
+
+macro_rules! mail {
+    ($name:ident, $key:literal { $($field:ident : $ty:ty),* $(,)? }) => {
+        #[derive(Debug, Clone, Serialize)]
+        pub struct $name {
+            $(pub $field: $ty,)*
+            /// The call to action's link.
+            pub url: String,
+        }
+
+        impl Mail for $name {
+            const KEY: &'static str = $key;
+            fn action_url(&self) -> &str {
+                &self.url
+            }
+        }
+    };
+}
+
+mail!(Welcome, "welcome" { name: String, role: String });
+mail!(EmailVerification, "email_verification" { name: String, expires_at: String });
+mail!(PasswordReset, "password_reset" { name: String, expires_at: String });
+mail!(Invitation, "invitation" { kind: String, expires_at: String });
+mail!(ApplicationReceived, "application_received" { name: String });
+mail!(ApplicationApproved, "application_approved" { name: String, note: Option<String>, onboarding_required: bool });
+mail!(ApplicationRejected, "application_rejected" { name: String, reason: String, note: Option<String> });
+mail!(AppealReceived, "appeal_received" { name: String });
+mail!(AppealSubmittedStaff, "appeal_submitted_staff" { name: String, email: String, subject_type: String, explanation: String });
+mail!(AppealDecided, "appeal_decided" { name: String, upheld: bool, note: String });
+mail!(TierChanged, "tier_changed" { name: String, tier: String, clearing_days: i64 });
+mail!(TermsUpdated, "terms_updated" { name: String, version: i32, title: String });
+mail!(SupportTicketReceived, "support_ticket_received" { name: String, subject: String, reference: String });
+mail!(SupportTicketNew, "support_ticket_new" { name: String, email: String, category: String, subject: String, message: String });
+mail!(SupportTicketAnswered, "support_ticket_answered" { name: String, subject: String, answer: String });
+
+/// One rendered sample of `key` in `locale` (None for an unknown key).
+pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::Error>> {
+    let base = "https://partner-hub.example";
+    let when = "2026-12-16T09:30:00Z".to_string();
+    let name = || "Ana Lima".to_string();
+    let url = |p: &str| format!("{base}{p}");
+    Some(match key {
+        "welcome" => render(&Welcome { name: name(), role: "freelancer".into(), url: url("/app") }, locale),
+        "email_verification" => render(&EmailVerification { name: name(), expires_at: when, url: url("/verify-email?token=sample") }, locale),
+        "password_reset" => render(&PasswordReset { name: name(), expires_at: when, url: url("/reset-password?token=sample") }, locale),
+        "invitation" => render(&Invitation { kind: "external".into(), expires_at: when, url: url("/invitations/sample") }, locale),
+        "application_received" => render(&ApplicationReceived { name: name(), url: url("/app/application") }, locale),
+        "application_approved" => render(
+            &ApplicationApproved { name: name(), note: Some("Schön, dass Sie dabei sind.".into()), onboarding_required: true, url: url("/app/onboarding") },
+            locale,
+        ),
+        "application_rejected" => render(
+            &ApplicationRejected { name: name(), reason: "needs_more_detail".into(), note: None, url: url("/app/application") },
+            locale,
+        ),
+        "appeal_received" => render(&AppealReceived { name: name(), url: url("/app/appeals") }, locale),
+        "appeal_submitted_staff" => render(
+            &AppealSubmittedStaff {
+                name: name(),
+                email: "ana@example.com".into(),
+                subject_type: "application".into(),
+                explanation: "Meine Kunden sitzen in den USA.".into(),
+                url: url("/admin/appeals/apl_sample"),
+            },
+            locale,
+        ),
+        "appeal_decided" => render(&AppealDecided { name: name(), upheld: true, note: "Danke, Ana.".into(), url: url("/app/appeals") }, locale),
+        "tier_changed" => render(&TierChanged { name: name(), tier: "top_rated".into(), clearing_days: 7, url: url("/app/dashboard") }, locale),
+        "terms_updated" => render(&TermsUpdated { name: name(), version: 2, title: "Partner Hub 2027".into(), url: url("/app/onboarding/terms") }, locale),
+        "support_ticket_received" => render(
+            &SupportTicketReceived { name: name(), subject: "W-9".into(), reference: "tkt_sample".into(), url: url("/app/support/tkt_sample") },
+            locale,
+        ),
+        "support_ticket_new" => render(
+            &SupportTicketNew {
+                name: name(),
+                email: "ana@example.com".into(),
+                category: "onboarding".into(),
+                subject: "W-9".into(),
+                message: "EIN?".into(),
+                url: url("/admin/support/tkt_sample"),
+            },
+            locale,
+        ),
+        "support_ticket_answered" => render(
+            &SupportTicketAnswered { name: name(), subject: "W-9".into(), answer: "12-3456789.".into(), url: url("/app/support/tkt_sample") },
+            locale,
+        ),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notifications::mail::KEYS;
+
+    /// Whole words that give an English sentence away in a German email.
+    const ENGLISH: &[&str] = &[
+        "the", "your", "you", "and", "is", "are", "was", "with", "please", "hello", "this", "has", "been", "we", "our", "to", "of",
+        "for", "if", "not", "now", "next", "see", "open", "review", "thank",
+    ];
+
+    fn words(s: &str) -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
+    }
+
+    #[test]
+    fn every_template_renders_in_both_languages_with_its_link_and_layout() {
+        for key in KEYS {
+            for locale in Locale::ALL {
+                let mail = sample(key, *locale).unwrap_or_else(|| panic!("no sample for {key}")).unwrap_or_else(|e| panic!("{key} {locale}: {e:#}"));
+                assert!(!mail.subject.trim().is_empty() && !mail.subject.contains('\n'), "{key} {locale}: subject {:?}", mail.subject);
+                let url = mail.params["url"].as_str().unwrap();
+                assert!(mail.text.contains(url), "{key} {locale}: the text part has the link");
+                assert!(mail.html.contains(&format!("href=\"{url}\"")), "{key} {locale}: the HTML part links it");
+                assert!(mail.html.contains(&format!("<html lang=\"{locale}\">")), "{key} {locale}: html lang");
+                let first_word: String = mail.subject.chars().take_while(|c| c.is_alphanumeric()).collect();
+                assert!(mail.html.contains(&format!("<title>{first_word}")), "{key} {locale}: the HTML title is the subject");
+                assert!(!mail.text.contains("{{") && !mail.html.contains("{{"), "{key} {locale}: unrendered placeholder");
+            }
+        }
+    }
+
+    #[test]
+    fn german_mail_has_no_english_sentence() {
+        for key in KEYS {
+            let mail = sample(key, Locale::De).unwrap().unwrap();
+            for part in [&mail.subject, &mail.text] {
+                let found: Vec<String> = words(part).into_iter().filter(|w| ENGLISH.contains(&w.as_str())).collect();
+                assert!(found.is_empty(), "{key}: English words {found:?} in {part}");
+            }
+        }
+    }
+
+    #[test]
+    fn english_mail_is_english() {
+        for key in KEYS {
+            let mail = sample(key, Locale::En).unwrap().unwrap();
+            for german in ["Sie", "Ihr", "und", "Guten"] {
+                assert!(!words(&mail.text).contains(&german.to_lowercase()), "{key}: German word {german} in English mail");
+            }
+        }
+    }
+
+    #[test]
+    fn values_are_escaped_in_html_and_kept_in_text() {
+        let mail = render(&Welcome { name: "<script>x</script>".into(), role: "customer".into(), url: "https://h/app?a=1&b=2".into() }, Locale::De).unwrap();
+        assert!(mail.html.contains("&lt;script&gt;") && !mail.html.contains("<script>"));
+        assert!(mail.html.contains("href=\"https://h/app?a=1&amp;b=2\""));
+        assert!(mail.text.contains("<script>x</script>"));
+        assert_eq!(mail.params["name"], "<script>x</script>");
+        assert_eq!(mail.locale, Locale::De);
+    }
+
+    #[test]
+    fn a_line_ending_in_a_tag_keeps_its_paragraph_break() {
+        let de = sample("application_rejected", Locale::De).unwrap().unwrap();
+        assert!(de.text.contains("Angaben.\n\nWenn Sie"), "{}", de.text);
+        let en = sample("application_rejected", Locale::En).unwrap().unwrap();
+        assert!(en.text.contains("detail.\n\nIf you believe"), "{}", en.text);
+    }
+
+    #[test]
+    fn a_missing_parameter_is_an_error() {
+        let err = crate::notifications::mail::render_key("welcome", serde_json::json!({"url": "x"}), "x", Locale::En);
+        assert!(err.is_err());
+    }
+}
