@@ -55,7 +55,7 @@ pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::E
         "invitation" => render(&Invitation { kind: "external".into(), expires_at: when, url: url("/invitations/sample") }, locale),
         "application_received" => render(&ApplicationReceived { name: name(), url: url("/app/application") }, locale),
         "application_approved" => render(
-            &ApplicationApproved { name: name(), note: Some("Schön, dass Sie dabei sind.".into()), onboarding_required: true, url: url("/app/onboarding") },
+            &ApplicationApproved { name: name(), note: Some(if locale == Locale::De { "Schön, dass Sie dabei sind." } else { "Glad to have you." }.into()), onboarding_required: true, url: url("/app/onboarding") },
             locale,
         ),
         "application_rejected" => render(
@@ -68,12 +68,12 @@ pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::E
                 name: name(),
                 email: "ana@example.com".into(),
                 subject_type: "application".into(),
-                explanation: "Meine Kunden sitzen in den USA.".into(),
+                explanation: if locale == Locale::De { "Meine Kunden sitzen in den USA." } else { "My clients are in the US." }.into(),
                 url: url("/admin/appeals/apl_sample"),
             },
             locale,
         ),
-        "appeal_decided" => render(&AppealDecided { name: name(), upheld: true, note: "Danke, Ana.".into(), url: url("/app/appeals") }, locale),
+        "appeal_decided" => render(&AppealDecided { name: name(), upheld: true, note: if locale == Locale::De { "Danke, Ana." } else { "Thanks, Ana." }.into(), url: url("/app/appeals") }, locale),
         "tier_changed" => render(&TierChanged { name: name(), tier: "top_rated".into(), clearing_days: 7, url: url("/app/dashboard") }, locale),
         "terms_updated" => render(&TermsUpdated { name: name(), version: 2, title: "Partner Hub 2027".into(), url: url("/app/onboarding/terms") }, locale),
         "support_ticket_received" => render(
