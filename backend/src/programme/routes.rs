@@ -1,11 +1,14 @@
 //! `GET /program`: landing-page content, built from the catalogue and the tier rules so
 //! the page never disagrees with what the system does.
 
-use actix_web::{get, web};
+use actix_web::http::header;
+use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::domain::locale::Locale;
 use crate::error::AppResult;
+use crate::programme::content;
 use crate::freelancers::tiers::Tier;
 use crate::state::AppState;
 
@@ -44,6 +47,8 @@ pub struct Faq {
 
 #[derive(Serialize, ToSchema)]
 pub struct Program {
+    /// The language of the texts.
+    pub locale: Locale,
     pub name: String,
     pub tagline: String,
     pub description: String,
@@ -57,50 +62,56 @@ pub struct Program {
     pub faq: Vec<Faq>,
 }
 
-fn b(title: &str, description: &str) -> Benefit {
-    Benefit { title: title.into(), description: description.into() }
+/// `?lang=` overrides the `Accept-Language` header.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProgramQuery {
+    /// `en` or `de`; without it the `Accept-Language` header decides (default `en`).
+    pub lang: Option<Locale>,
 }
 
-fn q(question: &str, answer: &str) -> Faq {
-    Faq { question: question.into(), answer: answer.into() }
-}
-
-/// The programme's landing-page content.
-#[utoipa::path(operation_id = "get_program", tag = "programme", responses((status = 200, body = Program)), security(()))]
+/// The programme's landing-page content, in the requested language.
+#[utoipa::path(
+    operation_id = "get_program",
+    tag = "programme",
+    params(ProgramQuery, ("Accept-Language" = Option<String>, Header, description = "`de` or `en` (the first supported one wins)")),
+    responses((status = 200, body = Program, headers(("Content-Language" = String, description = "`en` or `de`")))),
+    security(())
+)]
 #[get("/program")]
-async fn program(state: web::Data<AppState>) -> AppResult<web::Json<Program>> {
+async fn program(state: web::Data<AppState>, req: HttpRequest, query: web::Query<ProgramQuery>) -> AppResult<HttpResponse> {
+    let locale = query.lang.unwrap_or_else(|| request_locale(&req));
     let plans = state.db.run(crate::catalog::store::active_plans).await?;
     let commission_rates =
         plans.into_iter().map(|p| CommissionRate { plan_id: p.id, plan_name: p.name, rate_bps: p.commission_rate_bps }).collect();
     let clearing_periods = Tier::ALL
         .into_iter()
-        .map(|t| ClearingPeriod { tier: t.as_str().into(), tier_name: t.label().into(), days: t.clearing_days() })
+        .map(|t| ClearingPeriod { tier: t.as_str().into(), tier_name: content::tier_name(t, locale).into(), days: t.clearing_days() })
         .collect();
-    Ok(web::Json(Program {
-        name: "Products & Software — Microsoft 365 for freelancers".into(),
-        tagline: "Resell Microsoft 365 to your clients and earn a commission on every sale.".into(),
-        description: "As an IT freelancer you already take care of your clients. With the Partner Hub programme your clients buy Microsoft 365 and other software products directly from us through your personal link, and you get the delegated access you need to manage their subscriptions without friction. Microsoft support is included for you at no cost.".into(),
-        benefits: vec![
-            b("Commission on every sale", "Earn the plan's commission rate on every paid period of every subscription bought through your link — the first purchase and every renewal."),
-            b("Delegated access", "Your clients grant you admin rights for a limited time, so you can manage their subscriptions and tenants directly."),
-            b("Free Microsoft support", "Our Microsoft support team helps you and your clients at no extra cost."),
-            b("One dashboard", "Your referral link, earnings since joining, licences sold, every subscription and every delegation request in one place."),
-        ],
+    let text = content::text(locale);
+    let body = Program {
+        locale,
+        name: text.name.into(),
+        tagline: text.tagline.into(),
+        description: text.description.into(),
+        benefits: text.benefits.iter().map(|(title, description)| Benefit { title: (*title).into(), description: (*description).into() }).collect(),
         commission_rates,
         clearing_periods,
         clearing_days: Tier::Standard.clearing_days(),
-        how_to_start: vec![
-            "Accept your invitation, or create a freelancer account.".into(),
-            "Fill in the application form; support reviews it for fit.".into(),
-            "Once approved, complete onboarding: personal and business info, the W-9 form if you are based in the US, and the programme terms. Existing freelancers only sign the terms.".into(),
-            "Open My Business → Digital Products & Software, copy your referral link and share it with your clients.".into(),
-        ],
-        faq: vec![
-            q("When do my earnings become available?", "Earnings appear on your dashboard as soon as a client buys; they are provisional. They become available funds 14 days after the subscription is activated — 7 days for Top Rated, Pro and Seller Plus Premium freelancers."),
-            q("My application was rejected. What can I do?", "You can appeal the decision right away from your application page, with an explanation. Support reviews every appeal and emails you the outcome."),
-            q("How do I contact support?", "Open a support ticket from your account: choose a category, describe the issue, and you will get an email when support answers."),
-            q("Do I need a W-9?", "Yes, if you are based in the United States. The TIN you enter is encrypted and never shown again except for its last four digits."),
-            q("Who is the seller?", "Partner Hub sells the subscription directly to your client as the Microsoft partner of record; you never handle payments."),
-        ],
-    }))
+        how_to_start: text.how_to_start.iter().map(|s| (*s).into()).collect(),
+        faq: text.faq.iter().map(|(question, answer)| Faq { question: (*question).into(), answer: (*answer).into() }).collect(),
+    };
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_LANGUAGE, locale.as_str()))
+        .insert_header((header::VARY, "Accept-Language"))
+        .json(body))
+}
+
+/// The language a request asks for in `Accept-Language` (default `en`).
+pub fn request_locale(req: &HttpRequest) -> Locale {
+    req.headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Locale::from_accept_language)
+        .unwrap_or_default()
 }

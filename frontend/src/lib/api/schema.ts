@@ -754,7 +754,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The programme's landing-page content. */
+        /** The programme's landing-page content, in the requested language. */
         get: operations["get_program"];
         put?: never;
         post?: never;
@@ -1364,6 +1364,11 @@ export interface components {
         /** @example English */
         Language: string;
         /**
+         * @description `en` (default) or `de`.
+         * @enum {string}
+         */
+        Locale: "En" | "De";
+        /**
          * @example {
          *       "email": "ana@example.com",
          *       "password": "correct horse battery"
@@ -1793,6 +1798,8 @@ export interface components {
             description: string;
             faq: components["schemas"]["Faq"][];
             how_to_start: string[];
+            /** @description The language of the texts. */
+            locale: components["schemas"]["Locale"];
             name: string;
             tagline: string;
         };
@@ -3661,8 +3668,14 @@ export interface operations {
     };
     get_program: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description `en` or `de`; without it the `Accept-Language` header decides (default `en`). */
+                lang?: components["schemas"]["Locale"];
+            };
+            header?: {
+                /** @description `de` or `en` (the first supported one wins) */
+                "Accept-Language"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3670,6 +3683,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description `en` or `de` */
+                    "Content-Language"?: string;
                     [name: string]: unknown;
                 };
                 content: {
