@@ -1,5 +1,9 @@
 //! Partner Hub: a reseller-programme platform for IT freelancers who resell Microsoft 365.
 
+// `AppError` carries the whole problem document (detail, field errors, missing steps)
+// by value; errors are the cold path, and boxing it would make every `?` site noisier.
+#![allow(clippy::result_large_err)]
+
 pub mod admin;
 pub mod appeals;
 pub mod applications;

@@ -73,3 +73,21 @@ pub fn finish<R, T: ToSchema>(
     let next_cursor = if more { rows.last().map(|r| { let (at, id) = key(r); encode_cursor(at, &id) }) } else { None };
     Paginated { data: rows.into_iter().map(map).collect(), next_cursor }
 }
+
+/// Keyset pagination of a boxed diesel query, newest first: rows strictly after the
+/// cursor's `(at, id)` key, ordered by `(at DESC, id DESC)`, `limit + 1` of them so that
+/// `finish` can tell whether there is a next page. One definition for every list:
+///
+/// ```ignore
+/// let rows = newest_first!(query, appeals::created_at, appeals::id, page).load(conn)?;
+/// ```
+#[macro_export]
+macro_rules! newest_first {
+    ($query:expr, $at:expr, $id:expr, $page:expr) => {{
+        let mut query = $query;
+        if let Some((at, id)) = $page.after.clone() {
+            query = query.filter($at.lt(at).or($at.eq(at).and($id.lt(id))));
+        }
+        query.order(($at.desc(), $id.desc())).limit($page.limit + 1)
+    }};
+}

@@ -8,6 +8,8 @@ crate::text_enum! {
     }
 }
 
+// `text_enum!` derives no Default (most enums have none).
+#[allow(clippy::derivable_impls)]
 impl Default for Locale {
     fn default() -> Self {
         Locale::En

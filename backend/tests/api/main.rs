@@ -1,6 +1,9 @@
 //! Black-box HTTP tests: each test spawns the real app on port 0 with a fresh database
 //! (a temp SQLite file, or a fresh PostgreSQL database when TEST_DATABASE_URL is set).
 
+// See the note on `result_large_err` in the crate root.
+#![allow(clippy::result_large_err)]
+
 mod helpers;
 
 mod appeals;
