@@ -145,7 +145,23 @@ pub struct AppealFilter {
 #[cfg(test)]
 mod tests {
     use super::AppealStatus::*;
-    use super::Verdict;
+    use super::{AppealStatus, SubjectType, Verdict};
+
+    /// The CHECK constraints of both engines spell exactly the enum's values.
+    fn migrations() -> [&'static str; 2] {
+        [
+            include_str!("../../../migrations/sqlite/2026-12-02-000003_state_machines/up.sql"),
+            include_str!("../../../migrations/postgres/2026-12-02-000003_state_machines/up.sql"),
+        ]
+    }
+
+    #[test]
+    fn checks_match_the_enums() {
+        for sql in migrations() {
+            assert!(sql.contains(&format!("CHECK (status IN ({}))", AppealStatus::sql_list())));
+            assert!(sql.contains(&format!("CHECK (subject_type IN ({}))", SubjectType::sql_list())));
+        }
+    }
 
     #[test]
     fn transitions() {

@@ -306,6 +306,24 @@ mod tests {
     use super::ApplicationStatus::*;
     use super::*;
 
+    /// The CHECK constraints of both engines spell exactly the enum's values.
+    fn migrations() -> [&'static str; 2] {
+        [
+            include_str!("../../../migrations/sqlite/2026-12-02-000003_state_machines/up.sql"),
+            include_str!("../../../migrations/postgres/2026-12-02-000003_state_machines/up.sql"),
+        ]
+    }
+
+    #[test]
+    fn checks_match_the_enums() {
+        for sql in migrations() {
+            assert!(sql.contains(&format!("CHECK (status IN ({}))", ApplicationStatus::sql_list())));
+            assert!(sql.contains(&format!("CHECK (m365_experience IN ({}))", Experience::sql_list())));
+            assert!(sql.contains(&format!("CHECK (decision_reason IS NULL OR decision_reason IN ({}))", RejectionReason::sql_list())));
+            assert!(sql.contains("applications_one_open ON applications (freelancer_id) WHERE status IN ('submitted', 'appealed')"));
+        }
+    }
+
     #[test]
     fn transitions() {
         assert_eq!(ApplicationStatus::approvable_from(ApprovalPath::Review), Submitted);

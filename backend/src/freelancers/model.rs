@@ -95,6 +95,23 @@ pub struct TierChange {
 #[cfg(test)]
 mod tests {
     use super::FreelancerStatus::*;
+    use super::{FreelancerStatus, Tier};
+
+    /// The CHECK constraints of both engines spell exactly the enum's values.
+    fn migrations() -> [&'static str; 2] {
+        [
+            include_str!("../../../migrations/sqlite/2026-12-02-000003_state_machines/up.sql"),
+            include_str!("../../../migrations/postgres/2026-12-02-000003_state_machines/up.sql"),
+        ]
+    }
+
+    #[test]
+    fn checks_match_the_enums() {
+        for sql in migrations() {
+            assert!(sql.contains(&format!("CHECK (status IN ({}))", FreelancerStatus::sql_list())));
+            assert!(sql.contains(&format!("CHECK (tier IN ({}))", Tier::sql_list())));
+        }
+    }
 
     #[test]
     fn a_new_application_needs_nothing_open_and_no_approval() {
