@@ -1,4 +1,4 @@
-//! Appeal rows and DTOs.
+//! Appeal rows, DTOs and the appeal state machine.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -14,10 +14,10 @@ use crate::db::schema::appeals;
 pub struct AppealRow {
     pub id: String,
     pub freelancer_id: String,
-    pub subject_type: String,
+    pub subject_type: SubjectType,
     pub subject_id: String,
     pub explanation: String,
-    pub status: String,
+    pub status: AppealStatus,
     pub open_key: Option<String>,
     pub reviewer_id: Option<String>,
     pub reviewer_note: Option<String>,
@@ -26,18 +26,10 @@ pub struct AppealRow {
     pub updated_at: NaiveDateTime,
 }
 
-/// What can be appealed. Earnings and other decisions join this list with their features.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum SubjectType {
-    Application,
-}
-
-impl SubjectType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SubjectType::Application => "application",
-        }
+crate::text_enum! {
+    /// What can be appealed. Earnings and other decisions join this list with their features.
+    pub enum SubjectType {
+        Application = "application",
     }
 }
 
@@ -54,11 +46,22 @@ pub struct NewAppeal {
     pub explanation: String,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Upheld,
-    Denied,
+crate::text_enum! {
+    /// Support's verdict on an appeal.
+    pub enum Verdict {
+        Upheld = "upheld",
+        Denied = "denied",
+    }
+}
+
+impl Verdict {
+    /// The status an appeal ends in with this verdict.
+    pub fn status(self) -> AppealStatus {
+        match self {
+            Verdict::Upheld => AppealStatus::Upheld,
+            Verdict::Denied => AppealStatus::Denied,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, ToSchema, Validate)]
@@ -76,11 +79,10 @@ pub struct Appeal {
     #[schema(example = "apl_7hJ6kL5mN4bV3cX2zQ1w")]
     pub id: String,
     pub freelancer_id: String,
-    pub subject_type: String,
+    pub subject_type: SubjectType,
     pub subject_id: String,
     pub explanation: String,
-    /// `submitted`, `in_review`, `upheld` or `denied`.
-    pub status: String,
+    pub status: AppealStatus,
     pub reviewer_note: Option<String>,
     pub decided_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -110,23 +112,26 @@ impl Appeal {
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum AppealStatus {
-    Submitted,
-    InReview,
-    Upheld,
-    Denied,
+crate::text_enum! {
+    /// Where an appeal stands. `submitted` and `in_review` are open; `upheld` and
+    /// `denied` are final.
+    pub enum AppealStatus {
+        Submitted = "submitted",
+        InReview = "in_review",
+        Upheld = "upheld",
+        Denied = "denied",
+    }
 }
 
 impl AppealStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AppealStatus::Submitted => "submitted",
-            AppealStatus::InReview => "in_review",
-            AppealStatus::Upheld => "upheld",
-            AppealStatus::Denied => "denied",
-        }
+    /// Support takes only a fresh appeal into review.
+    pub fn can_start_review(self) -> bool {
+        self == AppealStatus::Submitted
+    }
+
+    /// An open appeal can be decided, in review or not.
+    pub fn can_decide(self) -> bool {
+        matches!(self, AppealStatus::Submitted | AppealStatus::InReview)
     }
 }
 
@@ -135,4 +140,36 @@ impl AppealStatus {
 pub struct AppealFilter {
     #[param(inline)]
     pub status: Option<AppealStatus>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AppealStatus::*;
+    use super::{AppealStatus, SubjectType, Verdict};
+
+    /// The CHECK constraints of both engines spell exactly the enum's values.
+    fn migrations() -> [&'static str; 2] {
+        [
+            include_str!("../../../migrations/sqlite/2026-12-02-000003_state_machines/up.sql"),
+            include_str!("../../../migrations/postgres/2026-12-02-000003_state_machines/up.sql"),
+        ]
+    }
+
+    #[test]
+    fn checks_match_the_enums() {
+        for sql in migrations() {
+            assert!(sql.contains(&format!("CHECK (status IN ({}))", AppealStatus::sql_list())));
+            assert!(sql.contains(&format!("CHECK (subject_type IN ({}))", SubjectType::sql_list())));
+        }
+    }
+
+    #[test]
+    fn transitions() {
+        assert!(Submitted.can_start_review());
+        assert!(!InReview.can_start_review() && !Upheld.can_start_review());
+        assert!(Submitted.can_decide() && InReview.can_decide());
+        assert!(!Upheld.can_decide() && !Denied.can_decide());
+        assert_eq!(Verdict::Upheld.status(), Upheld);
+        assert_eq!(Verdict::Denied.status(), Denied);
+    }
 }

@@ -29,7 +29,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, description = "No such subject of yours", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already under appeal (`appeal_open`) or not appealable (`not_appealable`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already under appeal (`appeal_open`), not appealable (`not_appealable`) or another application is open (`application_open`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
         (status = 422, response = Unprocessable),

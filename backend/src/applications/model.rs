@@ -1,4 +1,4 @@
-//! Application rows and DTOs.
+//! Application rows, DTOs and the application state machine.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -15,14 +15,14 @@ pub struct ApplicationRow {
     pub id: String,
     pub freelancer_id: String,
     pub invitation_id: Option<String>,
-    pub status: String,
-    pub m365_experience: String,
+    pub status: ApplicationStatus,
+    pub m365_experience: Experience,
     pub us_clients_served: i32,
     pub certifications: String,
     pub country: String,
     pub motivation: String,
     pub links: String,
-    pub decision_reason: Option<String>,
+    pub decision_reason: Option<RejectionReason>,
     pub decision_note: Option<String>,
     pub decided_by: Option<String>,
     pub decided_at: Option<NaiveDateTime>,
@@ -30,25 +30,75 @@ pub struct ApplicationRow {
     pub updated_at: NaiveDateTime,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum Experience {
-    None,
-    Basic,
-    Intermediate,
-    Advanced,
-    Expert,
+crate::text_enum! {
+    /// Where an application stands. `submitted` and `appealed` are open: a freelancer
+    /// has at most one open application (a partial unique index holds that).
+    pub enum ApplicationStatus {
+        Submitted = "submitted",
+        Approved = "approved",
+        Rejected = "rejected",
+        Appealed = "appealed",
+    }
 }
 
-impl Experience {
+/// How an approval reaches an application: support's review of a new application, or
+/// an upheld appeal of a rejection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApprovalPath {
+    Review,
+    Appeal,
+}
+
+impl ApprovalPath {
     pub fn as_str(self) -> &'static str {
         match self {
-            Experience::None => "none",
-            Experience::Basic => "basic",
-            Experience::Intermediate => "intermediate",
-            Experience::Advanced => "advanced",
-            Experience::Expert => "expert",
+            ApprovalPath::Review => "review",
+            ApprovalPath::Appeal => "appeal",
         }
+    }
+}
+
+impl ApplicationStatus {
+    /// The open statuses: the `WHERE` of the partial unique index `applications_one_open`.
+    pub const OPEN: &'static [ApplicationStatus] = &[ApplicationStatus::Submitted, ApplicationStatus::Appealed];
+
+    /// The one status from which each path approves. Each transition has a single
+    /// source, so the audit entry's `before` is exact without reading the row first.
+    pub fn approvable_from(path: ApprovalPath) -> ApplicationStatus {
+        match path {
+            ApprovalPath::Review => ApplicationStatus::Submitted,
+            ApprovalPath::Appeal => ApplicationStatus::Appealed,
+        }
+    }
+
+    /// Support rejects only a fresh application; an appealed one is decided by the appeal.
+    pub fn rejectable_from() -> ApplicationStatus {
+        ApplicationStatus::Submitted
+    }
+
+    /// Only a rejection can be appealed.
+    pub fn appealable_from() -> ApplicationStatus {
+        ApplicationStatus::Rejected
+    }
+
+    /// A denied appeal puts the application back to rejected.
+    pub fn appeal_deniable_from() -> ApplicationStatus {
+        ApplicationStatus::Appealed
+    }
+
+    pub fn is_open(self) -> bool {
+        Self::OPEN.contains(&self)
+    }
+}
+
+crate::text_enum! {
+    /// Experience administering Microsoft 365.
+    pub enum Experience {
+        None = "none",
+        Basic = "basic",
+        Intermediate = "intermediate",
+        Advanced = "advanced",
+        Expert = "expert",
     }
 }
 
@@ -121,32 +171,32 @@ fn validate_links(v: &[LinkUrl]) -> Result<(), validator::ValidationError> {
 }
 
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum RejectionReason {
-    NeedsMoreDetail,
-    DoesNotMeetRequirements,
-    NotTheRightFit,
-    Other,
+crate::text_enum! {
+    /// Why support rejected an application.
+    pub enum RejectionReason {
+        NeedsMoreDetail = "needs_more_detail",
+        DoesNotMeetRequirements = "does_not_meet_requirements",
+        NotTheRightFit = "not_the_right_fit",
+        Other = "other",
+    }
 }
 
 impl RejectionReason {
-    pub fn as_str(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
-            RejectionReason::NeedsMoreDetail => "needs_more_detail",
-            RejectionReason::DoesNotMeetRequirements => "does_not_meet_requirements",
-            RejectionReason::NotTheRightFit => "not_the_right_fit",
-            RejectionReason::Other => "other",
+            RejectionReason::NeedsMoreDetail => "The application needs more detail.",
+            RejectionReason::DoesNotMeetRequirements => "The application does not meet the programme's requirements.",
+            RejectionReason::NotTheRightFit => "The programme is not the right fit for this profile.",
+            RejectionReason::Other => "Other reason.",
         }
     }
+}
 
-    pub fn label(s: &str) -> &'static str {
-        match s {
-            "needs_more_detail" => "The application needs more detail.",
-            "does_not_meet_requirements" => "The application does not meet the programme's requirements.",
-            "not_the_right_fit" => "The programme is not the right fit for this profile.",
-            _ => "Other reason.",
-        }
+crate::text_enum! {
+    /// The outcome of support's decision.
+    pub enum DecisionOutcome {
+        Approved = "approved",
+        Rejected = "rejected",
     }
 }
 
@@ -170,10 +220,9 @@ pub struct ApproveForm {
 /// Support's decision on an application.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Decision {
-    /// `approved` or `rejected`.
-    pub outcome: String,
-    /// For rejections: `needs_more_detail`, `does_not_meet_requirements`, `not_the_right_fit` or `other`.
-    pub reason: Option<String>,
+    pub outcome: DecisionOutcome,
+    /// For rejections.
+    pub reason: Option<RejectionReason>,
     /// The reason in words.
     pub reason_text: Option<String>,
     pub note: Option<String>,
@@ -192,9 +241,8 @@ pub struct Application {
     #[schema(example = "app_3kT9wQ1zX5cV7bN2mL4p")]
     pub id: String,
     pub freelancer_id: String,
-    /// `submitted`, `approved`, `rejected` or `appealed`.
-    pub status: String,
-    pub m365_experience: String,
+    pub status: ApplicationStatus,
+    pub m365_experience: Experience,
     pub us_clients_served: i32,
     pub certifications: Vec<String>,
     pub country: String,
@@ -212,9 +260,9 @@ pub struct Application {
 impl Application {
     pub fn from_row(r: ApplicationRow, applicant: Option<Applicant>) -> Application {
         let decision = r.decided_at.map(|at| Decision {
-            outcome: if r.decision_reason.is_some() { "rejected".into() } else { "approved".into() },
-            reason_text: r.decision_reason.as_deref().map(|s| RejectionReason::label(s).to_string()),
-            reason: r.decision_reason.clone(),
+            outcome: if r.decision_reason.is_some() { DecisionOutcome::Rejected } else { DecisionOutcome::Approved },
+            reason_text: r.decision_reason.map(|reason| reason.label().to_string()),
+            reason: r.decision_reason,
             note: r.decision_note.clone(),
             decided_at: utc(at),
         });
@@ -237,31 +285,11 @@ impl Application {
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum StatusFilter {
-    Submitted,
-    Approved,
-    Rejected,
-    Appealed,
-}
-
-impl StatusFilter {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StatusFilter::Submitted => "submitted",
-            StatusFilter::Approved => "approved",
-            StatusFilter::Rejected => "rejected",
-            StatusFilter::Appealed => "appealed",
-        }
-    }
-}
-
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct QueueFilter {
     #[param(inline)]
-    pub status: Option<StatusFilter>,
+    pub status: Option<ApplicationStatus>,
     /// Only applications that came through an invitation (true) or not (false).
     pub invited: Option<bool>,
     /// Submitted at or after this time.
@@ -271,4 +299,43 @@ pub struct QueueFilter {
     /// Search the applicant's name and email.
     #[param(max_length = 100)]
     pub q: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ApplicationStatus::*;
+    use super::*;
+
+    /// The CHECK constraints of both engines spell exactly the enum's values.
+    fn migrations() -> [&'static str; 2] {
+        [
+            include_str!("../../../migrations/sqlite/2026-12-02-000003_state_machines/up.sql"),
+            include_str!("../../../migrations/postgres/2026-12-02-000003_state_machines/up.sql"),
+        ]
+    }
+
+    #[test]
+    fn checks_match_the_enums() {
+        for sql in migrations() {
+            assert!(sql.contains(&format!("CHECK (status IN ({}))", ApplicationStatus::sql_list())));
+            assert!(sql.contains(&format!("CHECK (m365_experience IN ({}))", Experience::sql_list())));
+            assert!(sql.contains(&format!("CHECK (decision_reason IS NULL OR decision_reason IN ({}))", RejectionReason::sql_list())));
+            assert!(sql.contains("applications_one_open ON applications (freelancer_id) WHERE status IN ('submitted', 'appealed')"));
+        }
+    }
+
+    #[test]
+    fn transitions() {
+        assert_eq!(ApplicationStatus::approvable_from(ApprovalPath::Review), Submitted);
+        assert_eq!(ApplicationStatus::approvable_from(ApprovalPath::Appeal), Appealed);
+        assert_eq!(ApplicationStatus::rejectable_from(), Submitted);
+        assert_eq!(ApplicationStatus::appealable_from(), Rejected);
+        assert_eq!(ApplicationStatus::appeal_deniable_from(), Appealed);
+        assert!(Submitted.is_open() && Appealed.is_open() && !Approved.is_open() && !Rejected.is_open());
+        // The partial unique index in the migrations spells the open set the same way.
+        assert_eq!(
+            ApplicationStatus::OPEN.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", "),
+            "'submitted', 'appealed'"
+        );
+    }
 }

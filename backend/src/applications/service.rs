@@ -1,40 +1,69 @@
-//! Application rules: one open application per freelancer; support approves or rejects
-//! with a reason; every decision is audited and emailed to the applicant.
+//! Application rules: one open application per freelancer, none once approved; support
+//! approves or rejects with a reason; every decision is audited and emailed to the
+//! applicant.
+//!
+//! Each transition is one conditional statement (see `store`), so of concurrent
+//! requests exactly one changes the row and sends the email; the others get 409. The
+//! freelancer's status follows the application with its own conditional update. A new
+//! application first moves the freelancer `registered|rejected → submitted`: that
+//! update takes the freelancer's row lock on PostgreSQL, so concurrent submissions
+//! queue there and all but one find nothing to move; the partial unique index
+//! `applications_one_open` backs the rule in the database.
+
+use chrono::NaiveDateTime;
 
 use crate::applications::model::*;
-use crate::applications::store;
+use crate::applications::store::{self, Decided};
 use crate::audit::AuditEntry;
 use crate::auth::model::FreelancerRow;
 use crate::db::DbConnection;
 use crate::domain::ids::plain_id;
 use crate::error::{AppError, AppResult};
-use crate::freelancers::eligibility;
+use crate::freelancers::model::FreelancerStatus;
+use crate::freelancers::service as freelancers;
 use crate::notifications::{outbox, templates};
 use crate::pagination::{finish, Page, Paginated};
 use crate::state::AppState;
+
+/// Why a freelancer in `status` cannot open an application now.
+fn cannot_open(status: FreelancerStatus) -> AppError {
+    match status {
+        FreelancerStatus::Approved => AppError::conflict("already_approved", "Your application is already approved."),
+        _ => store::application_open(),
+    }
+}
+
+/// 404 when the application does not exist, else 409 `invalid_status` naming its status.
+fn not_now(conn: &mut DbConnection, id: &str, verb: &str) -> AppError {
+    match store::by_id(conn, id) {
+        Ok(row) => AppError::conflict("invalid_status", format!("An application that is {} cannot be {verb}.", row.status)),
+        Err(e) => e,
+    }
+}
+
+/// The freelancer's status follows each application decision; a freelancer not in the
+/// expected status means the rows disagree, so the whole decision is refused.
+fn follow(conn: &mut DbConnection, freelancer_id: &str, to: FreelancerStatus, now: NaiveDateTime) -> AppResult<FreelancerRow> {
+    freelancers::move_status_in(conn, freelancer_id, to, now)?
+        .ok_or_else(|| AppError::conflict("invalid_status", format!("The applicant cannot move to {to} from their current status.")))
+}
 
 pub async fn submit(state: &AppState, fl: FreelancerRow, form: ApplicationForm, ip: Option<String>) -> AppResult<Application> {
     let st = state.clone();
     state
         .db
         .transaction(move |conn| {
-            if let Some(open) = store::latest_of(conn, &fl.id)? {
-                match open.status.as_str() {
-                    "submitted" | "appealed" => {
-                        return Err(AppError::conflict("application_open", "You already have an application under review."))
-                    }
-                    "approved" => return Err(AppError::conflict("already_approved", "Your application is already approved.")),
-                    _ => {}
-                }
-            }
             let now = st.clock.now_naive();
+            if freelancers::move_status_in(conn, &fl.id, FreelancerStatus::Submitted, now)?.is_none() {
+                return Err(cannot_open(freelancers::by_id_in(conn, &fl.id)?.status));
+            }
             let invitation_id = crate::invitations::store::accepted_by(conn, &fl.user_id)?;
             let row = ApplicationRow {
                 id: plain_id("app"),
                 freelancer_id: fl.id.clone(),
                 invitation_id,
-                status: "submitted".into(),
-                m365_experience: form.m365_experience.as_str().into(),
+                status: ApplicationStatus::Submitted,
+                m365_experience: form.m365_experience,
                 us_clients_served: form.us_clients_served,
                 certifications: serde_json::to_string(&form.certifications.iter().map(|c| c.0.trim()).collect::<Vec<_>>()).unwrap_or_default(),
                 country: form.country.clone(),
@@ -48,9 +77,8 @@ pub async fn submit(state: &AppState, fl: FreelancerRow, form: ApplicationForm, 
                 updated_at: now,
             };
             store::insert(conn, &row)?;
-            crate::freelancers::store::set_status(conn, &fl.id, "submitted", now)?;
             AuditEntry::new(Some(&fl.user_id), "application.submitted", "application", &row.id)
-                .after(serde_json::json!({"status": "submitted", "country": row.country}))
+                .after(serde_json::json!({"status": row.status, "country": row.country}))
                 .ip(ip.as_deref())
                 .write(conn, now)?;
             let applicant = store::applicant(conn, &fl.id)?;
@@ -97,7 +125,7 @@ pub async fn queue(state: &AppState, filter: QueueFilter, page: Page) -> AppResu
         .db
         .run(move |conn| {
             store::queue(conn, store::Query {
-                status: filter.status.map(|s| s.as_str()),
+                status: filter.status,
                 invited: filter.invited,
                 after: filter.submitted_after.map(|t| t.naive_utc()),
                 before: filter.submitted_before.map(|t| t.naive_utc()),
@@ -112,24 +140,20 @@ pub async fn queue(state: &AppState, filter: QueueFilter, page: Page) -> AppResu
     }))
 }
 
-/// Approves inside an open transaction (also used when an appeal is upheld).
-pub fn approve_in(conn: &mut DbConnection, state: &AppState, id: &str, actor: &str, note: Option<&str>, via: &str) -> AppResult<Application> {
-    let row = store::by_id(conn, id)?;
-    let allowed = match via {
-        "appeal" => row.status == "appealed",
-        _ => row.status == "submitted",
-    };
-    if !allowed {
-        return Err(AppError::conflict("invalid_status", format!("An application that is {} cannot be approved here.", row.status)));
-    }
+/// Approves inside an open transaction: support's review (`submitted → approved`) or an
+/// upheld appeal (`appealed → approved`, called by `appeals::service`).
+pub fn approve_in(conn: &mut DbConnection, state: &AppState, id: &str, actor: &str, note: Option<&str>, path: ApprovalPath) -> AppResult<Application> {
     let now = state.clock.now_naive();
-    store::decide(conn, id, store::Decided { status: "approved", reason: None, note, by: actor, at: now })?;
-    crate::freelancers::store::set_status(conn, &row.freelancer_id, "approved", now)?;
+    let from = ApplicationStatus::approvable_from(path);
+    let decided = Decided { status: ApplicationStatus::Approved, reason: None, note, by: actor, at: now };
+    let Some(row) = store::decide(conn, id, &[from], decided)? else {
+        return Err(not_now(conn, id, "approved here"));
+    };
+    let fl = follow(conn, &row.freelancer_id, FreelancerStatus::Approved, now)?;
     AuditEntry::new(Some(actor), "application.approved", "application", id)
-        .before(serde_json::json!({"status": row.status}))
-        .after(serde_json::json!({"status": "approved", "note": note, "via": via}))
+        .before(serde_json::json!({"status": from}))
+        .after(serde_json::json!({"status": row.status, "note": note, "via": path.as_str()}))
         .write(conn, now)?;
-    let fl = crate::freelancers::store::by_id(conn, &row.freelancer_id)?;
     let next = if fl.onboarding_required {
         "Next, complete your onboarding: personal and business information, the W-9 form if you are based in the US, and the programme terms."
     } else {
@@ -143,16 +167,52 @@ pub fn approve_in(conn: &mut DbConnection, state: &AppState, id: &str, actor: &s
     paragraphs.push(next.into());
     let mail = templates::simple("application_approved", "Your application is approved", paragraphs, Some(("Continue", &format!("{}/app/onboarding", state.settings.public_base_url))));
     outbox::enqueue(conn, &applicant.email, &mail, now)?;
-    eligibility::refresh(conn, &row.freelancer_id, now)?;
-    let applicant = store::applicant(conn, &row.freelancer_id)?;
-    Ok(Application::from_row(store::by_id(conn, id)?, Some(applicant)))
+    freelancers::refresh_eligibility_in(conn, &row.freelancer_id, now)?;
+    Ok(Application::from_row(row, Some(applicant)))
+}
+
+/// Inside the appeal's transaction: the freelancer's rejected application moves to
+/// `appealed` (the freelancer with it). 404 when it is not theirs; 409 `appeal_open` when
+/// it is already under appeal, `not_appealable` when it is not a rejection, and
+/// `application_open` when another application is open.
+pub fn appeal_in(conn: &mut DbConnection, id: &str, fl: &FreelancerRow, now: NaiveDateTime) -> AppResult<ApplicationRow> {
+    // The freelancer first, as `submit` does: both take the freelancer's row lock before
+    // touching applications, so they cannot deadlock on each other.
+    if freelancers::move_status_in(conn, &fl.id, FreelancerStatus::Appealed, now)?.is_none() {
+        let app = store::owned(conn, id, &fl.id)?;
+        return Err(match app.status {
+            ApplicationStatus::Appealed => AppError::conflict("appeal_open", "This decision is already under appeal."),
+            ApplicationStatus::Rejected => cannot_open(freelancers::by_id_in(conn, &fl.id)?.status),
+            _ => AppError::conflict("not_appealable", "Only a rejected application can be appealed."),
+        });
+    }
+    match store::move_status(conn, id, &fl.id, &[ApplicationStatus::appealable_from()], ApplicationStatus::Appealed, now)? {
+        Some(row) => Ok(row),
+        None => {
+            let app = store::owned(conn, id, &fl.id)?;
+            Err(match app.status {
+                ApplicationStatus::Appealed => AppError::conflict("appeal_open", "This decision is already under appeal."),
+                _ => AppError::conflict("not_appealable", "Only a rejected application can be appealed."),
+            })
+        }
+    }
+}
+
+/// Inside the appeal's transaction: a denied appeal puts the application (and the
+/// freelancer) back to `rejected`.
+pub fn deny_appeal_in(conn: &mut DbConnection, id: &str, freelancer_id: &str, now: NaiveDateTime) -> AppResult<ApplicationRow> {
+    let Some(row) = store::move_status(conn, id, freelancer_id, &[ApplicationStatus::appeal_deniable_from()], ApplicationStatus::Rejected, now)? else {
+        return Err(not_now(conn, id, "moved back to rejected"));
+    };
+    follow(conn, freelancer_id, FreelancerStatus::Rejected, now)?;
+    Ok(row)
 }
 
 pub async fn approve(state: &AppState, id: String, actor: String, form: ApproveForm) -> AppResult<Application> {
     let st = state.clone();
     state
         .db
-        .transaction(move |conn| approve_in(conn, &st, &id, &actor, form.note.as_deref().map(str::trim).filter(|n| !n.is_empty()), "review"))
+        .transaction(move |conn| approve_in(conn, &st, &id, &actor, form.note.as_deref().map(str::trim).filter(|n| !n.is_empty()), ApprovalPath::Review))
         .await
 }
 
@@ -165,23 +225,23 @@ pub async fn reject(state: &AppState, id: String, actor: String, form: RejectFor
     state
         .db
         .transaction(move |conn| {
-            let row = store::by_id(conn, &id)?;
-            if row.status != "submitted" {
-                return Err(AppError::conflict("invalid_status", format!("An application that is {} cannot be rejected.", row.status)));
-            }
             let now = st.clock.now_naive();
-            let reason = form.reason.as_str();
-            store::decide(conn, &id, store::Decided { status: "rejected", reason: Some(reason), note: note.as_deref(), by: &actor, at: now })?;
-            crate::freelancers::store::set_status(conn, &row.freelancer_id, "rejected", now)?;
+            let reason = form.reason;
+            let from = ApplicationStatus::rejectable_from();
+            let decided = Decided { status: ApplicationStatus::Rejected, reason: Some(reason), note: note.as_deref(), by: &actor, at: now };
+            let Some(row) = store::decide(conn, &id, &[from], decided)? else {
+                return Err(not_now(conn, &id, "rejected"));
+            };
+            follow(conn, &row.freelancer_id, FreelancerStatus::Rejected, now)?;
             AuditEntry::new(Some(&actor), "application.rejected", "application", &id)
-                .before(serde_json::json!({"status": row.status}))
-                .after(serde_json::json!({"status": "rejected", "reason": reason, "note": note}))
+                .before(serde_json::json!({"status": from}))
+                .after(serde_json::json!({"status": row.status, "reason": reason, "note": note}))
                 .write(conn, now)?;
             let applicant = store::applicant(conn, &row.freelancer_id)?;
             let mut paragraphs = vec![
                 format!("Hello {},", applicant.full_name),
                 "We reviewed your application to the Partner Hub reseller programme and cannot approve it at this time.".to_string(),
-                format!("Reason: {}", RejectionReason::label(reason)),
+                format!("Reason: {}", reason.label()),
             ];
             if let Some(n) = &note {
                 paragraphs.push(format!("Note from our team: {n}"));
@@ -189,7 +249,7 @@ pub async fn reject(state: &AppState, id: String, actor: String, form: RejectFor
             paragraphs.push("If you believe this decision is wrong, you can appeal it right away with an explanation.".into());
             let mail = templates::simple("application_rejected", "About your application", paragraphs, Some(("See the decision and appeal", &format!("{}/app/application", st.settings.public_base_url))));
             outbox::enqueue(conn, &applicant.email, &mail, now)?;
-            Ok(Application::from_row(store::by_id(conn, &id)?, Some(applicant)))
+            Ok(Application::from_row(row, Some(applicant)))
         })
         .await
 }

@@ -1,23 +1,34 @@
-//! Diesel queries for applications.
+//! Diesel queries for applications. Every status change is one conditional
+//! `UPDATE … WHERE id = ? AND status IN (allowed) RETURNING …`: `None` means the row was
+//! not in an allowed status (another request got there first), and the caller answers 409.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::applications::model::{Applicant, ApplicationRow};
+use crate::applications::model::{Applicant, ApplicationRow, ApplicationStatus, RejectionReason};
+use crate::db::constraint::{on_unique, UniqueKey};
 use crate::db::schema::{applications, freelancers, users};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
 
+/// At most one open (`submitted` or `appealed`) application per freelancer: the partial
+/// unique index of migration `2026-12-02-000003_state_machines`.
+pub const ONE_OPEN_KEY: UniqueKey = UniqueKey { index: "applications_one_open", columns: "applications.freelancer_id" };
+
+pub fn application_open() -> AppError {
+    AppError::conflict("application_open", "You already have an application under review.")
+}
+
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 pub fn insert(conn: &mut DbConnection, row: &ApplicationRow) -> AppResult<()> {
-    diesel::insert_into(applications::table)
+    let inserted = diesel::insert_into(applications::table)
         .values((
             applications::id.eq(&row.id),
             applications::freelancer_id.eq(&row.freelancer_id),
             applications::invitation_id.eq(&row.invitation_id),
-            applications::status.eq(&row.status),
-            applications::m365_experience.eq(&row.m365_experience),
+            applications::status.eq(row.status),
+            applications::m365_experience.eq(row.m365_experience),
             applications::us_clients_served.eq(row.us_clients_served),
             applications::certifications.eq(&row.certifications),
             applications::country.eq(&row.country),
@@ -26,7 +37,8 @@ pub fn insert(conn: &mut DbConnection, row: &ApplicationRow) -> AppResult<()> {
             applications::created_at.eq(row.created_at),
             applications::updated_at.eq(row.updated_at),
         ))
-        .execute(conn)?;
+        .execute(conn);
+    on_unique(inserted, &ONE_OPEN_KEY, application_open)?;
     Ok(())
 }
 
@@ -68,15 +80,16 @@ pub fn applicant(conn: &mut DbConnection, freelancer_id: &str) -> AppResult<Appl
 }
 
 pub struct Decided<'a> {
-    pub status: &'a str,
-    pub reason: Option<&'a str>,
+    pub status: ApplicationStatus,
+    pub reason: Option<RejectionReason>,
     pub note: Option<&'a str>,
     pub by: &'a str,
     pub at: NaiveDateTime,
 }
 
-pub fn decide(conn: &mut DbConnection, id: &str, d: Decided) -> AppResult<()> {
-    diesel::update(applications::table.find(id))
+/// Records support's decision if the application is still in one of `from`.
+pub fn decide(conn: &mut DbConnection, id: &str, from: &[ApplicationStatus], d: Decided) -> AppResult<Option<ApplicationRow>> {
+    Ok(diesel::update(applications::table.filter(applications::id.eq(id).and(applications::status.eq_any(from))))
         .set((
             applications::status.eq(d.status),
             applications::decision_reason.eq(d.reason),
@@ -85,19 +98,33 @@ pub fn decide(conn: &mut DbConnection, id: &str, d: Decided) -> AppResult<()> {
             applications::decided_at.eq(d.at),
             applications::updated_at.eq(d.at),
         ))
-        .execute(conn)?;
-    Ok(())
+        .returning(applications::all_columns)
+        .get_result::<ApplicationRow>(conn)
+        .optional()?)
 }
 
-pub fn set_status(conn: &mut DbConnection, id: &str, status: &str, at: NaiveDateTime) -> AppResult<()> {
-    diesel::update(applications::table.find(id))
-        .set((applications::status.eq(status), applications::updated_at.eq(at)))
-        .execute(conn)?;
-    Ok(())
+/// Moves `freelancer_id`'s application from one of `from` to `to`. Reopening an
+/// application while another is open breaks [`ONE_OPEN_KEY`]: 409 `application_open`.
+pub fn move_status(
+    conn: &mut DbConnection,
+    id: &str,
+    freelancer_id: &str,
+    from: &[ApplicationStatus],
+    to: ApplicationStatus,
+    at: NaiveDateTime,
+) -> AppResult<Option<ApplicationRow>> {
+    let updated = diesel::update(
+        applications::table.filter(applications::id.eq(id).and(applications::freelancer_id.eq(freelancer_id)).and(applications::status.eq_any(from))),
+    )
+    .set((applications::status.eq(to), applications::updated_at.eq(at)))
+    .returning(applications::all_columns)
+    .get_result::<ApplicationRow>(conn)
+    .optional();
+    on_unique(updated, &ONE_OPEN_KEY, application_open)
 }
 
 pub struct Query {
-    pub status: Option<&'static str>,
+    pub status: Option<ApplicationStatus>,
     pub invited: Option<bool>,
     pub after: Option<NaiveDateTime>,
     pub before: Option<NaiveDateTime>,

@@ -35,8 +35,8 @@ pub struct NewUser<'a> {
 pub struct FreelancerRow {
     pub id: String,
     pub user_id: String,
-    pub status: String,
-    pub tier: String,
+    pub status: crate::freelancers::model::FreelancerStatus,
+    pub tier: crate::freelancers::tiers::Tier,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     /// False for freelancers who were on the marketplace before the programme: once
@@ -130,9 +130,8 @@ pub struct FreelancerSummary {
     pub id: String,
     /// Programme status: `registered`, then the application's status (`submitted`,
     /// `approved`, `rejected`, `appealed`).
-    pub status: String,
-    /// `standard`, `top_rated`, `pro` or `seller_plus_premium`.
-    pub tier: String,
+    pub status: crate::freelancers::model::FreelancerStatus,
+    pub tier: crate::freelancers::tiers::Tier,
     /// True when the dashboard is open to this freelancer.
     pub eligible: bool,
     /// What is still needed before the dashboard opens, in order: `application`,

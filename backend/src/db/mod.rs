@@ -3,6 +3,7 @@
 //! migrations, and the async bridge (`Db::run`, `Db::transaction`) that moves blocking
 //! diesel work off the async executor.
 
+pub mod constraint;
 pub mod schema;
 
 use std::time::Duration;

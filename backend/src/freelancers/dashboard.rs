@@ -42,7 +42,7 @@ pub struct Dashboard {
     pub licenses_sold: i64,
     /// Subscription counts by status (`pending`, `active`, `suspended`, `cancelled`, `expired`).
     pub subscriptions_by_status: BTreeMap<String, i64>,
-    pub tier: String,
+    pub tier: Tier,
     /// Days from activation until a commission is available, for this tier.
     pub clearing_days: i64,
     pub eligible_since: Option<chrono::DateTime<chrono::Utc>>,
@@ -72,7 +72,7 @@ async fn dashboard(state: web::Data<AppState>, caller: EligibleFreelancer) -> Ap
         })
         .await?;
     let code = fl.referral_code.clone().unwrap_or_default();
-    let tier = Tier::parse(&fl.tier).unwrap_or(Tier::Standard);
+    let tier = fl.tier;
     let subscriptions_by_status = ["pending", "active", "suspended", "cancelled", "expired"].iter().map(|s| (s.to_string(), 0)).collect();
     Ok(web::Json(Dashboard {
         referral_link: format!("{}/r/{code}", state.settings.public_base_url),
@@ -80,7 +80,7 @@ async fn dashboard(state: web::Data<AppState>, caller: EligibleFreelancer) -> Ap
         earnings: DashboardEarnings { pending_cents: 0, available_cents: 0, since_joining_cents: 0, currency: "USD".into() },
         licenses_sold: 0,
         subscriptions_by_status,
-        tier: tier.as_str().into(),
+        tier,
         clearing_days: tier.clearing_days(),
         eligible_since: fl.eligible_since.map(crate::clock::utc),
     }))

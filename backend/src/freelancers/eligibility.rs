@@ -1,7 +1,8 @@
 //! Eligibility: a freelancer may use the dashboard when the application is approved,
-//! onboarding is complete (W-9 when US-based; existing freelancers skip onboarding) and
-//! the current terms are accepted. `refresh` runs after every step that can complete
-//! the list and hands out the unique referral code the first time it is complete.
+//! onboarding is complete (W-9 when the application or the profile says US; existing
+//! freelancers skip onboarding) and the current terms are accepted. `refresh` runs after
+//! every step that can change the list and hands out the unique referral code the first
+//! time it is complete.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -10,13 +11,16 @@ use actix_web::{FromRequest, HttpRequest};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::applications::model::ApplicationStatus;
 use crate::audit::AuditEntry;
 use crate::auth::model::FreelancerRow;
 use crate::auth::AuthUser;
-use crate::db::schema::{applications, freelancer_profiles, freelancers, tax_forms, terms_acceptances, terms_versions};
+use crate::db::constraint::is_unique_violation;
+use crate::db::schema::{applications, freelancer_profiles, tax_forms, terms_acceptances, terms_versions};
 use crate::db::DbConnection;
 use crate::domain::ids::random_token;
 use crate::error::{AppError, AppResult};
+use crate::freelancers::store;
 use crate::state::AppState;
 
 /// The steps, in the order the SPA walks them.
@@ -34,15 +38,15 @@ pub fn current_terms_version(conn: &mut DbConnection) -> AppResult<i32> {
 
 pub fn evaluate(conn: &mut DbConnection, fl: &FreelancerRow) -> AppResult<Eligibility> {
     let mut missing = Vec::new();
-    let latest: Option<(String, String)> = applications::table
+    let latest: Option<(ApplicationStatus, String)> = applications::table
         .filter(applications::freelancer_id.eq(&fl.id))
         .order((applications::created_at.desc(), applications::id.desc()))
         .select((applications::status, applications::country))
         .first(conn)
         .optional()?;
-    match latest.as_ref().map(|(s, _)| s.as_str()) {
+    match latest.as_ref().map(|(s, _)| *s) {
         None => missing.extend(["application", "approval"]),
-        Some("approved") => {}
+        Some(ApplicationStatus::Approved) => {}
         Some(_) => missing.push("approval"),
     }
     if fl.onboarding_required {
@@ -58,8 +62,8 @@ pub fn evaluate(conn: &mut DbConnection, fl: &FreelancerRow) -> AppResult<Eligib
         if business.is_none() {
             missing.push("business_info");
         }
-        let country = profile_country.or(latest.map(|(_, c)| c));
-        if country.as_deref() == Some("US") {
+        let application_country = latest.map(|(_, c)| c);
+        if needs_w9(application_country.as_deref(), profile_country.as_deref()) {
             let has_w9: i64 = tax_forms::table.filter(tax_forms::freelancer_id.eq(&fl.id)).count().get_result(conn)?;
             if has_w9 == 0 {
                 missing.push("tax_form");
@@ -77,32 +81,48 @@ pub fn evaluate(conn: &mut DbConnection, fl: &FreelancerRow) -> AppResult<Eligib
     Ok(Eligibility { eligible: missing.is_empty(), missing_steps: missing.into_iter().map(String::from).collect() })
 }
 
+/// The W-9 is owed when either the application or the profile says US: letting the
+/// profile override the application let a US applicant drop the W-9 by editing a field.
+/// Profile saves call [`refresh`], so a change of country is re-evaluated at once (and
+/// `evaluate` runs on every gated request, so the dashboard closes until the W-9 is in).
+pub fn needs_w9(application_country: Option<&str>, profile_country: Option<&str>) -> bool {
+    application_country == Some("US") || profile_country == Some("US")
+}
+
 /// Re-evaluates and, the first time the freelancer is eligible, assigns the referral code.
+///
+/// The code is written by one conditional statement (`… WHERE referral_code IS NULL`):
+/// of concurrent refreshes exactly one issues a code and writes the audit entry; the
+/// others find the row already done. A random code that collides with another
+/// freelancer's hits the unique index inside a savepoint (PostgreSQL aborts the whole
+/// transaction on an error outside one) and is retried with a fresh code.
 pub fn refresh(conn: &mut DbConnection, freelancer_id: &str, now: NaiveDateTime) -> AppResult<Eligibility> {
     let fl = crate::freelancers::store::by_id(conn, freelancer_id)?;
     let result = evaluate(conn, &fl)?;
     if result.eligible && fl.referral_code.is_none() {
-        let code = unique_referral_code(conn)?;
-        diesel::update(freelancers::table.find(&fl.id))
-            .set((freelancers::referral_code.eq(&code), freelancers::eligible_since.eq(now), freelancers::updated_at.eq(now)))
-            .execute(conn)?;
-        AuditEntry::new(None, "freelancer.became_eligible", "freelancer", &fl.id)
-            .after(serde_json::json!({"referral_code": code}))
-            .write(conn, now)?;
+        for _ in 0..REFERRAL_CODE_ATTEMPTS {
+            let code = random_token(10).to_lowercase();
+            let attempt = conn.transaction(|c| store::issue_referral_code(c, &fl.id, &code, now));
+            match attempt {
+                Ok(Some(_)) => {
+                    AuditEntry::new(None, "freelancer.became_eligible", "freelancer", &fl.id)
+                        .after(serde_json::json!({"referral_code": code}))
+                        .write(conn, now)?;
+                    return Ok(result);
+                }
+                Ok(None) => return Ok(result),
+                Err(e) if is_unique_violation(&e, &store::REFERRAL_CODE_KEY) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        return Err(AppError::internal("no free referral code after several attempts"));
     }
     Ok(result)
 }
 
-fn unique_referral_code(conn: &mut DbConnection) -> AppResult<String> {
-    for _ in 0..10 {
-        let code = random_token(10).to_lowercase();
-        let taken: i64 = freelancers::table.filter(freelancers::referral_code.eq(&code)).count().get_result(conn)?;
-        if taken == 0 {
-            return Ok(code);
-        }
-    }
-    Err(AppError::internal("could not find a free referral code"))
-}
+/// Ten random characters practically never collide; a few attempts cover the
+/// theoretical case without looping forever on a broken index.
+const REFERRAL_CODE_ATTEMPTS: usize = 5;
 
 /// A signed-in freelancer (any programme status).
 #[derive(Debug, Clone)]
@@ -168,5 +188,19 @@ impl FromRequest for EligibleFreelancer {
             }
             Ok(EligibleFreelancer { user, freelancer })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needs_w9;
+
+    #[test]
+    fn either_the_application_or_the_profile_saying_us_asks_for_the_w9() {
+        assert!(needs_w9(Some("US"), Some("DE")));
+        assert!(needs_w9(Some("DE"), Some("US")));
+        assert!(needs_w9(Some("US"), None));
+        assert!(!needs_w9(Some("DE"), Some("GB")));
+        assert!(!needs_w9(None, None));
     }
 }

@@ -4,6 +4,8 @@
 pub mod admin_routes;
 pub mod dashboard;
 pub mod eligibility;
+pub mod model;
+pub mod service;
 pub mod store;
 pub mod tiers;
 

@@ -1,34 +1,17 @@
 //! Seller tiers decide the clearing period of earnings: 14 days, or 7 for Top Rated, Pro
 //! and Seller Plus Premium.
 
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Tier {
-    Standard,
-    TopRated,
-    Pro,
-    SellerPlusPremium,
+crate::text_enum! {
+    /// The seller tier support assigns.
+    pub enum Tier {
+        Standard = "standard",
+        TopRated = "top_rated",
+        Pro = "pro",
+        SellerPlusPremium = "seller_plus_premium",
+    }
 }
 
 impl Tier {
-    pub const ALL: [Tier; 4] = [Tier::Standard, Tier::TopRated, Tier::Pro, Tier::SellerPlusPremium];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tier::Standard => "standard",
-            Tier::TopRated => "top_rated",
-            Tier::Pro => "pro",
-            Tier::SellerPlusPremium => "seller_plus_premium",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Tier> {
-        Tier::ALL.into_iter().find(|t| t.as_str() == s)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Tier::Standard => "Standard",

@@ -58,7 +58,7 @@ pub async fn create(state: &AppState, actor: String, form: NewInvitation) -> App
                 _ => {}
             }
             if let Some(user) = &existing {
-                if users::freelancer_of(conn, &user.id)?.is_some_and(|f| f.status != "registered") {
+                if users::freelancer_of(conn, &user.id)?.is_some_and(|f| f.status != crate::freelancers::model::FreelancerStatus::Registered) {
                     return Err(AppError::conflict("already_in_programme", "This person has already applied to the programme."));
                 }
             }

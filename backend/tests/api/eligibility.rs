@@ -94,3 +94,50 @@ async fn invited_external_person_to_eligible_freelancer() {
     let c = app.customer().await;
     problem(app.get("/api/v1/me/dashboard", Some(&c.access_token)).await, 403, "forbidden").await;
 }
+
+fn profile_in(country: &str) -> Value {
+    json!({
+        "personal": {"full_name": "Sam Reed", "display_name": "sam_reed_it", "description": "IT for small firms", "languages": ["English"], "country": country},
+        "business": {"occupation": "IT consultant", "skills": ["Microsoft 365"], "education": [], "certifications": ["MS-102"]}
+    })
+}
+
+fn w9() -> Value {
+    json!({
+        "legal_name": "Sam Reed", "tax_classification": "individual",
+        "address": {"line1": "1 Main St", "city": "Austin", "state": "TX", "zip": "73301"},
+        "tin_type": "ssn", "tin": "123-45-6789", "certify": true, "signature_name": "Sam Reed"
+    })
+}
+
+#[actix_web::test]
+async fn a_us_application_needs_the_w9_whatever_the_profile_says() {
+    let app = TestApp::spawn().await;
+    let s = app.approved_freelancer_in("US").await;
+    let t = s.access_token.as_str();
+    let res = app.client.put(app.url("/api/v1/me/profile")).bearer_auth(t).json(&profile_in("DE")).send().await.unwrap();
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    assert_eq!(dashboard_missing(&app, t).await, vec!["tax_form", "terms"], "a profile outside the US does not waive the W-9");
+}
+
+#[actix_web::test]
+async fn moving_to_the_us_closes_the_dashboard_until_the_w9_is_filed() {
+    let app = TestApp::spawn().await;
+    let s = app.approved_freelancer_in("DE").await;
+    let t = s.access_token.as_str();
+    let res = app.client.put(app.url("/api/v1/me/profile")).bearer_auth(t).json(&profile_in("DE")).send().await.unwrap();
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    let terms: Value = app.get("/api/v1/terms/current", None).await.json().await.unwrap();
+    assert_eq!(app.post("/api/v1/me/terms-acceptances", json!({"version": terms["version"]}), Some(t)).await.status(), 201);
+    assert_eq!(app.get("/api/v1/me/dashboard", Some(t)).await.status(), 200);
+
+    let res = app.client.put(app.url("/api/v1/me/profile")).bearer_auth(t).json(&profile_in("US")).send().await.unwrap();
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    assert_eq!(dashboard_missing(&app, t).await, vec!["tax_form"]);
+    let me: Value = app.get("/api/v1/me", Some(t)).await.json().await.unwrap();
+    assert_eq!(me["freelancer"]["eligible"], false);
+
+    let res = app.client.put(app.url("/api/v1/me/tax-form")).bearer_auth(t).json(&w9()).send().await.unwrap();
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    assert_eq!(app.get("/api/v1/me/dashboard", Some(t)).await.status(), 200);
+}

@@ -19,6 +19,7 @@ mod invitations;
 mod onboarding;
 mod ops;
 mod programme;
+mod races;
 mod spec;
 mod support;
 mod terms;

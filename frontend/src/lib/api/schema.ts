@@ -962,13 +962,18 @@ export interface components {
             /** @example apl_7hJ6kL5mN4bV3cX2zQ1w */
             id: string;
             reviewer_note?: string | null;
-            /** @description `submitted`, `in_review`, `upheld` or `denied`. */
-            status: string;
+            status: components["schemas"]["AppealStatus"];
             subject_id: string;
-            subject_type: string;
+            subject_type: components["schemas"]["SubjectType"];
             /** Format: date-time */
             updated_at: string;
         };
+        /**
+         * @description Where an appeal stands. `submitted` and `in_review` are open; `upheld` and
+         *     `denied` are final.
+         * @enum {string}
+         */
+        AppealStatus: "submitted" | "in_review" | "upheld" | "denied";
         Applicant: {
             email: string;
             full_name: string;
@@ -987,10 +992,9 @@ export interface components {
             /** @description True when the applicant came through an invitation. */
             invited: boolean;
             links: string[];
-            m365_experience: string;
+            m365_experience: components["schemas"]["Experience"];
             motivation: string;
-            /** @description `submitted`, `approved`, `rejected` or `appealed`. */
-            status: string;
+            status: components["schemas"]["ApplicationStatus"];
             /** Format: date-time */
             updated_at: string;
             /** Format: int32 */
@@ -1028,6 +1032,12 @@ export interface components {
              */
             us_clients_served: number;
         };
+        /**
+         * @description Where an application stands. `submitted` and `appealed` are open: a freelancer
+         *     has at most one open application (a partial unique index holds that).
+         * @enum {string}
+         */
+        ApplicationStatus: "submitted" | "approved" | "rejected" | "appealed";
         ApproveForm: {
             /** @description An optional note to the applicant. */
             note?: string | null;
@@ -1172,7 +1182,7 @@ export interface components {
             subscriptions_by_status: {
                 [key: string]: number;
             };
-            tier: string;
+            tier: components["schemas"]["Tier"];
         };
         DashboardEarnings: {
             /**
@@ -1204,13 +1214,16 @@ export interface components {
             /** Format: date-time */
             decided_at: string;
             note?: string | null;
-            /** @description `approved` or `rejected`. */
-            outcome: string;
-            /** @description For rejections: `needs_more_detail`, `does_not_meet_requirements`, `not_the_right_fit` or `other`. */
-            reason?: string | null;
+            outcome: components["schemas"]["DecisionOutcome"];
+            reason?: null | components["schemas"]["RejectionReason"];
             /** @description The reason in words. */
             reason_text?: string | null;
         };
+        /**
+         * @description The outcome of support's decision.
+         * @enum {string}
+         */
+        DecisionOutcome: "approved" | "rejected";
         /** @description One entry of the education list. */
         Education: {
             /** @example BSc Computer Science */
@@ -1224,7 +1237,10 @@ export interface components {
              */
             year?: number | null;
         };
-        /** @enum {string} */
+        /**
+         * @description Experience administering Microsoft 365.
+         * @enum {string}
+         */
         Experience: "none" | "basic" | "intermediate" | "advanced" | "expert";
         Faq: {
             answer: string;
@@ -1255,11 +1271,16 @@ export interface components {
             missing_steps?: string[] | null;
             onboarding_required: boolean;
             referral_code?: string | null;
-            /** @description `registered`, `submitted`, `approved`, `rejected` or `appealed`. */
-            status: string;
-            tier: string;
+            status: components["schemas"]["FreelancerStatus"];
+            tier: components["schemas"]["Tier"];
             user_id: string;
         };
+        /**
+         * @description Where a freelancer stands in the programme: `registered` until the first
+         *     application, then the status of the latest application.
+         * @enum {string}
+         */
+        FreelancerStatus: "registered" | "submitted" | "approved" | "rejected" | "appealed";
         /** @description The caller's freelancer record, when they are a freelancer. */
         FreelancerSummary: {
             /** @description True when the dashboard is open to this freelancer. */
@@ -1285,9 +1306,8 @@ export interface components {
              * @description Programme status: `registered`, then the application's status (`submitted`,
              *     `approved`, `rejected`, `appealed`).
              */
-            status: string;
-            /** @description `standard`, `top_rated`, `pro` or `seller_plus_premium`. */
-            tier: string;
+            status: components["schemas"]["FreelancerStatus"];
+            tier: components["schemas"]["Tier"];
         };
         Health: {
             /** @description `sqlite` or `postgres` (readiness only). */
@@ -1444,10 +1464,9 @@ export interface components {
                 /** @example apl_7hJ6kL5mN4bV3cX2zQ1w */
                 id: string;
                 reviewer_note?: string | null;
-                /** @description `submitted`, `in_review`, `upheld` or `denied`. */
-                status: string;
+                status: components["schemas"]["AppealStatus"];
                 subject_id: string;
-                subject_type: string;
+                subject_type: components["schemas"]["SubjectType"];
                 /** Format: date-time */
                 updated_at: string;
             }[];
@@ -1469,10 +1488,9 @@ export interface components {
                 /** @description True when the applicant came through an invitation. */
                 invited: boolean;
                 links: string[];
-                m365_experience: string;
+                m365_experience: components["schemas"]["Experience"];
                 motivation: string;
-                /** @description `submitted`, `approved`, `rejected` or `appealed`. */
-                status: string;
+                status: components["schemas"]["ApplicationStatus"];
                 /** Format: date-time */
                 updated_at: string;
                 /** Format: int32 */
@@ -1517,9 +1535,8 @@ export interface components {
                 missing_steps?: string[] | null;
                 onboarding_required: boolean;
                 referral_code?: string | null;
-                /** @description `registered`, `submitted`, `approved`, `rejected` or `appealed`. */
-                status: string;
-                tier: string;
+                status: components["schemas"]["FreelancerStatus"];
+                tier: components["schemas"]["Tier"];
                 user_id: string;
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
@@ -1843,7 +1860,10 @@ export interface components {
             note?: string | null;
             reason: components["schemas"]["RejectionReason"];
         };
-        /** @enum {string} */
+        /**
+         * @description Why support rejected an application.
+         * @enum {string}
+         */
         RejectionReason: "needs_more_detail" | "does_not_meet_requirements" | "not_the_right_fit" | "other";
         /**
          * @description A reply on a ticket.
@@ -2022,7 +2042,10 @@ export interface components {
          * @enum {string}
          */
         TicketStatus: "open" | "answered" | "closed";
-        /** @enum {string} */
+        /**
+         * @description The seller tier support assigns.
+         * @enum {string}
+         */
         Tier: "standard" | "top_rated" | "pro" | "seller_plus_premium";
         TierChange: {
             tier: components["schemas"]["Tier"];
@@ -2060,7 +2083,10 @@ export interface components {
             /** @description `freelancer`, `customer`, `support` or `admin`. */
             roles: string[];
         };
-        /** @enum {string} */
+        /**
+         * @description Support's verdict on an appeal.
+         * @enum {string}
+         */
         Verdict: "upheld" | "denied";
     };
     responses: {
@@ -2958,7 +2984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already under appeal (`appeal_open`) or not appealable (`not_appealable`) */
+            /** @description Already under appeal (`appeal_open`), not appealable (`not_appealable`) or another application is open (`application_open`) */
             409: {
                 headers: {
                     [name: string]: unknown;

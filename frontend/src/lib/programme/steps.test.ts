@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { FreelancerSummary } from '@/lib/api/types';
 import { gateRedirect, nextAction, stepRoute } from './steps';
 
-const freelancer = (status: string, missing_steps: string[], eligible = false) => ({ status, missing_steps, eligible });
+const freelancer = (status: FreelancerSummary['status'], missing_steps: string[], eligible = false) => ({ status, missing_steps, eligible });
 
 describe('nextAction', () => {
   it('starts with the application', () => {
