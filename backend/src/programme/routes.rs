@@ -32,8 +32,7 @@ pub struct CommissionRate {
 
 #[derive(Serialize, ToSchema)]
 pub struct ClearingPeriod {
-    /// `standard`, `top_rated`, `pro` or `seller_plus_premium`.
-    pub tier: String,
+    pub tier: Tier,
     pub tier_name: String,
     /// Days after activation until a commission becomes available funds.
     pub days: i64,
@@ -85,8 +84,8 @@ async fn program(state: web::Data<AppState>, req: HttpRequest, query: web::Query
     let commission_rates =
         plans.into_iter().map(|p| CommissionRate { plan_id: p.id, plan_name: p.name, rate_bps: p.commission_rate_bps }).collect();
     let clearing_periods = Tier::ALL
-        .into_iter()
-        .map(|t| ClearingPeriod { tier: t.as_str().into(), tier_name: content::tier_name(t, locale).into(), days: t.clearing_days() })
+        .iter()
+        .map(|&t| ClearingPeriod { tier: t, tier_name: content::tier_name(t, locale).into(), days: t.clearing_days() })
         .collect();
     let text = content::text(locale);
     let body = Program {

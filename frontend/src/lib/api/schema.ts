@@ -1119,8 +1119,7 @@ export interface components {
              * @description Days after activation until a commission becomes available funds.
              */
             days: number;
-            /** @description `standard`, `top_rated`, `pro` or `seller_plus_premium`. */
-            tier: string;
+            tier: components["schemas"]["Tier"];
             tier_name: string;
         };
         ClockState: {
@@ -1387,7 +1386,7 @@ export interface components {
          * @description `en` (default) or `de`.
          * @enum {string}
          */
-        Locale: "En" | "De";
+        Locale: "en" | "de";
         /**
          * @example {
          *       "email": "ana@example.com",
