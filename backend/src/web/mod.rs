@@ -6,3 +6,4 @@ pub mod fallback;
 pub mod extractors;
 pub mod json;
 pub mod json_object;
+pub mod text;

@@ -19,3 +19,4 @@ mod programme;
 mod spec;
 mod support;
 mod terms;
+mod edge;
