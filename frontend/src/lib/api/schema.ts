@@ -893,7 +893,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics in the text exposition format. */
+        /**
+         * Prometheus metrics in the text exposition format. With `METRICS_TOKEN` set, only a
+         *     scraper that sends it as a bearer token gets them (route names and counts tell an
+         *     outsider how the service is used).
+         */
         get: operations["metrics"];
         put?: never;
         post?: never;
@@ -3894,6 +3898,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     readyz: {
