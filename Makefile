@@ -39,6 +39,7 @@ TEST_STEPS := venv node-deps test-backend test-frontend test-e2e test-schemathes
 
 .PHONY: help run build test venv node-deps frontend-build backend-debug backend-release \
         chromium test-backend test-frontend test-e2e test-schemathesis test-pg openapi \
+        test-schemathesis-pg \
         bench clean distclean docker-build
 
 help: ## Show this help
@@ -112,8 +113,12 @@ test-frontend: node-deps ## Frontend type check, lint and unit tests (vitest, in
 test-e2e: frontend-build backend-debug chromium ## End-to-end tests: Playwright + Debian chromium against the debug backend
 	cd $(FRONTEND) && PARTNER_HUB_BIN='$(ROOT)/$(DEBUG_BIN)' $(NPM) run e2e
 
-test-schemathesis: venv backend-debug ## Schemathesis gate against a throw-away server (scripts/schemathesis.sh)
-	PARTNER_HUB_BIN='$(ROOT)/$(DEBUG_BIN)' scripts/schemathesis.sh
+test-schemathesis: venv backend-debug ## Schemathesis gate against a throw-away server on SQLite (scripts/schemathesis.sh)
+	env -u SCHEMATHESIS_DATABASE_URL PARTNER_HUB_BIN='$(ROOT)/$(DEBUG_BIN)' scripts/schemathesis.sh
+
+test-schemathesis-pg: venv backend-debug ## Schemathesis gate on a fresh PostgreSQL database (created and dropped through TEST_DATABASE_URL)
+	SCHEMATHESIS_DATABASE_URL='$(TEST_DATABASE_URL)' SCHEMATHESIS_REPORT_DIR='$(ROOT)/target/schemathesis-pg' \
+	  PARTNER_HUB_BIN='$(ROOT)/$(DEBUG_BIN)' scripts/schemathesis.sh
 
 # ---------------------------------------------------------------------------
 # Developer tools

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # The schemathesis gate: fuzz the running API against its own OpenAPI spec.
 #
-# Starts a throw-away server (fresh SQLite database, APP_CLOCK=manual, free
-# port), creates an admin, registers a freelancer and a customer, and runs
-# schemathesis once per token. Fails on any 5xx, any response that breaks the
-# spec (status, content type, headers, body schema) and any accepted invalid
-# input. Exits non-zero on any failure and prints a summary.
+# Starts a throw-away server (fresh database, APP_CLOCK=manual, free port),
+# creates an admin and a support account, registers a freelancer who never
+# applies, an ELIGIBLE freelancer (applied, approved, profile, terms; see
+# scripts/schemathesis_users.py) and a customer, and runs schemathesis once per
+# token. Fails on any 5xx, any response that breaks the spec (status, content
+# type, headers, body schema) and any accepted invalid input. Exits non-zero on
+# any failure and prints a summary.
+#
+# The database is a fresh SQLite file, or, with SCHEMATHESIS_DATABASE_URL set to a
+# PostgreSQL URL (one that may CREATE DATABASE), a fresh PostgreSQL database created
+# for the run and dropped after it (`make test-schemathesis-pg`).
 #
 # Environment (all optional):
 #   PARTNER_HUB_BIN            server binary (default: target/debug/partner-hub)
@@ -14,9 +20,11 @@
 #   SCHEMATHESIS_SEED          seed for reproducible runs (default: 1; "random" for a new one)
 #   SCHEMATHESIS_WORKERS       concurrent workers (default: 1: CPython 3.11's ast module is not
 #                              thread-safe and hypothesis trips over it with more)
-#   SCHEMATHESIS_RUN_TIMEOUT   hard wall-clock limit per run, seconds (default: 150)
+#   SCHEMATHESIS_RUN_TIMEOUT   hard wall-clock limit per run, seconds (default: 300)
 #   SCHEMATHESIS_REPORT_DIR    where logs and JUnit reports go (default: target/schemathesis)
-#   SCHEMATHESIS_ROLES         which runs to do (default: "freelancer customer admin clock")
+#   SCHEMATHESIS_ROLES         which runs to do (default:
+#                              "freelancer eligible customer support admin clock")
+#   SCHEMATHESIS_DATABASE_URL  postgres://… to run on a fresh PostgreSQL database (unset: SQLite)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -29,9 +37,10 @@ PY=$(dirname "$ST")/python
 MAX_EXAMPLES=${SCHEMATHESIS_MAX_EXAMPLES:-30}
 SEED=${SCHEMATHESIS_SEED:-1}
 WORKERS=${SCHEMATHESIS_WORKERS:-1}
-RUN_TIMEOUT=${SCHEMATHESIS_RUN_TIMEOUT:-150}
+RUN_TIMEOUT=${SCHEMATHESIS_RUN_TIMEOUT:-300}
 REPORT_DIR=${SCHEMATHESIS_REPORT_DIR:-$ROOT/target/schemathesis}
-ROLES=${SCHEMATHESIS_ROLES:-freelancer customer admin clock}
+ROLES=${SCHEMATHESIS_ROLES:-freelancer eligible customer support admin clock}
+PG_ADMIN_URL=${SCHEMATHESIS_DATABASE_URL:-}
 
 case "$BIN" in /*) ;; *) BIN=$ROOT/$BIN ;; esac
 [ -x "$BIN" ] || { echo "schemathesis gate: no server binary at $BIN (run 'make backend-debug')" >&2; exit 1; }
@@ -39,9 +48,14 @@ case "$BIN" in /*) ;; *) BIN=$ROOT/$BIN ;; esac
 [ -x "$PY" ] || PY=python3
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/partner-hub-schemathesis.XXXXXX")
+PG_DB=""
 cleanup() {
   local rc=$?
   stop_server
+  if [ -n "$PG_DB" ]; then
+    psql "$PG_ADMIN_URL" -qtAc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null \
+      || echo "schemathesis gate: could not drop database $PG_DB" >&2
+  fi
   if [ "$rc" -ne 0 ] && [ -f "$WORK/server.log" ]; then
     mkdir -p "$REPORT_DIR"
     cp "$WORK/server.log" "$REPORT_DIR/server.log" 2>/dev/null || true
@@ -59,35 +73,51 @@ mkdir -p "$REPORT_DIR"
 started=$SECONDS
 ADMIN_EMAIL=admin@example.test
 ADMIN_PASSWORD='Admin-Passw0rd!'
-USER_PASSWORD='Fuzz-Passw0rd-123'
+SUPPORT_EMAIL=support@example.test
+SUPPORT_PASSWORD='Support-Passw0rd!'
 
-echo "==> schemathesis gate: $("$ST" --version), binary $BIN"
-run_cli "$BIN" "$WORK" admin create --email "$ADMIN_EMAIL" --password "$ADMIN_PASSWORD" --role admin >"$WORK/admin-create.log" 2>&1 \
-  || { echo "admin create failed:" >&2; cat "$WORK/admin-create.log" >&2; exit 1; }
+# The database: lib.sh pins a SQLite file under $WORK; a PostgreSQL URL given here
+# overrides it (a later VAR=value wins in env(1)).
+DB_ENV=()
+ENGINE=sqlite
+if [ -n "$PG_ADMIN_URL" ]; then
+  case "$PG_ADMIN_URL" in postgres://*|postgresql://*) ;; *) echo "SCHEMATHESIS_DATABASE_URL must be a postgres:// URL" >&2; exit 2 ;; esac
+  command -v psql >/dev/null || { echo "schemathesis gate: psql is needed for SCHEMATHESIS_DATABASE_URL" >&2; exit 1; }
+  PG_DB="ph_schemathesis_$(date +%s)_$$"
+  psql "$PG_ADMIN_URL" -v ON_ERROR_STOP=1 -qtAc "CREATE DATABASE $PG_DB" >/dev/null
+  DB_ENV=("DATABASE_URL=$("$PY" -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$PG_ADMIN_URL" "$PG_DB")")
+  ENGINE="postgresql (database $PG_DB)"
+fi
 
-start_server "$BIN" "$WORK" APP_CLOCK=manual
+# cli ARGS...: a CLI subcommand against the run's database.
+cli() {
+  local -a envs
+  mapfile -t envs < <(server_env "$WORK")
+  mkdir -p "$WORK/data" "$WORK/outbox"
+  env -u SMTP_URL -u PUBLIC_BASE_URL -u JWT_SECRET -u APP_ENCRYPTION_KEY -u APP_CLOCK \
+    "${envs[@]}" "${DB_ENV[@]}" "$BIN" "$@"
+}
+
+echo "==> schemathesis gate: $("$ST" --version), binary $BIN, database: $ENGINE"
+for staff in "admin $ADMIN_EMAIL $ADMIN_PASSWORD" "support $SUPPORT_EMAIL $SUPPORT_PASSWORD"; do
+  read -r role email password <<<"$staff"
+  cli admin create --email "$email" --password "$password" --role "$role" >"$WORK/$role-create.log" 2>&1 \
+    || { echo "admin create --role $role failed:" >&2; cat "$WORK/$role-create.log" >&2; exit 1; }
+done
+
+setup_started=$SECONDS
+start_server "$BIN" "$WORK" APP_CLOCK=manual "${DB_ENV[@]}"
 echo "    server $SERVER_URL (pid $SERVER_PID, log $SERVER_LOG)"
 
-# post_json PATH JSON: POST and print the body; fail loudly on a non-2xx.
-post_json() {
-  local path=$1 body=$2 out status
-  out=$(mktemp "$WORK/resp.XXXXXX")
-  status=$(curl -sS -o "$out" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-    --data "$body" "$SERVER_URL$path")
-  if [ "${status:0:1}" != 2 ]; then
-    echo "POST $path -> $status: $(cat "$out")" >&2
-    return 1
-  fi
-  cat "$out"
-}
-access_token() { "$PY" -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'; }
-
-FREELANCER_TOKEN=$(post_json /api/v1/auth/register \
-  "{\"email\":\"freelancer@example.test\",\"password\":\"$USER_PASSWORD\",\"full_name\":\"Fuzz Freelancer\",\"role\":\"freelancer\"}" | access_token)
-CUSTOMER_TOKEN=$(post_json /api/v1/auth/register \
-  "{\"email\":\"customer@example.test\",\"password\":\"$USER_PASSWORD\",\"full_name\":\"Fuzz Customer\",\"role\":\"customer\"}" | access_token)
-ADMIN_TOKEN=$(post_json /api/v1/auth/login \
-  "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" | access_token)
+declare -A TOKEN
+while IFS='=' read -r role token; do
+  TOKEN[$role]=$token
+done < <("$PY" "$ROOT/scripts/schemathesis_users.py" "$SERVER_URL" "$WORK/outbox" \
+  "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$SUPPORT_EMAIL" "$SUPPORT_PASSWORD")
+for role in freelancer eligible customer support admin; do
+  [ -n "${TOKEN[$role]:-}" ] || { echo "schemathesis gate: no $role account (see above)" >&2; exit 1; }
+done
+echo "    accounts ready in $((SECONDS - setup_started))s: ${!TOKEN[*]}"
 
 SPEC_URL="$SERVER_URL/api/v1/openapi.yaml"
 curl -fsS -o "$WORK/openapi.yaml" "$SPEC_URL" || { echo "cannot fetch $SPEC_URL" >&2; exit 1; }
@@ -158,16 +188,15 @@ run_one() {
   fi
 }
 
-# Freelancer and customer first, admin after them (admin routes may change those
-# users), the clock run last.
+# Users first, staff after them (admin routes may change those users), the clock
+# run last.
 for role in $ROLES; do
   case "$role" in
-    freelancer) run_one freelancer "$FREELANCER_TOKEN" "${EXCLUDE_ALWAYS[@]}" --exclude-path "$CLOCK_PATH" || break ;;
-    customer)   run_one customer "$CUSTOMER_TOKEN" "${EXCLUDE_ALWAYS[@]}" --exclude-path "$CLOCK_PATH" || break ;;
-    admin)      run_one admin "$ADMIN_TOKEN" "${EXCLUDE_ALWAYS[@]}" --exclude-path "$CLOCK_PATH" || break ;;
+    freelancer|eligible|customer|support|admin)
+      run_one "$role" "${TOKEN[$role]}" "${EXCLUDE_ALWAYS[@]}" --exclude-path "$CLOCK_PATH" || break ;;
     clock)
       if grep -qE "^ *$CLOCK_PATH:" "$WORK/openapi.yaml"; then
-        run_one clock "$ADMIN_TOKEN" --include-path "$CLOCK_PATH" || break
+        run_one clock "${TOKEN[admin]}" --include-path "$CLOCK_PATH" || break
       else
         RESULT[clock]="skipped (route not in spec)"
       fi ;;
@@ -176,7 +205,7 @@ for role in $ROLES; do
 done
 
 echo
-echo "==> schemathesis gate summary (seed $SEED, max examples $MAX_EXAMPLES, $((SECONDS - started))s in all)"
+echo "==> schemathesis gate summary ($ENGINE, seed $SEED, max examples $MAX_EXAMPLES, $((SECONDS - started))s in all)"
 for role in $ROLES; do
   [ -n "${RESULT[$role]:-}" ] || RESULT[$role]="not run"
   printf '    %-11s %-44s %6s cases %5ss\n' "$role" "${RESULT[$role]}" "${CASES[$role]:-0}" "${TIMES[$role]:-0}"

@@ -38,6 +38,11 @@ pub struct Settings {
     pub data_dir: PathBuf,
     pub static_dir: PathBuf,
     pub scheduler: bool,
+    /// Peers (load balancers, reverse proxies) whose `Forwarded` / `X-Forwarded-For`
+    /// headers are believed; empty: the TCP peer is the client.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// When set, `/metrics` answers only to `Authorization: Bearer <token>`.
+    pub metrics_token: Option<String>,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -108,8 +113,23 @@ impl Settings {
             static_dir: PathBuf::from(var("STATIC_DIR").unwrap_or_else(|| "./frontend/dist".into())),
             scheduler: var("SCHEDULER").as_deref() != Some("off"),
             data_dir,
+            trusted_proxies: parse_cidrs(&var("TRUSTED_PROXIES").unwrap_or_default())?,
+            metrics_token: var("METRICS_TOKEN"),
         })
     }
+}
+
+/// `10.0.0.0/8, 192.168.1.7` → networks; a bare address is a /32 (or /128).
+pub fn parse_cidrs(text: &str) -> anyhow::Result<Vec<ipnet::IpNet>> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.parse::<ipnet::IpNet>()
+                .or_else(|_| p.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .with_context(|| format!("TRUSTED_PROXIES: '{p}' is not a CIDR (like 10.0.0.0/8) or an IP address"))
+        })
+        .collect()
 }
 
 fn decode_key(text: &str) -> anyhow::Result<[u8; 32]> {

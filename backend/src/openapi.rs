@@ -1,6 +1,11 @@
 //! The OpenAPI document: the base (info, security schemes, shared responses) merged with
 //! every `#[utoipa::path]` that the route tree registers. `partner-hub openapi` prints
 //! it; the committed `openapi.yaml` must equal it (a test checks).
+//!
+//! `SharedProblems` then adds the answers the edge gives on behalf of every handler, so
+//! a handler lists only its own: 401 and 403 on every secured operation, 400/413/415/422
+//! on every operation with a body, 400/422 on every operation with parameters (bad path
+//! or query values, control characters). Entries a handler documents itself are kept.
 
 use actix_web::{get, App, HttpResponse};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -77,7 +82,41 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .service(utoipa_actix_web::scope("/api/v1").configure(api_routes))
         .configure(crate::ops::health::configure)
         .split_for_parts();
+    let mut api = api;
+    SharedProblems.modify(&mut api);
     api
+}
+
+struct SharedProblems;
+
+impl Modify for SharedProblems {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{Ref, RefOr};
+        let global_security = openapi.security.as_ref().is_some_and(|s| !s.is_empty());
+        for item in openapi.paths.paths.values_mut() {
+            let path_params = item.parameters.as_ref().is_some_and(|p| !p.is_empty());
+            for op in [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch].into_iter().flatten() {
+                // `security(())` is one empty requirement: the operation is public.
+                let secured = match &op.security {
+                    None => global_security,
+                    Some(reqs) => reqs.iter().any(|r| serde_json::to_value(r).is_ok_and(|v| v != serde_json::json!({}))),
+                };
+                let mut shared: Vec<(&str, &str)> = Vec::new();
+                if secured {
+                    shared.extend([("401", "Unauthorized"), ("403", "Forbidden")]);
+                }
+                if op.request_body.is_some() {
+                    shared.extend([("400", "BadRequest"), ("413", "PayloadTooLarge"), ("415", "UnsupportedMediaType"), ("422", "Unprocessable")]);
+                }
+                if path_params || op.parameters.as_ref().is_some_and(|p| !p.is_empty()) {
+                    shared.extend([("400", "BadRequest"), ("422", "Unprocessable")]);
+                }
+                for (status, name) in shared {
+                    op.responses.responses.entry(status.to_string()).or_insert_with(|| RefOr::Ref(Ref::from_response_name(name)));
+                }
+            }
+        }
+    }
 }
 
 pub fn yaml() -> String {

@@ -77,7 +77,9 @@ impl Application {
                 .service(utoipa_actix_web::scope("/api/v1").configure(crate::openapi::api_routes))
                 .configure(crate::ops::health::configure)
                 .split_for_parts();
-            let mut app = app.wrap(from_fn(crate::ops::request_log::middleware));
+            // The last `wrap` runs first: the request log sees every response, including
+            // the 422s of the text check.
+            let mut app = app.wrap(from_fn(crate::web::text::middleware)).wrap(from_fn(crate::ops::request_log::middleware));
             if let Some(dir) = &statics.0 {
                 app = app.service(
                     actix_files::Files::new("/", dir)

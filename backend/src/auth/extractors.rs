@@ -87,7 +87,10 @@ impl FromRequest for AdminUser {
     }
 }
 
-/// The client's address as seen by this server (the peer; proxies are not trusted).
+/// The client's address: the TCP peer, or what a trusted proxy forwarded
+/// (`TRUSTED_PROXIES`; see `web::client_ip`).
 pub fn client_ip(req: &HttpRequest) -> Option<String> {
-    req.peer_addr().map(|a| a.ip().to_string())
+    let peer = req.peer_addr()?.ip();
+    let trusted = req.app_data::<web::Data<AppState>>().map(|s| s.settings.trusted_proxies.as_slice()).unwrap_or_default();
+    Some(crate::web::client_ip::resolve(peer, trusted, req.headers()).to_string())
 }

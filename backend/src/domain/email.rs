@@ -1,13 +1,16 @@
-//! An email address, trimmed and lower-cased, checked once at the edge.
+//! An email address, trimmed, lower-cased and in Unicode NFC (so two spellings of the
+//! same address compare equal), checked once at the edge.
 
 use std::fmt;
+
+use unicode_normalization::UnicodeNormalization;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Email(String);
 
 impl Email {
     pub fn parse(raw: &str) -> Result<Email, String> {
-        let s = raw.trim().to_lowercase();
+        let s: String = raw.trim().to_lowercase().nfc().collect();
         if s.len() > 254 {
             return Err("must be at most 254 characters".into());
         }
@@ -37,5 +40,8 @@ mod tests {
         assert_eq!(Email::parse("  Ann@Example.COM ").unwrap().as_str(), "ann@example.com");
         assert!(Email::parse("not-an-email").is_err());
         assert!(Email::parse("").is_err());
+        // "ü" precomposed and as "u" + combining diaeresis are one address (validator
+        // accepts non-ASCII only in the domain).
+        assert_eq!(Email::parse("ann@b\u{fc}cher.de").unwrap(), Email::parse("Ann@BU\u{308}cher.de").unwrap());
     }
 }

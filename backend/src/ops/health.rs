@@ -1,7 +1,8 @@
 //! Health probes: `/livez` (the process answers), `/readyz` and its alias `/healthz`
 //! (the database answers and no migration is pending; 503 otherwise), `/metrics`.
 
-use actix_web::{get, web, HttpResponse};
+use actix_web::{get, web, HttpRequest, HttpResponse};
+use sha2::{Digest, Sha256};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -57,9 +58,31 @@ async fn healthz(state: web::Data<AppState>) -> AppResult<web::Json<Health>> {
     Ok(web::Json(readiness(&state).await?))
 }
 
-/// Prometheus metrics in the text exposition format.
-#[utoipa::path(operation_id = "metrics", tag = "operations", responses((status = 200, description = "Prometheus text format", body = String, content_type = "text/plain")), security(()))]
+/// Prometheus metrics in the text exposition format. With `METRICS_TOKEN` set, only a
+/// scraper that sends it as a bearer token gets them (route names and counts tell an
+/// outsider how the service is used).
+#[utoipa::path(
+    operation_id = "metrics",
+    tag = "operations",
+    responses(
+        (status = 200, description = "Prometheus text format", body = String, content_type = "text/plain"),
+        (status = 401, response = crate::docs::Unauthorized)
+    ),
+    security(())
+)]
 #[get("/metrics")]
-async fn metrics() -> HttpResponse {
-    HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(crate::ops::metrics::render())
+async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> AppResult<HttpResponse> {
+    if let Some(expected) = &state.settings.metrics_token {
+        let sent = req
+            .headers()
+            .get(actix_web::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or("");
+        // Compare digests, so the time taken says nothing about how much of the token matched.
+        if Sha256::digest(sent.trim().as_bytes()) != Sha256::digest(expected.as_bytes()) {
+            return Err(AppError::unauthorized("unauthenticated", "Send the metrics token as 'Authorization: Bearer <METRICS_TOKEN>'."));
+        }
+    }
+    Ok(HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(crate::ops::metrics::render()))
 }

@@ -47,6 +47,18 @@ pub fn allowed_methods(path: &str) -> Vec<String> {
     allowed
 }
 
+/// The name of the parameter at segment `index` of a concrete path (`token` for segment 3
+/// of `/api/v1/invitations/abc`), when a documented route has one there.
+pub fn param_name(path: &str, index: usize) -> Option<String> {
+    let parts = segments(path);
+    ROUTES.iter().find_map(|(template, _)| {
+        let matches = template.len() == parts.len()
+            && template.iter().zip(&parts).all(|(t, p)| (t.starts_with('{') && !p.is_empty()) || t == p);
+        let segment = template.get(index).filter(|_| matches)?;
+        segment.strip_prefix('{')?.strip_suffix('}').map(str::to_string)
+    })
+}
+
 #[derive(Clone)]
 pub struct StaticDir(pub Option<PathBuf>);
 

@@ -2,7 +2,8 @@
 //! content type, problem+json errors from `web::extractors`), it insists on a JSON
 //! object at the top (serde would fill a struct from an array by position) and names the
 //! offending field in `errors[]` (`personal.display_name`, `links[0]`) for type and enum
-//! errors, so forms can show them where they belong.
+//! errors, so forms can show them where they belong. Before any of that, every string in
+//! the body goes through `web::text` (control characters are refused, field named).
 
 use std::future::Future;
 use std::ops::Deref;
@@ -48,6 +49,7 @@ pub fn parse<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppErro
     if !value.is_object() {
         return Err(AppError::validation(vec![FieldError { field: "body".into(), message: "must be a JSON object".into() }]));
     }
+    crate::web::text::check_json(&value)?;
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let message = e.into_inner().to_string();

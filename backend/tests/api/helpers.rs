@@ -29,11 +29,13 @@ pub struct Options {
     pub clock: ClockMode,
     pub smtp_url: Option<String>,
     pub static_dir: Option<PathBuf>,
+    /// Changes the test settings before the app starts (trusted proxies, metrics token…).
+    pub settings: Option<fn(&mut Settings)>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { clock: ClockMode::Manual, smtp_url: None, static_dir: None }
+        Options { clock: ClockMode::Manual, smtp_url: None, static_dir: None, settings: None }
     }
 }
 
@@ -72,6 +74,8 @@ pub fn settings_for(dir: &std::path::Path, database_url: String, opts: &Options)
         data_dir: dir.to_path_buf(),
         static_dir: opts.static_dir.clone().unwrap_or_else(|| dir.join("no-spa")),
         scheduler: false,
+        trusted_proxies: vec![],
+        metrics_token: None,
     }
 }
 
@@ -84,7 +88,10 @@ impl TestApp {
         let _ = env_logger::builder().is_test(true).try_init();
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, pg) = fresh_database(dir.path());
-        let settings = settings_for(dir.path(), database_url, &opts);
+        let mut settings = settings_for(dir.path(), database_url, &opts);
+        if let Some(change) = opts.settings {
+            change(&mut settings);
+        }
         let state = actix_web::web::block(move || partner_hub::startup::prepare_state(settings))
             .await
             .unwrap()

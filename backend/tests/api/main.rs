@@ -23,3 +23,4 @@ mod races;
 mod spec;
 mod support;
 mod terms;
+mod edge;

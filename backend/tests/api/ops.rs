@@ -86,7 +86,66 @@ async fn serves_the_spa_with_history_fallback_and_docs() {
     let res = app.get("/api/v1/openapi.yaml", None).await;
     assert_eq!(res.status(), 200);
     assert!(res.text().await.unwrap().starts_with("openapi: 3.1"));
-    // Traversal stays inside the static dir.
-    let res = app.get("/../Cargo.toml", None).await;
-    assert!(!res.text().await.unwrap().contains("[package]"));
+    // Traversal: `raw_dot_dot_requests_never_leave_the_static_dir` (reqwest would strip `..`).
+}
+
+/// Sends `target` as the request line, byte for byte (no client normalises `..` away),
+/// and returns the whole raw response.
+async fn raw_get(address: &str, target: &'static str) -> String {
+    let host = address.trim_start_matches("http://").to_string();
+    actix_web::web::block(move || {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(&host).unwrap();
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+        write!(stream, "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut out = Vec::new();
+        let _ = stream.read_to_end(&mut out);
+        String::from_utf8_lossy(&out).into_owned()
+    })
+    .await
+    .unwrap()
+}
+
+#[actix_web::test]
+async fn raw_dot_dot_requests_never_leave_the_static_dir() {
+    // outer/secret.txt sits next to the served directory outer/spa.
+    let outer = tempfile::tempdir().unwrap();
+    std::fs::write(outer.path().join("secret.txt"), "TOP-SECRET-CONTENT").unwrap();
+    let spa = outer.path().join("spa");
+    std::fs::create_dir_all(spa.join("assets")).unwrap();
+    std::fs::write(spa.join("index.html"), "<!doctype html><title>SPA-INDEX</title>").unwrap();
+    std::fs::write(spa.join("assets/app.js"), "console.log('APP-JS')").unwrap();
+    let app = TestApp::spawn_with(Options { static_dir: Some(spa), ..Options::default() }).await;
+
+    // The raw client does reach files, so the checks below can fail.
+    let ok = raw_get(&app.address, "/assets/app.js").await;
+    assert!(ok.starts_with("HTTP/1.1 200") && ok.contains("APP-JS"), "{ok}");
+    let inside = raw_get(&app.address, "/assets/../assets/app.js").await;
+    assert!(!inside.contains("TOP-SECRET"), "{inside}");
+
+    for target in [
+        "/../secret.txt",
+        "/../../etc/passwd",
+        "/../../../../../../etc/passwd",
+        "/assets/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/..%2fsecret.txt",
+        "/%2e%2e%2fsecret.txt",
+        "/assets/%2e%2e%2f%2e%2e%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/assets/..%5c..%5csecret.txt",
+        "/.%2e/secret.txt",
+        "/%252e%252e/secret.txt",
+        "/api/v1/../../secret.txt",
+        "//../secret.txt",
+    ] {
+        let res = raw_get(&app.address, target).await;
+        let status: u16 = res.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        assert!(!res.contains("TOP-SECRET") && !res.contains("root:"), "{target} leaked:\n{res}");
+        assert!(
+            (400..500).contains(&status) || (status == 200 && res.contains("SPA-INDEX")),
+            "{target}: expected a 4xx or the SPA page, got\n{res}"
+        );
+    }
 }

@@ -142,3 +142,32 @@ async fn the_live_schema_matches_the_migrations() {
         .await;
     assert_eq!(live, declared);
 }
+
+/// `openapi::SharedProblems` adds the edge's answers to every operation; the handlers'
+/// own entries (with their specific descriptions) are left alone.
+#[test]
+fn shared_problem_responses_reach_every_operation() {
+    let value = serde_json::to_value(partner_hub::openapi::document()).unwrap();
+    let mut with_params = 0;
+    for (path, item) in value["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let responses = op["responses"].as_object().unwrap();
+            let public = op.get("security").map(|s| s == &serde_json::json!([{}])).unwrap_or(false);
+            if !public {
+                assert!(responses.contains_key("403"), "{method} {path} needs a token but does not document 403");
+            }
+            if op.get("parameters").and_then(|p| p.as_array()).is_some_and(|p| !p.is_empty()) {
+                with_params += 1;
+                for code in ["400", "422"] {
+                    assert!(responses.contains_key(code), "{method} {path} takes parameters but does not document {code}");
+                }
+            }
+        }
+    }
+    assert!(with_params >= 10, "only {with_params} operations with parameters: is the walk right?");
+    // The dashboard documents its own 403 (`not_eligible`); it is not replaced by the shared one.
+    let dashboard = &value["paths"]["/api/v1/me/dashboard"]["get"]["responses"]["403"];
+    assert!(dashboard.get("$ref").is_none(), "{dashboard}");
+    // Public operations get no 401.
+    assert!(value["paths"]["/livez"]["get"]["responses"].get("401").is_none());
+}
