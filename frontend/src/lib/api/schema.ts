@@ -1340,6 +1340,17 @@ export interface components {
             /** @description The single-use token (also in the emailed link). */
             token: string;
         };
+        /**
+         * @description The jobs this build can run. Later features add theirs here.
+         * @enum {string}
+         */
+        JobName: "Email";
+        /**
+         * @description How a job run ended as a whole (single items that fail are counted in `failed`
+         *     and retried later; they do not fail the run).
+         * @enum {string}
+         */
+        JobOutcome: "Succeeded" | "Failed";
         /** @description What one job run did. */
         JobRun: {
             detail?: string | null;
@@ -1349,13 +1360,8 @@ export interface components {
             finished_at: string;
             /** @example job_1a2b3c4d5e6f7g8h9i0j */
             id: string;
-            /** @example email */
-            job: string;
-            /**
-             * @description `succeeded`, or `failed` when the run itself broke (single items that fail are
-             *     counted in `failed` and retried later).
-             */
-            outcome: string;
+            job: components["schemas"]["JobName"];
+            outcome: components["schemas"]["JobOutcome"];
             /** Format: int32 */
             processed: number;
             /** Format: date-time */
@@ -1418,12 +1424,16 @@ export interface components {
             next_attempt_at: string;
             /** Format: date-time */
             sent_at?: string | null;
-            /** @description `pending`, `sent` or `failed` (gave up after 8 attempts). */
-            status: string;
+            status: components["schemas"]["OutboxStatus"];
             subject: string;
             template: string;
             to: string;
         };
+        /**
+         * @description Where an outbox message stands.
+         * @enum {string}
+         */
+        OutboxStatus: "Pending" | "Sent" | "Failed";
         /** @description One page of a list. */
         Paginated_Appeal: {
             data: {
@@ -1561,8 +1571,7 @@ export interface components {
                 next_attempt_at: string;
                 /** Format: date-time */
                 sent_at?: string | null;
-                /** @description `pending`, `sent` or `failed` (gave up after 8 attempts). */
-                status: string;
+                status: components["schemas"]["OutboxStatus"];
                 subject: string;
                 template: string;
                 to: string;
@@ -2513,7 +2522,7 @@ export interface operations {
     list_emails: {
         parameters: {
             query?: {
-                status?: "pending" | "sent" | "failed";
+                status?: "Pending" | "Sent" | "Failed";
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
