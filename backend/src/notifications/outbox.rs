@@ -287,3 +287,24 @@ pub fn list(
     }
     Ok(q.order((email_outbox::created_at.desc(), email_outbox::id.desc())).limit(limit + 1).load(conn)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_spec_spells_the_status_as_the_column_does() {
+        // Guards `text_enum!`: utoipa must see the serde renames, or the TS client gets
+        // `Pending` where the API sends `pending`.
+        let schema = serde_json::to_value(<OutboxStatus as utoipa::PartialSchema>::schema()).unwrap();
+        let spelled: Vec<&str> = OutboxStatus::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(schema["enum"], serde_json::json!(spelled));
+    }
+
+    #[test]
+    fn a_failed_attempt_gives_up_only_at_the_limit() {
+        assert_eq!(OutboxStatus::after_failed_attempt(1), OutboxStatus::Pending);
+        assert_eq!(OutboxStatus::after_failed_attempt(MAX_ATTEMPTS - 1), OutboxStatus::Pending);
+        assert_eq!(OutboxStatus::after_failed_attempt(MAX_ATTEMPTS), OutboxStatus::Failed);
+    }
+}

@@ -1344,13 +1344,13 @@ export interface components {
          * @description The jobs this build can run. Later features add theirs here.
          * @enum {string}
          */
-        JobName: "Email";
+        JobName: "email";
         /**
          * @description How a job run ended as a whole (single items that fail are counted in `failed`
          *     and retried later; they do not fail the run).
          * @enum {string}
          */
-        JobOutcome: "Succeeded" | "Failed";
+        JobOutcome: "succeeded" | "failed";
         /** @description What one job run did. */
         JobRun: {
             detail?: string | null;
@@ -1433,7 +1433,7 @@ export interface components {
          * @description Where an outbox message stands.
          * @enum {string}
          */
-        OutboxStatus: "Pending" | "Sent" | "Failed";
+        OutboxStatus: "pending" | "sent" | "failed";
         /** @description One page of a list. */
         Paginated_Appeal: {
             data: {
@@ -2522,7 +2522,7 @@ export interface operations {
     list_emails: {
         parameters: {
             query?: {
-                status?: "Pending" | "Sent" | "Failed";
+                status?: "pending" | "sent" | "failed";
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
