@@ -2005,7 +2005,10 @@ export interface components {
              */
             updated_at: string;
         };
-        /** @enum {string} */
+        /**
+         * @description What a ticket is about.
+         * @enum {string}
+         */
         TicketCategory: "account" | "application" | "onboarding" | "payments" | "technical" | "other";
         /** @description One message of a ticket. */
         TicketMessage: {
