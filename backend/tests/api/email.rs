@@ -70,6 +70,32 @@ async fn two_instances_at_once_deliver_each_message_once() {
     assert_eq!(delivered, expected);
 }
 
+#[actix_web::test]
+async fn twenty_job_runs_requested_at_once_on_two_instances_send_each_message_once() {
+    let a = TestApp::spawn().await;
+    let b = a.second_instance(Options::default()).await;
+    let ids = a.enqueue_emails(30).await;
+    let staff = a.support().await;
+    let runs = (0..20).map(|i| {
+        let app = if i % 2 == 0 { &a } else { &b };
+        app.post("/api/v1/admin/jobs/email/run", json!({}), Some(&staff.access_token))
+    });
+    let mut processed = 0;
+    for res in futures_util::future::join_all(runs).await {
+        assert_eq!(res.status(), 200);
+        let run: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(run["outcome"], "succeeded", "{run}");
+        processed += run["processed"].as_i64().unwrap();
+    }
+    // Staff creation above queued no mail; the runs together delivered the 30, once each.
+    assert_eq!(processed, 30);
+    let mut delivered: Vec<String> = [a.outbox_dir(), b.outbox_dir()].iter().flat_map(|d| message_ids(d)).collect();
+    delivered.sort();
+    let mut expected = ids;
+    expected.sort();
+    assert_eq!(delivered, expected);
+}
+
 /// The outbox ids named by the Message-ID headers of the .eml files in `dir`, one per file.
 fn message_ids(dir: &std::path::Path) -> Vec<String> {
     crate::helpers::read_emails(dir)

@@ -293,7 +293,10 @@ impl TestApp {
     /// second server in one test. The first instance owns (and drops) the database.
     pub async fn second_instance(&self, opts: Options) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let settings = settings_for(dir.path(), self.state.settings.database_url.clone(), &opts);
+        let mut settings = settings_for(dir.path(), self.state.settings.database_url.clone(), &opts);
+        // Instances of one deployment share their secrets: a token from one works on the other.
+        settings.jwt_secret = self.state.settings.jwt_secret.clone();
+        settings.encryption_key = self.state.settings.encryption_key;
         let state = actix_web::web::block(move || partner_hub::startup::prepare_state(settings))
             .await
             .unwrap()
