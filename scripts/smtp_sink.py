@@ -12,6 +12,10 @@ RFC 5322 bytes as received in DATA) with the envelope beside it in
 sidecar is written first and the ``.eml`` is renamed into place last, so a
 reader that sees ``NNNN.eml`` always finds both files complete. It runs until
 SIGTERM or SIGINT, and exits 0 on either.
+
+``--delay SECONDS`` makes the server wait that long after DATA before it stores the
+message and answers, like a slow or distant mail server (connections are served
+concurrently, so one slow message does not hold up the others).
 """
 
 from __future__ import annotations
@@ -31,8 +35,10 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 class FileStore:
     """aiosmtpd handler: one numbered .eml + .json pair per message."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, delay: float = 0.0, quiet: bool = False) -> None:
         self.directory = directory
+        self.delay = delay
+        self.quiet = quiet
         self.directory.mkdir(parents=True, exist_ok=True)
         existing = [
             int(m.group(1))
@@ -50,6 +56,8 @@ class FileStore:
         os.replace(tmp, path)
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        if self.delay > 0:
+            await asyncio.sleep(self.delay)
         self.counter += 1
         stem = f"{self.counter:04d}"
         raw = envelope.original_content
@@ -59,14 +67,15 @@ class FileStore:
         meta = {"mail_from": envelope.mail_from, "rcpt_tos": list(envelope.rcpt_tos)}
         self._write(self.directory / f"{stem}.json", json.dumps(meta, indent=2).encode("utf-8") + b"\n")
         self._write(self.directory / f"{stem}.eml", raw)
-        print(f"stored {stem}.eml from {envelope.mail_from} to {', '.join(envelope.rcpt_tos)}",
-              file=sys.stderr, flush=True)
+        if not self.quiet:
+            print(f"stored {stem}.eml from {envelope.mail_from} to {', '.join(envelope.rcpt_tos)}",
+                  file=sys.stderr, flush=True)
         return "250 Message accepted for delivery"
 
 
-async def serve(host: str, port: int, directory: Path) -> None:
+async def serve(host: str, port: int, directory: Path, delay: float = 0.0, quiet: bool = False) -> None:
     loop = asyncio.get_running_loop()
-    handler = FileStore(directory)
+    handler = FileStore(directory, delay, quiet)
     # A fixed hostname: the default (socket.getfqdn()) can stall on DNS in a closed network.
     server = await loop.create_server(
         lambda: SMTP(handler, hostname="smtp-sink.localhost", enable_SMTPUTF8=True),
@@ -90,8 +99,13 @@ def main() -> int:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=1025, help="port to bind; 0 picks a free one (default 1025)")
     parser.add_argument("--dir", required=True, type=Path, help="directory to store messages in")
+    parser.add_argument("--delay", type=float, default=0.0,
+                        help="seconds to wait after DATA before answering (default 0)")
+    parser.add_argument("--quiet", action="store_true", help="do not log each stored message on stderr")
     args = parser.parse_args()
-    asyncio.run(serve(args.host, args.port, args.dir))
+    if args.delay < 0:
+        parser.error("--delay must not be negative")
+    asyncio.run(serve(args.host, args.port, args.dir, args.delay, args.quiet))
     return 0
 
 

@@ -139,9 +139,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 let state = actix_web::web::block(move || crate::startup::prepare_state(settings))
                     .await
                     .map_err(|e| anyhow::anyhow!("{e}"))??;
-                let run = crate::jobs::run(&state, &name, "cli").await.map_err(|e| anyhow::anyhow!("{}", e.detail))?;
+                let job = crate::jobs::JobName::resolve(&name).map_err(|e| anyhow::anyhow!("{}", e.detail))?;
+                let run = crate::jobs::run(&state, job, crate::jobs::JobTrigger::Cli, None).await.map_err(|e| anyhow::anyhow!("{}", e.detail))?;
                 println!("{}", serde_json::to_string_pretty(&run)?);
-                if run.outcome != "succeeded" {
+                if run.outcome != crate::jobs::JobOutcome::Succeeded {
                     anyhow::bail!("job {name} failed");
                 }
                 Ok(())

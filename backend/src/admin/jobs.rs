@@ -5,7 +5,7 @@ use actix_web::{post, web};
 use crate::auth::StaffUser;
 use crate::docs::*;
 use crate::error::AppResult;
-use crate::jobs::JobRun;
+use crate::jobs::{JobName, JobRun, JobTrigger};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -26,6 +26,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 )]
 #[post("/admin/jobs/{name}/run")]
 async fn run_job(state: web::Data<AppState>, staff: StaffUser, name: web::Path<String>) -> AppResult<web::Json<JobRun>> {
-    let trigger = format!("api:{}", staff.0.id);
-    Ok(web::Json(crate::jobs::run(&state, &name, &trigger).await?))
+    let job = JobName::resolve(&name)?;
+    Ok(web::Json(crate::jobs::run(&state, job, JobTrigger::Api, Some(staff.0.id.clone())).await?))
 }

@@ -16,8 +16,8 @@ pub fn spawn(state: AppState) {
             if let Err(e) = state.db.run(move |conn| clock.refresh(conn)).await {
                 log::warn!("scheduler: clock refresh failed: {e}");
             }
-            for job in crate::jobs::JOBS {
-                if let Err(e) = crate::jobs::run(&state, job, "scheduler").await {
+            for &job in crate::jobs::JobName::ALL {
+                if let Err(e) = crate::jobs::run(&state, job, crate::jobs::JobTrigger::Scheduler, None).await {
                     log::warn!("scheduler: job {job} failed: {e}");
                 }
             }

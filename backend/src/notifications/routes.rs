@@ -2,25 +2,17 @@
 
 use actix_web::{get, web};
 use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 
 use crate::auth::StaffUser;
 use crate::docs::*;
 use crate::error::AppResult;
-use crate::notifications::outbox::{self, OutboxMessage, OutboxRow};
+use crate::notifications::outbox::{self, OutboxMessage, OutboxRow, OutboxStatus};
 use crate::pagination::{finish, PageParams, Paginated};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list);
-}
-
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum OutboxStatus {
-    Pending,
-    Sent,
-    Failed,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -51,11 +43,7 @@ async fn list(
     page: web::Query<PageParams>,
 ) -> AppResult<web::Json<Paginated<OutboxMessage>>> {
     let page = page.parse()?;
-    let status = filter.status.map(|s| match s {
-        OutboxStatus::Pending => "pending",
-        OutboxStatus::Sent => "sent",
-        OutboxStatus::Failed => "failed",
-    });
+    let status = filter.status;
     let limit = page.limit;
     let rows = state.db.run(move |conn| outbox::list(conn, status, page.after, limit)).await?;
     Ok(web::Json(finish(rows, limit, |r: &OutboxRow| (r.created_at, r.id.clone()), OutboxMessage::from)))

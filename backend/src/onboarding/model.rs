@@ -16,8 +16,10 @@ use crate::onboarding::tin::TinType;
 // ---------------------------------------------------------------------------------------
 // Rows
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = freelancer_profiles, primary_key(freelancer_id), treat_none_as_null = true)]
+/// A whole profile row: read, or inserted blank on the first save. Saves never write it
+/// back whole; they go through [`ProfileChanges`].
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = freelancer_profiles, primary_key(freelancer_id))]
 pub struct ProfileRow {
     pub freelancer_id: String,
     pub full_name: String,
@@ -40,6 +42,50 @@ pub struct ProfileRow {
     pub updated_at: NaiveDateTime,
 }
 
+/// A partial profile save: only the `Some` fields are written, so two saves of
+/// different fields never undo each other.
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = freelancer_profiles)]
+pub struct ProfileChanges {
+    pub full_name: Option<String>,
+    pub display_name: Option<String>,
+    pub display_name_key: Option<String>,
+    pub description: Option<String>,
+    pub languages: Option<String>,
+    pub country: Option<String>,
+    pub occupation: Option<String>,
+    pub skills: Option<String>,
+    pub education: Option<String>,
+    pub certifications: Option<String>,
+}
+
+impl ProfileChanges {
+    pub fn is_empty(&self) -> bool {
+        let ProfileChanges {
+            full_name,
+            display_name,
+            display_name_key,
+            description,
+            languages,
+            country,
+            occupation,
+            skills,
+            education,
+            certifications,
+        } = self;
+        full_name.is_none()
+            && display_name.is_none()
+            && display_name_key.is_none()
+            && description.is_none()
+            && languages.is_none()
+            && country.is_none()
+            && occupation.is_none()
+            && skills.is_none()
+            && education.is_none()
+            && certifications.is_none()
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = profile_pictures)]
 pub struct PictureRow {
@@ -52,19 +98,19 @@ pub struct PictureRow {
     pub created_at: NaiveDateTime,
 }
 
-#[derive(Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = tax_forms, primary_key(freelancer_id), treat_none_as_null = true)]
+#[derive(Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = tax_forms, primary_key(freelancer_id))]
 pub struct TaxFormRow {
     pub freelancer_id: String,
     pub legal_name: String,
     pub business_name: Option<String>,
-    pub tax_classification: String,
+    pub tax_classification: TaxClassification,
     pub address_line1: String,
     pub address_line2: Option<String>,
     pub city: String,
     pub state: String,
     pub zip: String,
-    pub tin_type: String,
+    pub tin_type: TinType,
     /// `v1:` + base64(nonce || AES-256-GCM ciphertext); see `onboarding::crypto`.
     pub tin_ciphertext: String,
     pub tin_key_id: String,
@@ -332,51 +378,19 @@ pub struct PictureUploaded {
 // ---------------------------------------------------------------------------------------
 // W-9
 
-/// Federal tax classification (W-9 line 3a); `llc_c`, `llc_s` and `llc_p` are an LLC
-/// taxed as a C corporation, an S corporation or a partnership.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TaxClassification {
-    Individual,
-    CCorporation,
-    SCorporation,
-    Partnership,
-    TrustEstate,
-    LlcC,
-    LlcS,
-    LlcP,
-    Other,
-}
-
-impl TaxClassification {
-    pub const ALL: [TaxClassification; 9] = [
-        TaxClassification::Individual,
-        TaxClassification::CCorporation,
-        TaxClassification::SCorporation,
-        TaxClassification::Partnership,
-        TaxClassification::TrustEstate,
-        TaxClassification::LlcC,
-        TaxClassification::LlcS,
-        TaxClassification::LlcP,
-        TaxClassification::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TaxClassification::Individual => "individual",
-            TaxClassification::CCorporation => "c_corporation",
-            TaxClassification::SCorporation => "s_corporation",
-            TaxClassification::Partnership => "partnership",
-            TaxClassification::TrustEstate => "trust_estate",
-            TaxClassification::LlcC => "llc_c",
-            TaxClassification::LlcS => "llc_s",
-            TaxClassification::LlcP => "llc_p",
-            TaxClassification::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<TaxClassification> {
-        TaxClassification::ALL.into_iter().find(|c| c.as_str() == s)
+crate::text_enum! {
+    /// Federal tax classification (W-9 line 3a); `llc_c`, `llc_s` and `llc_p` are an LLC
+    /// taxed as a C corporation, an S corporation or a partnership.
+    pub enum TaxClassification {
+        Individual = "individual",
+        CCorporation = "c_corporation",
+        SCorporation = "s_corporation",
+        Partnership = "partnership",
+        TrustEstate = "trust_estate",
+        LlcC = "llc_c",
+        LlcS = "llc_s",
+        LlcP = "llc_p",
+        Other = "other",
     }
 }
 
@@ -515,7 +529,7 @@ mod tests {
         for bad in ["1234", "123456", "12345-678", "12345 6789", "abcde", "١٢٣٤٥"] {
             assert!(zip_code(bad).is_err(), "{bad}");
         }
-        for c in TaxClassification::ALL {
+        for &c in TaxClassification::ALL {
             assert_eq!(TaxClassification::parse(c.as_str()), Some(c));
             assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
         }

@@ -4,10 +4,12 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use chrono::NaiveDateTime;
 use validator::Validate;
 
 use crate::audit::AuditEntry;
 use crate::clock::utc;
+use crate::db::DbConnection;
 use crate::domain::ids::plain_id;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::freelancers::{eligibility, FreelancerCaller};
@@ -15,7 +17,7 @@ use crate::onboarding::crypto;
 use crate::onboarding::model::*;
 use crate::onboarding::picture::{self, Processed};
 use crate::onboarding::store;
-use crate::onboarding::tin::{mask, Tin, TinType};
+use crate::onboarding::tin::{mask, Tin};
 use crate::state::AppState;
 
 pub const PICTURE_PATH: &str = "/api/v1/profile-pictures";
@@ -109,40 +111,41 @@ fn display_name_taken() -> AppError {
     e
 }
 
-/// Applies the sent sections onto `row` (fields left out keep their value).
-fn apply(row: &mut ProfileRow, input: ProfileUpdate) -> AppResult<()> {
+/// The columns a save writes: only the sent fields, trimmed and checked.
+fn changes(input: ProfileUpdate) -> AppResult<ProfileChanges> {
     let mut errors = Vec::new();
+    let mut c = ProfileChanges::default();
     if let Some(p) = input.personal {
         if let Some(v) = p.full_name {
             not_blank(&v, "personal.full_name", &mut errors);
-            row.full_name = v.trim().to_string();
+            c.full_name = Some(v.trim().to_string());
         }
         if let Some(v) = p.display_name {
             if v.trim() != v {
                 errors.push(FieldError { field: "personal.display_name".into(), message: "must not start or end with a space".into() });
             }
-            row.display_name_key = Some(v.to_lowercase());
-            row.display_name = Some(v);
+            c.display_name_key = Some(v.to_lowercase());
+            c.display_name = Some(v);
         }
         if let Some(v) = p.description {
-            row.description = v.trim().to_string();
+            c.description = Some(v.trim().to_string());
         }
         if let Some(v) = p.languages {
             let items = trimmed_items(v.into_iter().map(|l| l.0).collect(), "personal.languages", &mut errors);
-            row.languages = to_json(&items)?;
+            c.languages = Some(to_json(&items)?);
         }
         if let Some(v) = p.country {
-            row.country = Some(v);
+            c.country = Some(v);
         }
     }
     if let Some(b) = input.business {
         if let Some(v) = b.occupation {
             not_blank(&v, "business.occupation", &mut errors);
-            row.occupation = v.trim().to_string();
+            c.occupation = Some(v.trim().to_string());
         }
         if let Some(v) = b.skills {
             let items = trimmed_items(v.into_iter().map(|s| s.0).collect(), "business.skills", &mut errors);
-            row.skills = to_json(&items)?;
+            c.skills = Some(to_json(&items)?);
         }
         if let Some(v) = b.education {
             let items: Vec<Education> = v
@@ -157,62 +160,55 @@ fn apply(row: &mut ProfileRow, input: ProfileUpdate) -> AppResult<()> {
                     }
                 })
                 .collect();
-            row.education = to_json(&items)?;
+            c.education = Some(to_json(&items)?);
         }
         if let Some(v) = b.certifications {
             let items = trimmed_items(v.into_iter().map(|c| c.0).collect(), "business.certifications", &mut errors);
-            row.certifications = to_json(&items)?;
+            c.certifications = Some(to_json(&items)?);
         }
     }
     if errors.is_empty() {
-        Ok(())
+        Ok(c)
     } else {
         errors.sort_by(|a, b| a.field.cmp(&b.field));
         Err(AppError::validation(errors))
     }
 }
 
-fn personal_complete(row: &ProfileRow) -> bool {
-    row.display_name.is_some() && row.country.is_some() && !json_list::<String>(&row.languages).is_empty()
-}
-
-fn business_complete(row: &ProfileRow) -> bool {
-    !row.occupation.is_empty() && !json_list::<String>(&row.skills).is_empty()
+/// Makes sure the freelancer has a profile row to update (race-free: see `store`).
+fn ensure_profile(conn: &mut DbConnection, freelancer_id: &str, user_id: &str, now: NaiveDateTime) -> AppResult<()> {
+    let blank = blank_profile(freelancer_id, store::user_full_name(conn, user_id)?, now);
+    store::insert_profile_if_missing(conn, &blank)?;
+    Ok(())
 }
 
 pub async fn update_profile(state: &AppState, caller: &FreelancerCaller, input: ProfileUpdate) -> AppResult<Profile> {
     input.validate()?;
+    let changes = changes(input)?;
     let (fid, uid) = (caller.freelancer.id.clone(), caller.user.id.clone());
     let st = state.clone();
     state
         .db
         .transaction(move |conn| {
             let now = st.clock.now_naive();
-            let existing = store::profile(conn, &fid)?;
-            if existing.is_none() && input.personal.is_none() && input.business.is_none() {
-                // Nothing to save: answer with the blank profile rather than create a row.
-                return Ok(profile_dto(&blank_profile(&fid, store::user_full_name(conn, &uid)?, now), false));
+            if changes.is_empty() {
+                // Nothing to save: answer with what is there rather than create a row.
+                return match store::profile(conn, &fid)? {
+                    Some(row) => Ok(profile_dto(&row, true)),
+                    None => Ok(profile_dto(&blank_profile(&fid, store::user_full_name(conn, &uid)?, now), false)),
+                };
             }
-            let exists = existing.is_some();
-            let mut row = match existing {
-                Some(r) => r,
-                None => blank_profile(&fid, store::user_full_name(conn, &uid)?, now),
-            };
-            apply(&mut row, input)?;
-            if let Some(key) = &row.display_name_key {
+            if let Some(key) = &changes.display_name_key {
                 if store::display_name_taken(conn, key, &fid)? {
                     return Err(display_name_taken());
                 }
             }
-            if row.personal_completed_at.is_none() && personal_complete(&row) {
-                row.personal_completed_at = Some(now);
-            }
-            if row.business_completed_at.is_none() && business_complete(&row) {
-                row.business_completed_at = Some(now);
-            }
-            row.updated_at = now;
-            store::save_profile(conn, &row, exists).map_err(|e| if e.code == "conflict" { display_name_taken() } else { e })?;
+            ensure_profile(conn, &fid, &uid, now)?;
+            // Two freelancers claiming one name at once: the unique key decides.
+            store::update_profile(conn, &fid, &changes, now).map_err(|e| if e.code == "conflict" { display_name_taken() } else { e })?;
+            store::stamp_completed_sections(conn, &fid, now)?;
             eligibility::refresh(conn, &fid, now)?;
+            let row = store::profile(conn, &fid)?.ok_or_else(|| AppError::internal("profile row vanished inside its transaction"))?;
             Ok(profile_dto(&row, true))
         })
         .await
@@ -246,15 +242,13 @@ pub async fn upload_picture(
                 created_at: now,
             };
             store::insert_picture(conn, &pic)?;
-            let existing = store::profile(conn, &fid)?;
-            let exists = existing.is_some();
-            let mut row = match existing {
-                Some(r) => r,
-                None => blank_profile(&fid, store::user_full_name(conn, &uid)?, now),
-            };
-            row.picture_id = Some(pic.id.clone());
-            row.updated_at = now;
-            store::save_profile(conn, &row, exists)?;
+            ensure_profile(conn, &fid, &uid, now)?;
+            // Concurrent uploads: each sets its picture and deletes the others while it
+            // holds the profile row's lock (taken by the update), so they take turns and
+            // the last one leaves exactly its own picture, referenced by the profile.
+            if !store::set_picture(conn, &fid, &pic.id, now)? {
+                return Err(AppError::internal("profile row missing after insert-if-missing"));
+            }
             store::delete_other_pictures(conn, &fid, &pic.id)?;
             Ok(PictureUploaded { picture_url: picture_url(&pic.id), width: pic.width, height: pic.height, content_type: pic.content_type })
         })
@@ -276,12 +270,11 @@ pub async fn picture(state: &AppState, id: String) -> AppResult<(String, Vec<u8>
 // W-9
 
 fn tax_form_dto(row: &TaxFormRow) -> AppResult<TaxForm> {
-    let kind = TinType::parse(&row.tin_type).ok_or_else(|| AppError::internal("stored tin_type is unknown"))?;
+    let kind = row.tin_type;
     Ok(TaxForm {
         legal_name: row.legal_name.clone(),
         business_name: row.business_name.clone(),
-        tax_classification: TaxClassification::parse(&row.tax_classification)
-            .ok_or_else(|| AppError::internal("stored tax_classification is unknown"))?,
+        tax_classification: row.tax_classification,
         address: UsAddress {
             line1: row.address_line1.clone(),
             line2: row.address_line2.clone(),
@@ -299,7 +292,7 @@ fn tax_form_dto(row: &TaxFormRow) -> AppResult<TaxForm> {
 
 /// What the audit log keeps of a W-9: no TIN beyond its masked form.
 fn audit_view(row: &TaxFormRow) -> serde_json::Value {
-    let masked = TinType::parse(&row.tin_type).map(|k| mask(k, &row.tin_last4));
+    let masked = mask(row.tin_type, &row.tin_last4);
     serde_json::json!({
         "legal_name": row.legal_name,
         "business_name": row.business_name,
@@ -364,30 +357,38 @@ pub async fn save_tax_form(state: &AppState, caller: &FreelancerCaller, input: T
         .db
         .transaction(move |conn| {
             let now = st.clock.now_naive();
-            let existing = store::tax_form(conn, &fid)?;
             let sealed = crypto::seal(&st.settings.encryption_key, &fid, tin.digits());
             let trim_opt = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
             let row = TaxFormRow {
                 freelancer_id: fid.clone(),
                 legal_name: input.legal_name.trim().to_string(),
                 business_name: trim_opt(input.business_name),
-                tax_classification: input.tax_classification.as_str().to_string(),
+                tax_classification: input.tax_classification,
                 address_line1: input.address.line1.trim().to_string(),
                 address_line2: trim_opt(input.address.line2),
                 city: input.address.city.trim().to_string(),
                 state: input.address.state,
                 zip: input.address.zip,
-                tin_type: tin.kind().as_str().to_string(),
+                tin_type: tin.kind(),
                 tin_ciphertext: sealed.ciphertext,
                 tin_key_id: sealed.key_id,
                 tin_last4: tin.last4().to_string(),
                 signature_name: input.signature_name.trim().to_string(),
                 signed_at: now,
                 signed_ip: ip.clone(),
-                created_at: existing.as_ref().map(|e| e.created_at).unwrap_or(now),
+                created_at: now,
                 updated_at: now,
             };
-            store::save_tax_form(conn, &row, existing.is_some())?;
+            // First save: insert. Otherwise lock the saved form (the audit entry records
+            // what this save replaces) and replace it.
+            let existing = if store::insert_tax_form_if_missing(conn, &row)? {
+                None
+            } else {
+                let before = store::tax_form_for_update(conn, &fid)?;
+                store::replace_tax_form(conn, &row)?;
+                before
+            };
+            let row = TaxFormRow { created_at: existing.as_ref().map(|e| e.created_at).unwrap_or(now), ..row };
             AuditEntry::new(Some(&actor), "tax_form.saved", "tax_form", &fid)
                 .before(existing.as_ref().map(audit_view))
                 .after(audit_view(&row))

@@ -2,35 +2,15 @@
 //! A `Tin` never prints its digits (`Debug` is redacted); only the masked form and the
 //! last four digits leave this module, and the digits go only to encryption.
 
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-
 /// The JSON Schema pattern of the `tin` field; [`Tin::parse`] accepts exactly these
 /// shapes (and then applies the SSN and EIN number rules).
 pub const TIN_PATTERN: &str = "^([0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{2}-[0-9]{7}|[0-9]{9})$";
 
-/// `ssn` (Social Security number) or `ein` (Employer Identification Number).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TinType {
-    Ssn,
-    Ein,
-}
-
-impl TinType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TinType::Ssn => "ssn",
-            TinType::Ein => "ein",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<TinType> {
-        match s {
-            "ssn" => Some(TinType::Ssn),
-            "ein" => Some(TinType::Ein),
-            _ => None,
-        }
+crate::text_enum! {
+    /// `ssn` (Social Security number) or `ein` (Employer Identification Number).
+    pub enum TinType {
+        Ssn = "ssn",
+        Ein = "ein",
     }
 }
 

@@ -1,5 +1,6 @@
-//! Rows and DTOs of support tickets. Category and status are closed sets: serde enums, so
-//! an unknown value is refused at the edge and never reaches the database.
+//! Rows and DTOs of support tickets. Category and status are closed sets (`text_enum!`,
+//! with CHECKs in the migrations): an unknown value is refused at the edge and never
+//! reaches the database, and the rows carry the enums themselves.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -38,65 +39,39 @@ impl TicketMessageId {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TicketCategory {
-    Account,
-    Application,
-    Onboarding,
-    Payments,
-    Technical,
-    Other,
-}
-
-impl TicketCategory {
-    pub const ALL: [TicketCategory; 6] = [
-        TicketCategory::Account,
-        TicketCategory::Application,
-        TicketCategory::Onboarding,
-        TicketCategory::Payments,
-        TicketCategory::Technical,
-        TicketCategory::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TicketCategory::Account => "account",
-            TicketCategory::Application => "application",
-            TicketCategory::Onboarding => "onboarding",
-            TicketCategory::Payments => "payments",
-            TicketCategory::Technical => "technical",
-            TicketCategory::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<TicketCategory> {
-        TicketCategory::ALL.into_iter().find(|c| c.as_str() == s)
+crate::text_enum! {
+    /// What a ticket is about.
+    pub enum TicketCategory {
+        Account = "account",
+        Application = "application",
+        Onboarding = "onboarding",
+        Payments = "payments",
+        Technical = "technical",
+        Other = "other",
     }
 }
 
-/// `open` (waiting for support), `answered` (waiting for the requester) or `closed`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TicketStatus {
-    Open,
-    Answered,
-    Closed,
+crate::text_enum! {
+    /// `open` (waiting for support), `answered` (waiting for the requester) or `closed`.
+    pub enum TicketStatus {
+        Open = "open",
+        Answered = "answered",
+        Closed = "closed",
+    }
 }
 
 impl TicketStatus {
-    pub const ALL: [TicketStatus; 3] = [TicketStatus::Open, TicketStatus::Answered, TicketStatus::Closed];
+    /// The states a ticket can be replied to or closed from: any but `closed`.
+    pub const ACTIVE: &'static [TicketStatus] = &[TicketStatus::Open, TicketStatus::Answered];
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TicketStatus::Open => "open",
-            TicketStatus::Answered => "answered",
-            TicketStatus::Closed => "closed",
+    /// Where a reply moves an active ticket: staff answered it, or the requester is
+    /// waiting again.
+    pub fn after_reply(from_staff: bool) -> TicketStatus {
+        if from_staff {
+            TicketStatus::Answered
+        } else {
+            TicketStatus::Open
         }
-    }
-
-    pub fn parse(s: &str) -> Option<TicketStatus> {
-        TicketStatus::ALL.into_iter().find(|c| c.as_str() == s)
     }
 }
 
@@ -106,8 +81,8 @@ pub struct TicketRow {
     pub id: String,
     pub user_id: String,
     pub subject: String,
-    pub category: String,
-    pub status: String,
+    pub category: TicketCategory,
+    pub status: TicketStatus,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }

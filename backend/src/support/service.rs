@@ -56,15 +56,11 @@ fn clean_body(field: &str, raw: &str, min: usize) -> AppResult<String> {
 }
 
 fn parse_row(row: TicketRow, requester: Requester, messages: Option<Vec<TicketMessage>>, count: i64) -> AppResult<Ticket> {
-    let category = TicketCategory::parse(&row.category)
-        .ok_or_else(|| AppError::internal(format!("ticket {} has unknown category '{}'", row.id, row.category)))?;
-    let status = TicketStatus::parse(&row.status)
-        .ok_or_else(|| AppError::internal(format!("ticket {} has unknown status '{}'", row.id, row.status)))?;
     Ok(Ticket {
         id: row.id,
         subject: row.subject,
-        category,
-        status,
+        category: row.category,
+        status: row.status,
         created_at: utc(row.created_at),
         updated_at: utc(row.updated_at),
         requester,
@@ -105,8 +101,8 @@ pub async fn create(state: &AppState, user: &AuthUser, req: CreateTicketRequest)
                 id: id.0.clone(),
                 user_id: user_id.clone(),
                 subject: subject.clone(),
-                category: req.category.as_str().to_string(),
-                status: TicketStatus::Open.as_str().to_string(),
+                category: req.category,
+                status: TicketStatus::Open,
                 created_at: now,
                 updated_at: now,
             })?;
@@ -165,9 +161,10 @@ pub async fn reply(state: &AppState, user: &AuthUser, id: TicketId, req: ReplyRe
             let body = clean_body("body", &req.body, 1)?;
             // A staff member writing on a ticket of their own writes as its requester.
             let from_staff = is_staff && row.user_id != user_id;
-            let status = if from_staff { TicketStatus::Answered } else { TicketStatus::Open };
             let now = st.clock.now_naive();
-            if !store::set_status_unless_closed(conn, id.as_str(), status.as_str(), now)? {
+            // The status update comes first and is conditional: on PostgreSQL it also locks
+            // the ticket, so a close cannot slip in between it and the message.
+            if !store::transition(conn, id.as_str(), TicketStatus::ACTIVE, TicketStatus::after_reply(from_staff), now)? {
                 return Err(closed());
             }
             store::insert_message(conn, &MessageRow {
@@ -206,14 +203,16 @@ pub async fn close(state: &AppState, actor: &AuthUser, id: TicketId, ip: Option<
     state
         .db
         .transaction(move |conn| {
-            let (row, _) = store::find(conn, id.as_str(), &scope)?.ok_or_else(not_found)?;
+            store::find(conn, id.as_str(), &scope)?.ok_or_else(not_found)?;
             let now = st.clock.now_naive();
-            if !store::set_status_unless_closed(conn, id.as_str(), TicketStatus::Closed.as_str(), now)? {
+            // Locked, so the state recorded as `before` is the one this close replaces.
+            let before = store::status_for_update(conn, id.as_str())?.ok_or_else(not_found)?;
+            if !store::transition(conn, id.as_str(), TicketStatus::ACTIVE, TicketStatus::Closed, now)? {
                 return Err(closed());
             }
             AuditEntry::new(Some(&actor_id), "support_ticket.closed", "support_ticket", id.as_str())
-                .before(serde_json::json!({"status": row.status}))
-                .after(serde_json::json!({"status": TicketStatus::Closed.as_str()}))
+                .before(serde_json::json!({"status": before}))
+                .after(serde_json::json!({"status": TicketStatus::Closed}))
                 .ip(ip.as_deref())
                 .write(conn, now)?;
             load_full(conn, id.as_str(), &scope)
@@ -238,8 +237,8 @@ async fn list(state: &AppState, scope: Scope, status: Option<TicketStatus>, cate
         .run(move |conn| {
             let rows = store::list(conn, ListQuery {
                 scope,
-                status: status.map(TicketStatus::as_str),
-                category: category.map(TicketCategory::as_str),
+                status,
+                category,
                 after: page.after,
                 limit,
             })?;

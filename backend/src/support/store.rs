@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use crate::db::schema::{support_tickets, ticket_messages, users};
 use crate::db::DbConnection;
 use crate::error::AppResult;
-use crate::support::model::{MessageRow, Requester, TicketRow};
+use crate::support::model::{MessageRow, Requester, TicketCategory, TicketRow, TicketStatus};
 
 /// Whose tickets a query may return.
 #[derive(Debug, Clone)]
@@ -22,8 +22,8 @@ pub enum Scope {
 
 pub struct ListQuery {
     pub scope: Scope,
-    pub status: Option<&'static str>,
-    pub category: Option<&'static str>,
+    pub status: Option<TicketStatus>,
+    pub category: Option<TicketCategory>,
     pub after: Option<(NaiveDateTime, String)>,
     pub limit: i64,
 }
@@ -68,13 +68,24 @@ pub fn messages_of(conn: &mut DbConnection, ticket_id: &str) -> AppResult<Vec<(M
         .load(conn)?)
 }
 
-/// Moves a ticket that is not closed to `status`; returns false when it was closed
-/// (conditional, so a concurrent close cannot be overwritten).
-pub fn set_status_unless_closed(conn: &mut DbConnection, id: &str, status: &str, at: NaiveDateTime) -> AppResult<bool> {
-    let n = diesel::update(support_tickets::table.filter(support_tickets::id.eq(id)).filter(support_tickets::status.ne("closed")))
-        .set((support_tickets::status.eq(status), support_tickets::updated_at.eq(at)))
+/// Moves the ticket from one of `from` to `to` in one conditional statement; whether it
+/// did (a concurrent close or reply that got there first makes it a no-op).
+pub fn transition(conn: &mut DbConnection, id: &str, from: &[TicketStatus], to: TicketStatus, at: NaiveDateTime) -> AppResult<bool> {
+    let n = diesel::update(support_tickets::table.filter(support_tickets::id.eq(id)).filter(support_tickets::status.eq_any(from)))
+        .set((support_tickets::status.eq(to), support_tickets::updated_at.eq(at)))
         .execute(conn)?;
     Ok(n == 1)
+}
+
+/// The ticket's status, with the row locked until the transaction ends on PostgreSQL
+/// (SQLite's writer lock already covers it), for a caller that must know the state it
+/// changes.
+pub fn status_for_update(conn: &mut DbConnection, id: &str) -> AppResult<Option<TicketStatus>> {
+    let q = support_tickets::table.find(id).select(support_tickets::status);
+    Ok(match conn {
+        DbConnection::Postgresql(pg) => q.for_update().first(pg).optional()?,
+        DbConnection::Sqlite(lite) => q.first(lite).optional()?,
+    })
 }
 
 /// One page (plus one row) of tickets, newest first.

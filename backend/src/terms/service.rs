@@ -36,6 +36,7 @@ pub async fn accept(state: &AppState, caller: &FreelancerCaller, req: AcceptTerm
     state
         .db
         .transaction(move |conn| {
+            store::lock_versions_shared(conn)?;
             let current = store::current(conn)?.map(|r| r.version).unwrap_or(0);
             if req.version != current {
                 return Err(AppError::conflict(

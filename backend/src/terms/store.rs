@@ -19,6 +19,17 @@ pub fn lock_versions(conn: &mut DbConnection) -> AppResult<()> {
     }
 }
 
+/// Keeps publications out while an acceptance is decided: an acceptance of version N
+/// commits before version N+1 is published (and its acceptor is then emailed), or it
+/// reads N+1 and is refused as outdated; never accepted-but-not-told. Acceptances do not
+/// wait for each other (SHARE does not conflict with SHARE).
+pub fn lock_versions_shared(conn: &mut DbConnection) -> AppResult<()> {
+    match conn.engine() {
+        Engine::Sqlite => Ok(()),
+        Engine::Postgres => Ok(conn.batch_execute("LOCK TABLE terms_versions IN SHARE MODE")?),
+    }
+}
+
 pub fn current(conn: &mut DbConnection) -> AppResult<Option<TermsVersionRow>> {
     Ok(terms_versions::table
         .order(terms_versions::version.desc())

@@ -96,10 +96,14 @@ async fn job_runs_are_recorded_and_counted() {
         .db(|conn| {
             use diesel::prelude::*;
             use partner_hub::db::schema::job_runs;
-            Ok(job_runs::table.select(job_runs::job).load::<String>(conn)?)
+            Ok(job_runs::table
+                .select((job_runs::job, job_runs::triggered_by, job_runs::actor_id))
+                .load::<(partner_hub::jobs::JobName, partner_hub::jobs::JobTrigger, Option<String>)>(conn)?)
         })
         .await;
-    assert_eq!(rows, vec!["email".to_string()]);
+    assert_eq!(rows, vec![(partner_hub::jobs::JobName::Email, partner_hub::jobs::JobTrigger::Api, Some(support.user_id.clone()))]);
+    let res = app.post("/api/v1/admin/jobs/nope/run", json!({}), Some(&support.access_token)).await;
+    problem(res, 404, "not_found").await;
     let metrics = app.get("/metrics", None).await.text().await.unwrap();
     assert!(metrics.contains("job_runs_total{job=\"email\",outcome=\"succeeded\"}"));
 }

@@ -293,3 +293,45 @@ pub async fn problem(res: reqwest::Response, status: u16, code: &str) -> Value {
     assert!(body["title"].is_string() && body["detail"].is_string() && body["type"].is_string());
     body
 }
+
+impl TestApp {
+    /// A second instance of the app on this app's database: its own settings (`opts`),
+    /// pool, clock, temp dir (so its own file outbox) and port — the closest thing to a
+    /// second server in one test. The first instance owns (and drops) the database.
+    pub async fn second_instance(&self, opts: Options) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut settings = settings_for(dir.path(), self.state.settings.database_url.clone(), &opts);
+        // Instances of one deployment share their secrets: a token from one works on the other.
+        settings.jwt_secret = self.state.settings.jwt_secret.clone();
+        settings.encryption_key = self.state.settings.encryption_key;
+        let state = actix_web::web::block(move || partner_hub::startup::prepare_state(settings))
+            .await
+            .unwrap()
+            .expect("prepare second state");
+        let app = partner_hub::startup::Application::from_state(state.clone()).expect("build second app");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        actix_web::rt::spawn(app.run_until_stopped());
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        TestApp { address, state, client, dir, pg: None }
+    }
+
+    /// Puts `n` messages straight into the outbox (as a business transaction would);
+    /// returns their ids.
+    pub async fn enqueue_emails(&self, n: usize) -> Vec<String> {
+        let now = self.state.clock.now_naive();
+        self.db(move |conn| {
+            (0..n)
+                .map(|i| {
+                    let mail = partner_hub::notifications::templates::Rendered {
+                        template: "test",
+                        subject: format!("Test message {i}"),
+                        text: format!("Plain body {i}"),
+                        html: format!("<p>HTML body {i}</p>"),
+                    };
+                    partner_hub::notifications::outbox::enqueue(conn, &format!("rcpt{i}@example.com"), &mail, now)
+                })
+                .collect()
+        })
+        .await
+    }
+}

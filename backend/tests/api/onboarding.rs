@@ -636,3 +636,116 @@ async fn completing_onboarding_after_approval_makes_the_freelancer_eligible() {
     assert_eq!(me["freelancer"]["missing_steps"], json!([]));
     assert!(!me["freelancer"]["referral_code"].as_str().unwrap().is_empty());
 }
+
+// ---------------------------------------------------------------------------------------
+// Concurrency: these find lost updates and 500s on PostgreSQL, where saves run side by side.
+
+async fn audit_rows(app: &TestApp, action: &'static str, subject: String) -> Vec<(Option<String>, Option<String>)> {
+    app.db(move |conn| {
+        use diesel::prelude::*;
+        use partner_hub::db::schema::audit_log;
+        Ok(audit_log::table
+            .filter(audit_log::action.eq(action))
+            .filter(audit_log::subject_id.eq(subject))
+            .select((audit_log::before_json, audit_log::after_json))
+            .load(conn)?)
+    })
+    .await
+}
+
+#[actix_web::test]
+async fn concurrent_first_saves_of_both_sections_all_land() {
+    let app = TestApp::spawn().await;
+    let ana = app.freelancer().await;
+    let bodies: Vec<Value> = (0..20)
+        .map(|i| {
+            if i % 2 == 0 {
+                json!({"personal": {"display_name": "ana.race", "languages": ["English"], "country": "DE", "description": format!("personal {i}")}})
+            } else {
+                json!({"business": {"occupation": format!("consultant {i}"), "skills": ["Intune"]}})
+            }
+        })
+        .collect();
+    let results = futures_util::future::join_all(bodies.into_iter().map(|b| put(&app, "/api/v1/me/profile", b, &ana.access_token))).await;
+    for res in results {
+        assert_eq!(res.status(), 200, "{:?}", res.text().await);
+    }
+    // Neither section's fields were overwritten by a save of the other section.
+    let profile: Value = app.get("/api/v1/me/profile", Some(&ana.access_token)).await.json().await.unwrap();
+    assert_eq!(profile["personal"]["display_name"], "ana.race", "{profile}");
+    assert_eq!(profile["personal"]["country"], "DE");
+    assert_eq!(profile["personal"]["languages"], json!(["English"]));
+    assert!(profile["business"]["occupation"].as_str().unwrap().starts_with("consultant "), "{profile}");
+    assert_eq!(profile["business"]["skills"], json!(["Intune"]));
+    assert_eq!(profile["completed"], json!({"personal": true, "business": true}));
+    let rows = app
+        .db(|conn| {
+            use diesel::prelude::*;
+            use partner_hub::db::schema::freelancer_profiles;
+            Ok(freelancer_profiles::table.count().get_result::<i64>(conn)?)
+        })
+        .await;
+    assert_eq!(rows, 1);
+}
+
+#[actix_web::test]
+async fn concurrent_picture_uploads_and_saves_leave_one_picture_and_every_field() {
+    let app = TestApp::spawn().await;
+    let ana = app.freelancer().await;
+    let uploads = (0..10u8).map(|i| {
+        let png = encode(DynamicImage::ImageRgb8(RgbImage::from_pixel(32, 32, Rgb([i * 10, 90, 200]))), ImageFormat::Png);
+        put_raw(&app, "image/png", png, &ana.access_token)
+    });
+    let saves = (0..10).map(|i| {
+        put(&app, "/api/v1/me/profile", json!({"personal": {"display_name": "ana.pics", "country": "DE", "description": format!("d{i}")}}), &ana.access_token)
+    });
+    let (uploads, saves) = futures_util::join!(futures_util::future::join_all(uploads), futures_util::future::join_all(saves));
+    for res in uploads.into_iter().chain(saves) {
+        assert_eq!(res.status(), 200, "{:?}", res.text().await);
+    }
+    let profile: Value = app.get("/api/v1/me/profile", Some(&ana.access_token)).await.json().await.unwrap();
+    // A picture upload never writes back a stale copy of the fields saved beside it.
+    assert_eq!(profile["personal"]["display_name"], "ana.pics", "{profile}");
+    assert_eq!(profile["personal"]["country"], "DE");
+    let url = profile["picture_url"].as_str().expect("a picture").to_string();
+    assert_eq!(app.get(&url, Some(&ana.access_token)).await.status(), 200);
+    let pictures = app
+        .db(|conn| {
+            use diesel::prelude::*;
+            use partner_hub::db::schema::profile_pictures;
+            Ok(profile_pictures::table.select(profile_pictures::id).load::<String>(conn)?)
+        })
+        .await;
+    assert_eq!(pictures.len(), 1, "{pictures:?}");
+    assert!(url.ends_with(&pictures[0]));
+}
+
+#[actix_web::test]
+async fn concurrent_first_w9_saves_all_succeed_and_each_is_audited_once() {
+    let app = TestApp::spawn().await;
+    let ana = app.approved_freelancer_in("US").await;
+    let saves = (0..20).map(|i| {
+        let mut body = w9("ssn", SSN);
+        body["address"]["line1"] = json!(format!("{i} Fifth Avenue"));
+        put(&app, "/api/v1/me/tax-form", body, &ana.access_token)
+    });
+    for res in futures_util::future::join_all(saves).await {
+        assert_eq!(res.status(), 200, "{:?}", res.text().await);
+    }
+    let form: Value = app.get("/api/v1/me/tax-form", Some(&ana.access_token)).await.json().await.unwrap();
+    assert!(form["address"]["line1"].as_str().unwrap().ends_with(" Fifth Avenue"));
+    let fid = app
+        .db(|conn| {
+            use diesel::prelude::*;
+            use partner_hub::db::schema::tax_forms;
+            Ok(tax_forms::table.select(tax_forms::freelancer_id).load::<String>(conn)?)
+        })
+        .await;
+    assert_eq!(fid.len(), 1);
+    // One entry per save; exactly one of them created the form, and every other one
+    // records the form it replaced.
+    let entries = audit_rows(&app, "tax_form.saved", fid[0].clone()).await;
+    assert_eq!(entries.len(), 20);
+    let created = entries.iter().filter(|(before, _)| before.as_deref().unwrap_or("null") == "null").count();
+    assert_eq!(created, 1, "{entries:?}");
+}

@@ -69,14 +69,15 @@ fn tables(folder: &str) -> BTreeMap<String, BTreeSet<String>> {
                 let mut words = rest.split_whitespace();
                 let name = words.next().unwrap().to_string();
                 let words: Vec<&str> = words.collect();
-                // A SQLite table rebuild: `CREATE TABLE x_new …; DROP TABLE x; ALTER TABLE x_new RENAME TO x`.
-                if words.len() == 3 && words[0] == "rename" && words[1] == "to" {
-                    if let Some(cols) = out.remove(&name) {
-                        out.insert(words[2].to_string(), cols);
-                    }
-                    continue;
-                }
-                if let Some(i) = words.iter().position(|w| *w == "column") {
+                if words.first() == Some(&"rename") && words.get(1) == Some(&"to") {
+                    // A SQLite table rebuild: `x_new` becomes `x`.
+                    let cols = out.remove(&name).unwrap_or_default();
+                    out.insert(words[2].to_string(), cols);
+                } else if words.first() == Some(&"rename") && words.get(1) == Some(&"column") {
+                    let cols = out.entry(name).or_default();
+                    cols.remove(words[2]);
+                    cols.insert(words[4].to_string());
+                } else if let Some(i) = words.iter().position(|w| *w == "column") {
                     if words.get(i.wrapping_sub(1)) == Some(&"add") {
                         out.entry(name).or_default().insert(words[i + 1].to_string());
                     } else if words.get(i.wrapping_sub(1)) == Some(&"drop") {

@@ -387,3 +387,79 @@ async fn the_queue_filters_and_pages_newest_first() {
     problem(app.get("/api/v1/me/support-tickets?status=nope", Some(&bob.access_token)).await, 400, "invalid_query").await;
     problem(app.get("/api/v1/me/support-tickets", None).await, 401, "unauthenticated").await;
 }
+
+#[actix_web::test]
+async fn close_against_replies_at_once_has_one_winner_and_no_message_after_it() {
+    let app = TestApp::spawn().await;
+    let customer = app.customer().await;
+    let support = app.support().await;
+    let ticket = open_ticket(&app, &customer, "Race on a ticket", "technical").await;
+    let id = ticket["id"].as_str().unwrap().to_string();
+    let app = &app;
+
+    let closes = (0..10).map(|i| {
+        let (path, token) = if i % 2 == 0 {
+            (format!("/api/v1/support-tickets/{id}/close"), customer.access_token.clone())
+        } else {
+            (format!("/api/v1/admin/support-tickets/{id}/close"), support.access_token.clone())
+        };
+        async move { app.post(&path, json!({}), Some(&token)).await }
+    });
+    let replies = (0..10).map(|i| {
+        let path = format!("/api/v1/support-tickets/{id}/messages");
+        let token = support.access_token.clone();
+        async move { app.post(&path, json!({"body": format!("Answer number {i}")}), Some(&token)).await }
+    });
+    let (closes, replies) = futures_util::join!(futures_util::future::join_all(closes), futures_util::future::join_all(replies));
+    let mut closed_ok = 0;
+    for res in closes {
+        match res.status().as_u16() {
+            200 => closed_ok += 1,
+            _ => {
+                problem(res, 409, "ticket_closed").await;
+            }
+        }
+    }
+    let mut replied_ok = 0;
+    for res in replies {
+        match res.status().as_u16() {
+            200 | 201 => replied_ok += 1,
+            _ => {
+                problem(res, 409, "ticket_closed").await;
+            }
+        }
+    }
+    assert_eq!(closed_ok, 1, "exactly one close wins");
+
+    let tid = id.clone();
+    let (status, staff_messages, answered_mails) = app
+        .db(move |conn| {
+            use diesel::prelude::*;
+            use partner_hub::db::schema::{email_outbox, support_tickets, ticket_messages};
+            let status = support_tickets::table.find(&tid).select(support_tickets::status).first::<String>(conn)?;
+            let staff = ticket_messages::table
+                .filter(ticket_messages::ticket_id.eq(&tid))
+                .filter(ticket_messages::from_staff.eq(true))
+                .count()
+                .get_result::<i64>(conn)?;
+            let mails = email_outbox::table.filter(email_outbox::template.eq("support_ticket_answered")).count().get_result::<i64>(conn)?;
+            Ok((status, staff, mails))
+        })
+        .await;
+    assert_eq!(status, "closed");
+    assert_eq!(staff_messages, replied_ok, "one message per accepted reply, none after the close");
+    assert_eq!(answered_mails, replied_ok, "one email per accepted reply");
+
+    let admin = app.admin().await;
+    let audit: Value = app
+        .get(&format!("/api/v1/admin/audit-log?action=support_ticket.closed&subject_id={id}"), Some(&admin.access_token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let entries = audit["data"].as_array().unwrap();
+    assert_eq!(entries.len(), 1);
+    // The close records the state it really replaced: answered if any reply got in first.
+    let before = if replied_ok > 0 { "answered" } else { "open" };
+    assert_eq!(entries[0]["before"]["status"], before, "{}", entries[0]);
+}

@@ -213,3 +213,86 @@ async fn publishing_is_for_support_and_validated() {
     versions.sort();
     assert_eq!(versions, (3..=10).collect::<Vec<i64>>());
 }
+
+async fn count_rows(app: &TestApp, what: &'static str) -> i64 {
+    app.db(move |conn| {
+        use diesel::prelude::*;
+        use partner_hub::db::schema::{audit_log, email_outbox, terms_acceptances};
+        Ok(match what {
+            "published" => audit_log::table.filter(audit_log::action.eq("terms.published")).count().get_result(conn)?,
+            "accepted" => audit_log::table.filter(audit_log::action.eq("terms.accepted")).count().get_result(conn)?,
+            "acceptances_v1" => terms_acceptances::table.filter(terms_acceptances::version.eq(1)).count().get_result(conn)?,
+            "update_mails" => email_outbox::table.filter(email_outbox::template.eq("terms_updated")).count().get_result(conn)?,
+            other => panic!("unknown count {other}"),
+        })
+    })
+    .await
+}
+
+#[actix_web::test]
+async fn concurrent_publications_number_their_versions_one_after_another() {
+    let app = TestApp::spawn().await;
+    let support = app.support().await;
+    let body = "A new version of the programme terms, published in a hurry.";
+    let results = futures_util::future::join_all(
+        (0..20).map(|i| app.post("/api/v1/admin/terms", json!({"title": format!("Terms {i}"), "body": body}), Some(&support.access_token))),
+    )
+    .await;
+    let mut versions = Vec::new();
+    for res in results {
+        assert_eq!(res.status(), 201, "{:?}", res.text().await);
+        versions.push(res.json::<Value>().await.unwrap()["version"].as_i64().unwrap());
+    }
+    versions.sort();
+    assert_eq!(versions, (2..=21).collect::<Vec<i64>>(), "no number twice, none skipped");
+    assert_eq!(count_rows(&app, "published").await, 20);
+    let current: Value = app.get("/api/v1/terms/current", None).await.json().await.unwrap();
+    assert_eq!(current["version"], 21);
+}
+
+#[actix_web::test]
+async fn twenty_accepts_at_once_make_one_acceptance_and_one_audit_entry() {
+    let app = TestApp::spawn().await;
+    let ana = app.freelancer().await;
+    let results = futures_util::future::join_all(
+        (0..20).map(|_| app.post("/api/v1/me/terms-acceptances", json!({"version": 1}), Some(&ana.access_token))),
+    )
+    .await;
+    let statuses: Vec<u16> = results.iter().map(|r| r.status().as_u16()).collect();
+    assert_eq!(statuses.iter().filter(|&&s| s == 201).count(), 1, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|&&s| s == 200).count(), 19, "{statuses:?}");
+    assert_eq!(count_rows(&app, "acceptances_v1").await, 1);
+    assert_eq!(count_rows(&app, "accepted").await, 1);
+}
+
+#[actix_web::test]
+async fn an_acceptance_racing_a_publication_is_either_told_or_refused() {
+    let app = TestApp::spawn().await;
+    let support = app.support().await;
+    let mut freelancers = Vec::new();
+    for _ in 0..12 {
+        freelancers.push(app.freelancer().await);
+    }
+    let accepts = futures_util::future::join_all(
+        freelancers.iter().map(|f| app.post("/api/v1/me/terms-acceptances", json!({"version": 1}), Some(&f.access_token))),
+    );
+    let publish = app.post(
+        "/api/v1/admin/terms",
+        json!({"title": "Terms 2", "body": "The second version of the programme terms."}),
+        Some(&support.access_token),
+    );
+    let (accepts, published) = futures_util::join!(accepts, publish);
+    assert_eq!(published.status(), 201);
+    for res in accepts {
+        match res.status().as_u16() {
+            201 => {}
+            _ => {
+                problem(res, 409, "terms_outdated").await;
+            }
+        }
+    }
+    // Everyone whose acceptance of version 1 stands was asked to accept version 2.
+    let (accepted, told) = (count_rows(&app, "acceptances_v1").await, count_rows(&app, "update_mails").await);
+    eprintln!("acceptances of version 1: {accepted}, asked to accept version 2: {told}");
+    assert_eq!(accepted, told);
+}

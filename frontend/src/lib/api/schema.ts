@@ -1363,6 +1363,17 @@ export interface components {
             /** @description The single-use token (also in the emailed link). */
             token: string;
         };
+        /**
+         * @description The jobs this build can run. Later features add theirs here.
+         * @enum {string}
+         */
+        JobName: "email";
+        /**
+         * @description How a job run ended as a whole (single items that fail are counted in `failed`
+         *     and retried later; they do not fail the run).
+         * @enum {string}
+         */
+        JobOutcome: "succeeded" | "failed";
         /** @description What one job run did. */
         JobRun: {
             detail?: string | null;
@@ -1372,13 +1383,8 @@ export interface components {
             finished_at: string;
             /** @example job_1a2b3c4d5e6f7g8h9i0j */
             id: string;
-            /** @example email */
-            job: string;
-            /**
-             * @description `succeeded`, or `failed` when the run itself broke (single items that fail are
-             *     counted in `failed` and retried later).
-             */
-            outcome: string;
+            job: components["schemas"]["JobName"];
+            outcome: components["schemas"]["JobOutcome"];
             /** Format: int32 */
             processed: number;
             /** Format: date-time */
@@ -1446,12 +1452,16 @@ export interface components {
             next_attempt_at: string;
             /** Format: date-time */
             sent_at?: string | null;
-            /** @description `pending`, `sent` or `failed` (gave up after 8 attempts). */
-            status: string;
+            status: components["schemas"]["OutboxStatus"];
             subject: string;
             template: string;
             to: string;
         };
+        /**
+         * @description Where an outbox message stands.
+         * @enum {string}
+         */
+        OutboxStatus: "pending" | "sent" | "failed";
         /** @description One page of a list. */
         Paginated_Appeal: {
             data: {
@@ -1586,8 +1596,7 @@ export interface components {
                 next_attempt_at: string;
                 /** Format: date-time */
                 sent_at?: string | null;
-                /** @description `pending`, `sent` or `failed` (gave up after 8 attempts). */
-                status: string;
+                status: components["schemas"]["OutboxStatus"];
                 subject: string;
                 template: string;
                 to: string;
@@ -2026,7 +2035,10 @@ export interface components {
              */
             updated_at: string;
         };
-        /** @enum {string} */
+        /**
+         * @description What a ticket is about.
+         * @enum {string}
+         */
         TicketCategory: "account" | "application" | "onboarding" | "payments" | "technical" | "other";
         /** @description One message of a ticket. */
         TicketMessage: {
