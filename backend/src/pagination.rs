@@ -79,15 +79,15 @@ pub fn finish<R, T: ToSchema>(
 /// `finish` can tell whether there is a next page. One definition for every list:
 ///
 /// ```ignore
-/// let rows = newest_first!(query, appeals::created_at, appeals::id, page).load(conn)?;
+/// let rows = newest_first!(query, appeals::created_at, appeals::id, page.after, page.limit).load(conn)?;
 /// ```
 #[macro_export]
 macro_rules! newest_first {
-    ($query:expr, $at:expr, $id:expr, $page:expr) => {{
+    ($query:expr, $at:expr, $id:expr, $after:expr, $limit:expr) => {{
         let mut query = $query;
-        if let Some((at, id)) = $page.after.clone() {
+        if let Some((at, id)) = $after {
             query = query.filter($at.lt(at).or($at.eq(at).and($id.lt(id))));
         }
-        query.order(($at.desc(), $id.desc())).limit($page.limit + 1)
+        query.order(($at.desc(), $id.desc())).limit($limit + 1)
     }};
 }

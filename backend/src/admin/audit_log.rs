@@ -110,10 +110,7 @@ async fn list(
             if let Some(v) = f.subject_id {
                 q = q.filter(audit_log::subject_id.eq(v));
             }
-            if let Some((at, id)) = page.after {
-                q = q.filter(audit_log::created_at.lt(at).or(audit_log::created_at.eq(at).and(audit_log::id.lt(id))));
-            }
-            Ok(q.order((audit_log::created_at.desc(), audit_log::id.desc())).limit(limit + 1).load(conn)?)
+            Ok(crate::newest_first!(q, audit_log::created_at, audit_log::id, page.after, limit).load(conn)?)
         })
         .await?;
     Ok(web::Json(finish(rows, limit, |r: &AuditRow| (r.created_at, r.id.clone()), |r| AuditEntryDto {

@@ -120,8 +120,5 @@ pub fn list(
     if let Some(s) = status {
         q = q.filter(appeals::status.eq(s));
     }
-    if let Some((at, id)) = cursor {
-        q = q.filter(appeals::created_at.lt(at).or(appeals::created_at.eq(at).and(appeals::id.lt(id))));
-    }
-    Ok(q.order((appeals::created_at.desc(), appeals::id.desc())).limit(limit + 1).load(conn)?)
+    Ok(crate::newest_first!(q, appeals::created_at, appeals::id, cursor, limit).load(conn)?)
 }

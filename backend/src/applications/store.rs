@@ -157,8 +157,5 @@ pub fn queue(conn: &mut DbConnection, f: Query) -> AppResult<Vec<(ApplicationRow
         let pattern = format!("%{}%", text.to_lowercase().replace('\\', "").replace('%', "").replace('_', ""));
         q = q.filter(lower(users::email).like(pattern.clone()).or(lower(users::full_name).like(pattern)));
     }
-    if let Some((at, id)) = f.cursor {
-        q = q.filter(applications::created_at.lt(at).or(applications::created_at.eq(at).and(applications::id.lt(id))));
-    }
-    Ok(q.order((applications::created_at.desc(), applications::id.desc())).limit(f.limit + 1).load(conn)?)
+    Ok(crate::newest_first!(q, applications::created_at, applications::id, f.cursor, f.limit).load(conn)?)
 }

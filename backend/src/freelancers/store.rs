@@ -101,8 +101,5 @@ pub fn list(
     if let Some(t) = tier {
         q = q.filter(freelancers::tier.eq(t));
     }
-    if let Some((at, id)) = cursor {
-        q = q.filter(freelancers::created_at.lt(at).or(freelancers::created_at.eq(at).and(freelancers::id.lt(id))));
-    }
-    Ok(q.order((freelancers::created_at.desc(), freelancers::id.desc())).limit(limit + 1).load(conn)?)
+    Ok(crate::newest_first!(q, freelancers::created_at, freelancers::id, cursor, limit).load(conn)?)
 }

@@ -282,10 +282,7 @@ pub fn list(
     if let Some(s) = status {
         q = q.filter(email_outbox::status.eq(s));
     }
-    if let Some((at, id)) = after {
-        q = q.filter(email_outbox::created_at.lt(at).or(email_outbox::created_at.eq(at).and(email_outbox::id.lt(id))));
-    }
-    Ok(q.order((email_outbox::created_at.desc(), email_outbox::id.desc())).limit(limit + 1).load(conn)?)
+    Ok(crate::newest_first!(q, email_outbox::created_at, email_outbox::id, after, limit).load(conn)?)
 }
 
 #[cfg(test)]

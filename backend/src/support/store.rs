@@ -100,15 +100,7 @@ pub fn list(conn: &mut DbConnection, q: ListQuery) -> AppResult<Vec<(TicketRow, 
     if let Some(c) = q.category {
         query = query.filter(support_tickets::category.eq(c));
     }
-    if let Some((at, id)) = q.after {
-        query = query.filter(
-            support_tickets::created_at.lt(at).or(support_tickets::created_at.eq(at).and(support_tickets::id.lt(id))),
-        );
-    }
-    Ok(query
-        .order((support_tickets::created_at.desc(), support_tickets::id.desc()))
-        .limit(q.limit + 1)
-        .load(conn)?)
+    Ok(crate::newest_first!(query, support_tickets::created_at, support_tickets::id, q.after, q.limit).load(conn)?)
 }
 
 /// Message counts of the given tickets (tickets without messages are absent).

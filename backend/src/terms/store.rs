@@ -40,15 +40,8 @@ pub fn current(conn: &mut DbConnection) -> AppResult<Option<TermsVersionRow>> {
 
 /// Versions newest first, after the (published_at, version) cursor.
 pub fn versions(conn: &mut DbConnection, after: Option<(NaiveDateTime, i32)>, limit: i64) -> AppResult<Vec<TermsVersionRow>> {
-    let mut q = terms_versions::table.select(TermsVersionRow::as_select()).into_boxed();
-    if let Some((at, v)) = after {
-        q = q.filter(
-            terms_versions::published_at
-                .lt(at)
-                .or(terms_versions::published_at.eq(at).and(terms_versions::version.lt(v))),
-        );
-    }
-    Ok(q.order((terms_versions::published_at.desc(), terms_versions::version.desc())).limit(limit + 1).load(conn)?)
+    let q = terms_versions::table.select(TermsVersionRow::as_select()).into_boxed();
+    Ok(crate::newest_first!(q, terms_versions::published_at, terms_versions::version, after, limit).load(conn)?)
 }
 
 pub fn insert_version(conn: &mut DbConnection, row: &TermsVersionRow) -> AppResult<()> {
@@ -80,18 +73,11 @@ pub fn acceptances_of(
     after: Option<(NaiveDateTime, String)>,
     limit: i64,
 ) -> AppResult<Vec<AcceptanceRow>> {
-    let mut q = terms_acceptances::table
+    let q = terms_acceptances::table
         .filter(terms_acceptances::freelancer_id.eq(freelancer_id.to_string()))
         .select(AcceptanceRow::as_select())
         .into_boxed();
-    if let Some((at, id)) = after {
-        q = q.filter(
-            terms_acceptances::accepted_at
-                .lt(at)
-                .or(terms_acceptances::accepted_at.eq(at).and(terms_acceptances::id.lt(id))),
-        );
-    }
-    Ok(q.order((terms_acceptances::accepted_at.desc(), terms_acceptances::id.desc())).limit(limit + 1).load(conn)?)
+    Ok(crate::newest_first!(q, terms_acceptances::accepted_at, terms_acceptances::id, after, limit).load(conn)?)
 }
 
 /// (email, full name) of every freelancer who accepted some version below `version`.
