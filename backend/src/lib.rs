@@ -17,6 +17,7 @@ pub mod db;
 pub mod docs;
 pub mod domain;
 pub mod error;
+pub mod fallback;
 pub mod freelancers;
 pub mod invitations;
 pub mod jobs;

@@ -16,7 +16,7 @@ use crate::config::{ClockMode, Settings};
 use crate::db::{self, Db};
 use crate::state::AppState;
 use crate::web::extractors::{json_config, path_config, query_config};
-use crate::web::fallback::{fallback, StaticDir};
+use crate::fallback::{fallback, StaticDir};
 
 /// Opens the database, applies pending migrations and assembles the shared state.
 pub fn prepare_state(settings: Settings) -> anyhow::Result<AppState> {
@@ -79,7 +79,7 @@ impl Application {
                 .split_for_parts();
             // The last `wrap` runs first: the request log sees every response, including
             // the 422s of the text check.
-            let mut app = app.wrap(from_fn(crate::web::text::middleware)).wrap(from_fn(crate::ops::request_log::middleware));
+            let mut app = app.wrap(from_fn(crate::fallback::refuse_control_characters)).wrap(from_fn(crate::ops::request_log::middleware));
             if let Some(dir) = &statics.0 {
                 app = app.service(
                     actix_files::Files::new("/", dir)

@@ -1,11 +1,10 @@
-//! Everything that is not an API handler: the SPA and `/docs` from `STATIC_DIR` with a
-//! history fallback, and problem+json for unknown routes (404) and wrong methods (405,
-//! with `Allow`, worked out from the spec's paths); and the edge every request passes:
-//! body extractors, text hygiene (`text`), and the client address behind trusted
-//! proxies (`client_ip`).
+//! The edge below the slices, which every handler may use and which imports no slice:
+//! body extractors (`json`, `extractors`), text hygiene (`text`), and the client address
+//! behind trusted proxies (`client_ip`). The SPA fallback and the spec-derived route
+//! table sit beside `startup` (`crate::fallback`), because they read the OpenAPI
+//! document and with it every route.
 
 pub mod client_ip;
-pub mod fallback;
 pub mod extractors;
 pub mod json;
 pub mod json_object;

@@ -9,10 +9,6 @@
 //! a valid JSON string into a 500, while SQLite stored it as-is. Per-field rules such as
 //! "no line breaks in a name" stay with the DTOs.
 
-use actix_web::body::{EitherBody, MessageBody};
-use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::middleware::Next;
-use actix_web::ResponseError;
 use serde_json::Value;
 
 use crate::error::{AppError, FieldError};
@@ -102,24 +98,6 @@ pub fn forbidden_path_segment(path: &str) -> Option<usize> {
     path.trim_start_matches('/')
         .split('/')
         .position(|seg| has_forbidden(&percent_encoding::percent_decode_str(seg).decode_utf8_lossy()))
-}
-
-/// Refuses a request whose query string or path carries a forbidden character, before
-/// routing: extractors then never see one, whichever slice the route belongs to.
-pub async fn middleware(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    let refused = check_query(req.query_string()).err().or_else(|| {
-        forbidden_path_segment(req.path()).map(|i| {
-            let field = crate::web::fallback::param_name(req.path(), i).unwrap_or_else(|| "path".into());
-            AppError::validation(vec![FieldError { field, message: MESSAGE.into() }])
-        })
-    });
-    match refused {
-        Some(e) => Ok(req.into_response(e.error_response()).map_into_right_body()),
-        None => next.call(req).await.map(ServiceResponse::map_into_left_body),
-    }
 }
 
 #[cfg(test)]

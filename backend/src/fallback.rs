@@ -1,13 +1,22 @@
+//! What runs around the API handlers, beside `startup`: the route table read from the
+//! spec (405 with `Allow`, the names of path parameters), the pre-routing check of paths
+//! and query strings, and the default service. It reads the OpenAPI document, which
+//! imports every route, so it sits at the top with `startup` and nothing below imports it.
+//!
 //! The default service: 405 with `Allow` when the path exists for other methods, the
 //! SPA's `index.html` for browser navigation, problem+json 404 for the rest.
 
 use std::path::PathBuf;
 
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::middleware::Next;
+use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
 use once_cell::sync::Lazy;
 
-use crate::error::AppError;
+use crate::error::{AppError, FieldError};
+use crate::web::text;
 
 /// (path template segments, methods) for every documented route.
 static ROUTES: Lazy<Vec<(Vec<String>, Vec<String>)>> = Lazy::new(|| {
@@ -89,3 +98,22 @@ pub async fn fallback(req: HttpRequest, dir: web::Data<StaticDir>) -> Result<Htt
     }
     Err(AppError::not_found(format!("There is no route {} {path}.", req.method())))
 }
+
+/// Refuses a request whose query string or path carries a forbidden character, before
+/// routing: extractors then never see one, whichever slice the route belongs to.
+pub async fn refuse_control_characters(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let refused = text::check_query(req.query_string()).err().or_else(|| {
+        text::forbidden_path_segment(req.path()).map(|i| {
+            let field = param_name(req.path(), i).unwrap_or_else(|| "path".into());
+            AppError::validation(vec![FieldError { field, message: text::MESSAGE.into() }])
+        })
+    });
+    match refused {
+        Some(e) => Ok(req.into_response(e.error_response()).map_into_right_body()),
+        None => next.call(req).await.map(ServiceResponse::map_into_left_body),
+    }
+}
+
