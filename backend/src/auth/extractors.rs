@@ -1,7 +1,9 @@
 //! Extractors per audience. A handler states who may call it by the type it takes:
-//! `AuthUser` (anyone signed in), `StaffUser` (support or admin), `AdminUser`.
+//! `AuthUser` (anyone signed in, from the access token alone), `StaffUser` (support or
+//! admin) and `AdminUser`, which also check the roles in the database.
 
-use std::future::{ready, Ready};
+use std::future::{ready, Future, Ready};
+use std::pin::Pin;
 
 use actix_web::{web, FromRequest, HttpRequest};
 
@@ -49,22 +51,49 @@ impl FromRequest for AuthUser {
     }
 }
 
+/// Staff routes do not trust the roles in the access token: a role revoked a minute ago
+/// must stop working on the next request, not when the token expires. They read the
+/// roles (and whether the address is verified, which every staff role needs) from the
+/// database.
+fn staff_from_db(req: &HttpRequest, need: fn(&[Role]) -> bool, refusal: &'static str) -> BoxFut<AuthUser> {
+    let user = authenticate(req);
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    Box::pin(async move {
+        let mut user = user?;
+        // A token without any staff role cannot become staff by asking the database.
+        if !need(&user.roles) {
+            return Err(AppError::forbidden("forbidden", refusal));
+        }
+        let state = state.ok_or_else(|| AppError::internal("state missing"))?;
+        let uid = user.id.clone();
+        let (roles, verified) = state
+            .db
+            .run(move |conn| Ok((crate::auth::store::roles_of(conn, &uid)?, crate::auth::verification::is_verified(conn, &uid)?)))
+            .await?;
+        if !need(&roles) {
+            return Err(AppError::forbidden("forbidden", refusal));
+        }
+        if !verified {
+            return Err(crate::auth::verification::not_verified());
+        }
+        user.roles = roles;
+        Ok(user)
+    })
+}
+
+type BoxFut<T> = Pin<Box<dyn Future<Output = Result<T, AppError>>>>;
+
 /// Support staff or an admin.
 #[derive(Debug, Clone)]
 pub struct StaffUser(pub AuthUser);
 
 impl FromRequest for StaffUser {
     type Error = AppError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = BoxFut<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        ready(authenticate(req).and_then(|u| {
-            if u.is_staff() {
-                Ok(StaffUser(u))
-            } else {
-                Err(AppError::forbidden("forbidden", "Only support staff can do this."))
-            }
-        }))
+        let fut = staff_from_db(req, |roles| roles.iter().any(|r| r.is_staff()), "Only support staff can do this.");
+        Box::pin(async move { fut.await.map(StaffUser) })
     }
 }
 
@@ -74,16 +103,11 @@ pub struct AdminUser(pub AuthUser);
 
 impl FromRequest for AdminUser {
     type Error = AppError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = BoxFut<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        ready(authenticate(req).and_then(|u| {
-            if u.has(Role::Admin) {
-                Ok(AdminUser(u))
-            } else {
-                Err(AppError::forbidden("forbidden", "Only an admin can do this."))
-            }
-        }))
+        let fut = staff_from_db(req, |roles| roles.contains(&Role::Admin), "Only an admin can do this.");
+        Box::pin(async move { fut.await.map(AdminUser) })
     }
 }
 

@@ -75,32 +75,98 @@ async fn registration_is_validated_and_changes_nothing_on_error() {
     assert_eq!(count, 1, "only the one good registration exists");
 }
 
-#[actix_web::test]
-async fn bad_credentials_are_401_and_login_is_rate_limited() {
-    let app = TestApp::spawn().await;
-    let user = app.customer().await;
-    let res = app.post("/api/v1/auth/login", json!({"email": user.email, "password": "wrong password"}), None).await;
-    problem(res, 401, "invalid_credentials").await;
-    let res = app.post("/api/v1/auth/login", json!({"email": "nobody@example.com", "password": "wrong password"}), None).await;
-    problem(res, 401, "invalid_credentials").await;
+/// Moves a throttle key's wait into the past, as if its time had passed (throttling runs
+/// on the wall clock, which a test cannot move).
+async fn let_wait_pass(app: &TestApp, key: String) {
+    app.db(move |conn| {
+        use diesel::prelude::*;
+        use partner_hub::db::schema::auth_throttle;
+        let past = chrono::Utc::now().naive_utc() - chrono::Duration::seconds(1);
+        diesel::update(auth_throttle::table.find(key)).set(auth_throttle::blocked_until.eq(past)).execute(conn)?;
+        Ok(())
+    })
+    .await;
+}
 
-    for _ in 0..9 {
-        let res = app.post("/api/v1/auth/login", json!({"email": user.email, "password": "wrong password"}), None).await;
-        assert_eq!(res.status(), 401);
-    }
-    // Ten failures for this account: even the right password waits now.
-    let res = app.post("/api/v1/auth/login", json!({"email": user.email, "password": "correct horse battery"}), None).await;
-    let retry: u64 = res.headers().get("retry-after").expect("Retry-After").to_str().unwrap().parse().unwrap();
-    assert!(retry > 0 && retry <= 15 * 60);
-    problem(res, 429, "rate_limited").await;
+fn retry_after(res: &reqwest::Response) -> u64 {
+    res.headers().get("retry-after").expect("Retry-After").to_str().unwrap().parse().unwrap()
+}
 
-    // Another account from the same address is not locked yet.
-    let other = app.customer().await;
-    app.login(&other.email, "correct horse battery").await;
+async fn audit(app: &TestApp, query: &str) -> Vec<serde_json::Value> {
+    let admin = app.admin().await;
+    let page: serde_json::Value = app.get(&format!("/api/v1/admin/audit-log?limit=100&{query}"), Some(&admin.access_token)).await.json().await.unwrap();
+    page["data"].as_array().unwrap().clone()
 }
 
 #[actix_web::test]
-async fn refresh_rotates_and_reuse_revokes_the_family() {
+async fn bad_credentials_are_401_and_login_waits_grow_instead_of_locking_out() {
+    let app = TestApp::spawn().await;
+    let user = app.customer().await;
+    let res = app.post("/api/v1/auth/login", json!({"email": "nobody@example.com", "password": "wrong password"}), None).await;
+    problem(res, 401, "invalid_credentials").await;
+
+    let typed = user.email.to_uppercase();
+    for _ in 0..5 {
+        let res = app.post("/api/v1/auth/login", json!({"email": typed, "password": "wrong password"}), None).await;
+        problem(res, 401, "invalid_credentials").await;
+    }
+    // Five failures for this account: the next attempt, even with the right password,
+    // waits 15 s, and asking again while closed does not make the wait longer.
+    let res = app.post("/api/v1/auth/login", json!({"email": user.email, "password": "correct horse battery"}), None).await;
+    let first = retry_after(&res);
+    assert!((14..=15).contains(&first), "{first}");
+    let body = problem(res, 429, "rate_limited").await;
+    assert!(body["detail"].as_str().unwrap().contains(&format!("{first} seconds")), "{body}");
+    for _ in 0..3 {
+        let res = app.post("/api/v1/auth/login", json!({"email": user.email, "password": "wrong password"}), None).await;
+        assert!(retry_after(&res) <= first);
+        problem(res, 429, "rate_limited").await;
+    }
+
+    // Once it has passed, one more guess is allowed, and the wait after it doubles.
+    let key = format!("login:account:{}", user.email);
+    let_wait_pass(&app, key.clone()).await;
+    problem(app.post("/api/v1/auth/login", json!({"email": user.email, "password": "wrong password"}), None).await, 401, "invalid_credentials").await;
+    let res = app.post("/api/v1/auth/login", json!({"email": user.email, "password": "correct horse battery"}), None).await;
+    assert!((29..=30).contains(&retry_after(&res)));
+    problem(res, 429, "rate_limited").await;
+
+    // The owner gets in after the wait, and that starts the count over.
+    let_wait_pass(&app, key).await;
+    app.login(&user.email, "correct horse battery").await;
+    for _ in 0..4 {
+        problem(app.post("/api/v1/auth/login", json!({"email": user.email, "password": "wrong password"}), None).await, 401, "invalid_credentials").await;
+    }
+    app.login(&user.email, "correct horse battery").await;
+
+    // Another account from the same address is not affected.
+    let other = app.customer().await;
+    app.login(&other.email, "correct horse battery").await;
+
+    // Failed logins are audited with the email as typed and the address, never the password.
+    let failed = audit(&app, "action=auth.login_failed").await;
+    assert_eq!(failed.len(), 1 + 5 + 1 + 4, "refused (429) attempts are not failed logins");
+    assert!(failed.iter().any(|e| e["after"]["email"] == typed.as_str() && e["ip"] == "127.0.0.1" && e["actor_id"].is_null()));
+    assert!(failed.iter().any(|e| e["subject_id"] == "nobody@example.com"));
+    assert!(!serde_json::to_string(&failed).unwrap().contains("wrong password"));
+    let logins = audit(&app, &format!("action=auth.login&subject_id={}", user.user_id)).await;
+    assert_eq!(logins.len(), 2);
+    assert_eq!(logins[0]["ip"], "127.0.0.1");
+}
+
+#[actix_web::test]
+async fn twenty_parallel_wrong_guesses_get_exactly_five_password_checks() {
+    let app = TestApp::spawn().await;
+    let user = app.customer().await;
+    let attempts = (0..20).map(|_| app.post("/api/v1/auth/login", json!({"email": user.email, "password": "wrong password"}), None));
+    let statuses: Vec<u16> = futures_util::future::join_all(attempts).await.iter().map(|r| r.status().as_u16()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 401).count(), 5, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 15, "{statuses:?}");
+    assert_eq!(audit(&app, "action=auth.login_failed").await.len(), 5);
+}
+
+#[actix_web::test]
+async fn refresh_rotates_and_reuse_after_the_grace_period_revokes_the_family() {
     let app = TestApp::spawn().await;
     let s = app.freelancer().await;
     let res = app.post("/api/v1/auth/refresh", json!({"refresh_token": s.refresh_token}), None).await;
@@ -110,19 +176,63 @@ async fn refresh_rotates_and_reuse_revokes_the_family() {
     assert_ne!(second_refresh, s.refresh_token);
     assert_eq!(app.get("/api/v1/me", second["access_token"].as_str()).await.status(), 200);
 
-    // The old token is spent: presenting it again is treated as theft …
+    // A second tab presenting the same token moments later gets the same successor.
+    let res = app.post("/api/v1/auth/refresh", json!({"refresh_token": s.refresh_token}), None).await;
+    assert_eq!(res.status(), 200);
+    let again: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(again["refresh_token"], second_refresh.as_str());
+    assert_eq!(app.get("/api/v1/me", again["access_token"].as_str()).await.status(), 200);
+
+    // After the grace period the old token is spent: presenting it is treated as theft …
+    let old = s.refresh_token.clone();
+    app.db(move |conn| {
+        use diesel::prelude::*;
+        use partner_hub::db::schema::refresh_tokens;
+        let hash = partner_hub::auth::tokens::hash_token(&old);
+        let long_ago = chrono::Utc::now().naive_utc() - chrono::Duration::seconds(partner_hub::auth::tokens::GRACE_SECONDS + 5);
+        diesel::update(refresh_tokens::table.filter(refresh_tokens::token_hash.eq(hash))).set(refresh_tokens::used_at.eq(long_ago)).execute(conn)?;
+        Ok(())
+    })
+    .await;
     let res = app.post("/api/v1/auth/refresh", json!({"refresh_token": s.refresh_token}), None).await;
     problem(res, 401, "invalid_refresh_token").await;
     // … and the whole family, including the newest token, is revoked.
     let res = app.post("/api/v1/auth/refresh", json!({"refresh_token": second_refresh}), None).await;
     problem(res, 401, "invalid_refresh_token").await;
 
-    let audit: serde_json::Value = {
-        let admin = app.admin().await;
-        app.get("/api/v1/admin/audit-log?action=session.reuse_detected", Some(&admin.access_token)).await.json().await.unwrap()
-    };
-    assert_eq!(audit["data"].as_array().unwrap().len(), 1);
-    assert_eq!(audit["data"][0]["subject_id"], s.user_id);
+    let entries = audit(&app, "action=session.reuse_detected").await;
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["subject_id"], s.user_id);
+}
+
+#[actix_web::test]
+async fn ten_concurrent_refreshes_with_one_token_all_get_the_same_successor() {
+    let app = TestApp::spawn().await;
+    let s = app.customer().await;
+    let calls = (0..10).map(|_| app.post("/api/v1/auth/refresh", json!({"refresh_token": s.refresh_token}), None));
+    let responses = futures_util::future::join_all(calls).await;
+    let mut tokens = Vec::new();
+    for res in responses {
+        assert_eq!(res.status(), 200);
+        let body: serde_json::Value = res.json().await.unwrap();
+        tokens.push(body["refresh_token"].as_str().unwrap().to_string());
+    }
+    tokens.dedup();
+    assert_eq!(tokens.len(), 1, "one successor for all: {tokens:?}");
+    assert_ne!(tokens[0], s.refresh_token);
+    // One successor row, and it works afterwards.
+    let family = app
+        .db(|conn| {
+            use diesel::prelude::*;
+            use partner_hub::db::schema::refresh_tokens;
+            Ok(refresh_tokens::table.count().get_result::<i64>(conn)?)
+        })
+        .await;
+    let res = app.post("/api/v1/auth/refresh", json!({"refresh_token": tokens[0]}), None).await;
+    assert_eq!(res.status(), 200);
+    assert!(audit(&app, "action=session.reuse_detected").await.is_empty());
+    // register + verify-link login-less: the sign-up pair plus the one successor.
+    assert_eq!(family, 2);
 }
 
 #[actix_web::test]

@@ -69,6 +69,12 @@ fn tables(folder: &str) -> BTreeMap<String, BTreeSet<String>> {
                 let mut words = rest.split_whitespace();
                 let name = words.next().unwrap().to_string();
                 let words: Vec<&str> = words.collect();
+                // A SQLite table rebuild ends with `ALTER TABLE x_new RENAME TO x`.
+                if words.len() >= 3 && words[0] == "rename" && words[1] == "to" {
+                    let cols = out.remove(&name).unwrap_or_default();
+                    out.insert(words[2].to_string(), cols);
+                    continue;
+                }
                 if let Some(i) = words.iter().position(|w| *w == "column") {
                     if words.get(i.wrapping_sub(1)) == Some(&"add") {
                         out.entry(name).or_default().insert(words[i + 1].to_string());
