@@ -304,3 +304,172 @@ async fn audit_log_lists_newest_first_with_cursor_pagination() {
     problem(app.get("/api/v1/admin/audit-log?limit=0", Some(&admin.access_token)).await, 422, "validation_failed").await;
     problem(app.get("/api/v1/admin/audit-log?cursor=garbage", Some(&admin.access_token)).await, 422, "validation_failed").await;
 }
+
+async fn me_of(app: &TestApp, token: &str) -> serde_json::Value {
+    app.get("/api/v1/me", Some(token)).await.json().await.unwrap()
+}
+
+#[actix_web::test]
+async fn email_is_verified_once_through_the_emailed_link() {
+    let app = TestApp::spawn().await;
+    let s = app.unverified_freelancer().await;
+    assert_eq!(me_of(&app, &s.access_token).await["email_verified"], false);
+
+    // The sign-up email carries the link to the SPA page.
+    let mails = app.sent_emails().await;
+    let welcome = mails.iter().find(|m| m.to == s.email).expect("sign-up email");
+    assert!(welcome.subject.contains("Welcome"));
+    assert!(welcome.text.contains("http://127.0.0.1:8080/verify-email?token=phv_"), "{}", welcome.text);
+    let token = app.verification_token(&s.email).await;
+
+    problem(app.post("/api/v1/auth/verify-email", json!({"token": "phv_wrong"}), None).await, 400, "invalid_verification_token").await;
+    let res = app.post("/api/v1/auth/verify-email", json!({"token": token}), None).await;
+    assert_eq!(res.status(), 200);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!((body["email"].as_str(), body["email_verified"].as_bool()), (Some(s.email.as_str()), Some(true)));
+    assert_eq!(me_of(&app, &s.access_token).await["email_verified"], true);
+    // Single use.
+    problem(app.post("/api/v1/auth/verify-email", json!({"token": token}), None).await, 400, "invalid_verification_token").await;
+    problem(app.post("/api/v1/auth/verify-email/resend", json!({}), Some(&s.access_token)).await, 409, "already_verified").await;
+
+    let entries = audit(&app, &format!("action=user.email_verified&subject_id={}", s.user_id)).await;
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["after"]["email"], s.email.as_str());
+}
+
+#[actix_web::test]
+async fn twenty_concurrent_clicks_on_one_link_verify_once() {
+    let app = TestApp::spawn().await;
+    let s = app.register_unverified("customer").await;
+    let token = app.verification_token(&s.email).await;
+    let calls = (0..20).map(|_| app.post("/api/v1/auth/verify-email", json!({"token": token}), None));
+    let statuses: Vec<u16> = futures_util::future::join_all(calls).await.iter().map(|r| r.status().as_u16()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 400).count(), 19, "{statuses:?}");
+    assert_eq!(audit(&app, &format!("action=user.email_verified&subject_id={}", s.user_id)).await.len(), 1);
+}
+
+#[actix_web::test]
+async fn a_new_link_replaces_the_old_one_and_asking_is_throttled() {
+    let app = TestApp::spawn().await;
+    let s = app.register_unverified("customer").await;
+    let first = app.verification_token(&s.email).await;
+    problem(app.post("/api/v1/auth/verify-email/resend", json!({}), None).await, 401, "unauthenticated").await;
+    for _ in 0..3 {
+        assert_eq!(app.post("/api/v1/auth/verify-email/resend", json!({}), Some(&s.access_token)).await.status(), 202);
+    }
+    // Three links asked for: the next one waits, with the wait in the header and the text.
+    let res = app.post("/api/v1/auth/verify-email/resend", json!({}), Some(&s.access_token)).await;
+    let wait = retry_after(&res);
+    assert!((59..=60).contains(&wait), "{wait}");
+    let body = problem(res, 429, "rate_limited").await;
+    assert!(body["detail"].as_str().unwrap().contains(&format!("{wait} seconds")));
+
+    let newest = app.verification_token(&s.email).await;
+    assert_ne!(newest, first);
+    let mails = app.sent_emails().await;
+    assert_eq!(mails.iter().filter(|m| m.to == s.email && m.subject == "Confirm your email address").count(), 3);
+    problem(app.post("/api/v1/auth/verify-email", json!({"token": first}), None).await, 400, "invalid_verification_token").await;
+    assert_eq!(app.post("/api/v1/auth/verify-email", json!({"token": newest}), None).await.status(), 200);
+}
+
+#[actix_web::test]
+async fn a_revoked_staff_role_stops_working_on_the_next_request() {
+    let app = TestApp::spawn().await;
+    let support = app.support().await;
+    assert_eq!(app.get("/api/v1/admin/audit-log", Some(&support.access_token)).await.status(), 200);
+    let state = app.state.clone();
+    let email = support.email.clone();
+    let message = actix_web::web::block(move || {
+        partner_hub::cli::revoke_staff(&state, &partner_hub::domain::Email::parse(&email).unwrap(), partner_hub::domain::Role::Support)
+    })
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(message.contains("roles support -> (none)"), "{message}");
+    // The access token still says `support`; the database no longer does.
+    problem(app.get("/api/v1/admin/audit-log", Some(&support.access_token)).await, 403, "forbidden").await;
+    problem(app.get("/api/v1/admin/invitations", Some(&support.access_token)).await, 403, "forbidden").await;
+    let entries = audit(&app, &format!("action=user.role_revoked&subject_id={}", support.user_id)).await;
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["before"]["roles"], json!(["support"]));
+    assert_eq!(entries[0]["after"]["roles"], json!([]));
+}
+
+#[actix_web::test]
+async fn admin_create_refuses_an_email_someone_registered_first() {
+    let app = TestApp::spawn().await;
+    // An attacker registers the address the operator is about to make admin.
+    let res = app
+        .post("/api/v1/auth/register", json!({"email": "ops@company.example", "password": "attacker password", "full_name": "Mallory", "role": "customer"}), None)
+        .await;
+    assert_eq!(res.status(), 201);
+    let state = app.state.clone();
+    let (created, granted) = actix_web::web::block(move || {
+        let email = partner_hub::domain::Email::parse("ops@company.example").unwrap();
+        let admin = partner_hub::domain::Role::Admin;
+        (
+            partner_hub::cli::create_staff(&state, &email, "operator password", "Ops", admin),
+            partner_hub::cli::grant_existing_role(&state, &email, admin),
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(created.unwrap_err().code, "email_taken");
+    // Even with --grant-existing: the address was never proven, so no role.
+    assert_eq!(granted.unwrap_err().code, "email_not_verified");
+    let attacker = app.login("ops@company.example", "attacker password").await;
+    assert_eq!(me_of(&app, &attacker.access_token).await["roles"], json!(["customer"]));
+    problem(app.get("/api/v1/admin/audit-log", Some(&attacker.access_token)).await, 403, "forbidden").await;
+    assert!(audit(&app, &format!("action=user.role_granted&subject_id={}", attacker.user_id)).await.is_empty());
+}
+
+#[actix_web::test]
+async fn logins_and_logouts_are_audited() {
+    let app = TestApp::spawn().await;
+    let s = app.customer().await;
+    let session = app.login(&s.email, "correct horse battery").await;
+    assert_eq!(app.post("/api/v1/auth/logout", json!({"refresh_token": session.refresh_token}), None).await.status(), 204);
+    // Logging out twice records one logout.
+    assert_eq!(app.post("/api/v1/auth/logout", json!({"refresh_token": session.refresh_token}), None).await.status(), 204);
+    assert_eq!(audit(&app, &format!("action=auth.login&subject_id={}", s.user_id)).await.len(), 1);
+    let logouts = audit(&app, &format!("action=auth.logout&subject_id={}", s.user_id)).await;
+    assert_eq!(logouts.len(), 1);
+    assert_eq!(logouts[0]["ip"], "127.0.0.1");
+}
+
+#[actix_web::test]
+async fn sign_ups_from_one_address_are_throttled_before_any_hashing() {
+    let app = TestApp::spawn().await;
+    // Fifty sign-ups from this address already, the last one an instant ago.
+    app.db(|conn| {
+        use diesel::prelude::*;
+        use partner_hub::db::schema::auth_throttle;
+        let now = chrono::Utc::now().naive_utc();
+        diesel::insert_into(auth_throttle::table)
+            .values((
+                auth_throttle::scope_key.eq("register:ip:127.0.0.1"),
+                auth_throttle::failures.eq(50),
+                auth_throttle::blocked_until.eq(now + chrono::Duration::seconds(15)),
+                auth_throttle::last_attempt_at.eq(now),
+            ))
+            .execute(conn)?;
+        Ok(())
+    })
+    .await;
+    let res = app.post("/api/v1/auth/register", json!({"email": "late@example.com", "password": "correct horse battery", "full_name": "Late", "role": "customer"}), None).await;
+    assert!((14..=15).contains(&retry_after(&res)));
+    problem(res, 429, "rate_limited").await;
+    let users = app.db(|conn| {
+        use diesel::prelude::*;
+        Ok(partner_hub::db::schema::users::table.count().get_result::<i64>(conn)?)
+    })
+    .await;
+    assert_eq!(users, 0);
+    let_wait_pass(&app, "register:ip:127.0.0.1".into()).await;
+    // The next one passes and closes the address for twice as long.
+    app.customer().await;
+    let res = app.post("/api/v1/auth/register", json!({"email": "later@example.com", "password": "correct horse battery", "full_name": "Later", "role": "customer"}), None).await;
+    assert!((29..=30).contains(&retry_after(&res)));
+    problem(res, 429, "rate_limited").await;
+}
