@@ -82,20 +82,38 @@ pub fn delay_after(policy: Policy, n: i32) -> Option<Duration> {
     Some(Duration::seconds(secs))
 }
 
-/// Locks (creating if needed) the counter row of `key`.
+/// Locks (creating if needed) the counter row of `key`. `sweep` may delete a quiet row
+/// between the insert and the lock, hence the second round.
 fn lock(conn: &mut DbConnection, key: &str, now: NaiveDateTime) -> AppResult<ThrottleRow> {
-    let fresh = (auth_throttle::scope_key.eq(key), auth_throttle::failures.eq(0), auth_throttle::last_attempt_at.eq(now));
-    let q = || auth_throttle::table.find(key).select((auth_throttle::failures, auth_throttle::blocked_until, auth_throttle::last_attempt_at));
-    Ok(match conn {
-        DbConnection::Postgresql(c) => {
-            diesel::insert_into(auth_throttle::table).values(fresh).on_conflict_do_nothing().execute(c)?;
-            q().for_update().first(c)?
+    for _ in 0..2 {
+        let fresh = (auth_throttle::scope_key.eq(key), auth_throttle::failures.eq(0), auth_throttle::last_attempt_at.eq(now));
+        let q = || auth_throttle::table.find(key).select((auth_throttle::failures, auth_throttle::blocked_until, auth_throttle::last_attempt_at));
+        let row = match conn {
+            DbConnection::Postgresql(c) => {
+                diesel::insert_into(auth_throttle::table).values(fresh).on_conflict_do_nothing().execute(c)?;
+                q().for_update().first(c).optional()?
+            }
+            DbConnection::Sqlite(c) => {
+                diesel::insert_into(auth_throttle::table).values(fresh).on_conflict_do_nothing().execute(c)?;
+                q().first(c).optional()?
+            }
+        };
+        if let Some(row) = row {
+            return Ok(row);
         }
-        DbConnection::Sqlite(c) => {
-            diesel::insert_into(auth_throttle::table).values(fresh).on_conflict_do_nothing().execute(c)?;
-            q().first(c)?
-        }
-    })
+    }
+    Err(AppError::unavailable(format!("throttle row {key} kept disappearing")))
+}
+
+/// Deletes counters that have been quiet for a day and are not closing anything: every
+/// email typed at the login form makes a row, and they must not pile up.
+pub fn sweep(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<usize> {
+    Ok(diesel::delete(
+        auth_throttle::table
+            .filter(auth_throttle::last_attempt_at.lt(now - Duration::days(1)))
+            .filter(auth_throttle::blocked_until.is_null().or(auth_throttle::blocked_until.lt(now))),
+    )
+    .execute(conn)?)
 }
 
 /// Counts one attempt against every key, or refuses with 429 (counting nothing) when any

@@ -62,6 +62,7 @@ fn issue_pair(state: &AppState, conn: &mut DbConnection, user: &UserRow, family:
 
 pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>) -> AppResult<AuthResponse> {
     let email = Email::parse(&req.email).map_err(|m| AppError::field("email", m))?;
+    refuse_control("full_name", &req.full_name)?;
     let full_name = req.full_name.trim().to_string();
     if full_name.is_empty() {
         return Err(AppError::field("full_name", "must not be blank"));
@@ -128,7 +129,17 @@ pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>
         .await
 }
 
+/// NUL and other control characters never belong in these fields, and PostgreSQL
+/// refuses NUL in text with an error that would otherwise surface as a 500.
+fn refuse_control(field: &str, value: &str) -> AppResult<()> {
+    if value.chars().any(char::is_control) {
+        return Err(AppError::field(field, "must not contain control characters"));
+    }
+    Ok(())
+}
+
 pub async fn login(state: &AppState, req: LoginRequest, ip: Option<String>) -> AppResult<AuthResponse> {
+    refuse_control("email", &req.email)?;
     let account = rate_limit::login_account_key(&req.email);
     let ip_key = rate_limit::login_ip_key(ip.as_deref());
     let keys = vec![(account.clone(), rate_limit::LOGIN_ACCOUNT), (ip_key.clone(), rate_limit::LOGIN_IP)];
@@ -146,6 +157,7 @@ pub async fn login(state: &AppState, req: LoginRequest, ip: Option<String>) -> A
             state
                 .db
                 .transaction(move |conn| {
+                    rate_limit::sweep(conn, wall_now())?;
                     AuditEntry::new(None, "auth.login_failed", "account", &typed)
                         .after(serde_json::json!({"email": typed}))
                         .ip(ip.as_deref())

@@ -473,3 +473,32 @@ async fn sign_ups_from_one_address_are_throttled_before_any_hashing() {
     assert!((29..=30).contains(&retry_after(&res)));
     problem(res, 429, "rate_limited").await;
 }
+
+#[actix_web::test]
+async fn control_characters_are_refused_and_old_counters_are_swept() {
+    let app = TestApp::spawn().await;
+    let res = app.post("/api/v1/auth/register", json!({"email": "nul@example.com", "password": "correct horse battery", "full_name": "Nu\u{0}l", "role": "customer"}), None).await;
+    assert_eq!(problem(res, 422, "validation_failed").await["errors"][0]["field"], "full_name");
+    let res = app.post("/api/v1/auth/login", json!({"email": "nul\u{0}@example.com", "password": "whatever it is"}), None).await;
+    assert_eq!(problem(res, 422, "validation_failed").await["errors"][0]["field"], "email");
+
+    app.db(|conn| {
+        use diesel::prelude::*;
+        use partner_hub::db::schema::auth_throttle;
+        let two_days_ago = chrono::Utc::now().naive_utc() - chrono::Duration::days(2);
+        diesel::insert_into(auth_throttle::table)
+            .values((auth_throttle::scope_key.eq("login:account:old@example.com"), auth_throttle::failures.eq(3), auth_throttle::last_attempt_at.eq(two_days_ago)))
+            .execute(conn)?;
+        Ok(())
+    })
+    .await;
+    problem(app.post("/api/v1/auth/login", json!({"email": "typo@example.com", "password": "wrong password"}), None).await, 401, "invalid_credentials").await;
+    let keys: Vec<String> = app
+        .db(|conn| {
+            use diesel::prelude::*;
+            use partner_hub::db::schema::auth_throttle;
+            Ok(auth_throttle::table.select(auth_throttle::scope_key).order(auth_throttle::scope_key.asc()).load(conn)?)
+        })
+        .await;
+    assert_eq!(keys, vec!["login:account:typo@example.com", "login:ip:127.0.0.1"], "the refused sign-up counted nothing; the old row is gone");
+}

@@ -36,3 +36,4 @@ CREATE TABLE auth_throttle (
     blocked_until TIMESTAMP,
     last_attempt_at TIMESTAMP NOT NULL
 );
+CREATE INDEX auth_throttle_quiet ON auth_throttle (last_attempt_at);

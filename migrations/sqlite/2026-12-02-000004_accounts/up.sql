@@ -68,6 +68,7 @@ CREATE TABLE auth_throttle (
     blocked_until TIMESTAMP,
     last_attempt_at TIMESTAMP NOT NULL
 );
+CREATE INDEX auth_throttle_quiet ON auth_throttle (last_attempt_at);
 
 PRAGMA foreign_key_check;
 COMMIT;

@@ -558,8 +558,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Accept an invitation as the signed-in user (the "log in through the link" path).
-         *     Refresh the session afterwards: the account may have gained the freelancer role.
+         * Accept an invitation as the signed-in user (the "log in through the link" path). Only
+         *     the account whose confirmed email is the invited one can. Refresh the session
+         *     afterwards: the account may have gained the freelancer role.
          */
         post: operations["accept_invitation"];
         delete?: never;
@@ -3332,6 +3333,15 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The invitation was sent to another address (`invitation_email_mismatch`) or this account has not confirmed its address (`email_not_verified`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: components["responses"]["NotFound"];
             /** @description Expired, used or revoked (`invitation_unusable`) */
             409: {
