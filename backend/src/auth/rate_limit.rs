@@ -157,10 +157,13 @@ pub fn forgive(conn: &mut DbConnection, key: &str) -> AppResult<()> {
 
 /// Hands one reserved attempt back (a success from a shared address): the address's
 /// other failures still count, so logging into one's own account between guesses does
-/// not wipe them.
-pub fn release(conn: &mut DbConnection, key: &str) -> AppResult<()> {
+/// not wipe them; a wait that only this attempt had started is lifted.
+pub fn release(conn: &mut DbConnection, key: &str, policy: Policy) -> AppResult<()> {
     diesel::update(auth_throttle::table.find(key).filter(auth_throttle::failures.gt(0)))
         .set(auth_throttle::failures.eq(auth_throttle::failures - 1))
+        .execute(conn)?;
+    diesel::update(auth_throttle::table.find(key).filter(auth_throttle::failures.lt(policy.free)))
+        .set(auth_throttle::blocked_until.eq(None::<NaiveDateTime>))
         .execute(conn)?;
     Ok(())
 }

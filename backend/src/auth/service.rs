@@ -171,7 +171,7 @@ pub async fn login(state: &AppState, req: LoginRequest, ip: Option<String>) -> A
                 .db
                 .transaction(move |conn| {
                     rate_limit::forgive(conn, &account)?;
-                    rate_limit::release(conn, &ip_key)?;
+                    rate_limit::release(conn, &ip_key, rate_limit::LOGIN_IP)?;
                     AuditEntry::new(Some(&user.id), "auth.login", "user", &user.id).ip(ip.as_deref()).write(conn, st.clock.now_naive())?;
                     issue_pair(&st, conn, &user, None)
                 })

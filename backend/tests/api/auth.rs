@@ -231,7 +231,7 @@ async fn ten_concurrent_refreshes_with_one_token_all_get_the_same_successor() {
     let res = app.post("/api/v1/auth/refresh", json!({"refresh_token": tokens[0]}), None).await;
     assert_eq!(res.status(), 200);
     assert!(audit(&app, "action=session.reuse_detected").await.is_empty());
-    // register + verify-link login-less: the sign-up pair plus the one successor.
+    // The sign-up token and its one successor.
     assert_eq!(family, 2);
 }
 
