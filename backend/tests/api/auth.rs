@@ -378,6 +378,16 @@ async fn a_revoked_staff_role_stops_working_on_the_next_request() {
     let app = TestApp::spawn().await;
     let support = app.support().await;
     assert_eq!(app.get("/api/v1/admin/audit-log", Some(&support.access_token)).await.status(), 200);
+    // Staff see any ticket on the shared (any signed-in user) routes too.
+    let customer = app.customer().await;
+    let ticket: serde_json::Value = app
+        .post("/api/v1/support-tickets", json!({"subject": "Invoice question", "category": "payments", "message": "Where do I find the invoice for my last order, please?"}), Some(&customer.access_token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let ticket_path = format!("/api/v1/support-tickets/{}", ticket["id"].as_str().unwrap_or_else(|| panic!("{ticket}")));
+    assert_eq!(app.get(&ticket_path, Some(&support.access_token)).await.status(), 200);
     let state = app.state.clone();
     let email = support.email.clone();
     let message = actix_web::web::block(move || {
@@ -390,6 +400,8 @@ async fn a_revoked_staff_role_stops_working_on_the_next_request() {
     // The access token still says `support`; the database no longer does.
     problem(app.get("/api/v1/admin/audit-log", Some(&support.access_token)).await, 403, "forbidden").await;
     problem(app.get("/api/v1/admin/invitations", Some(&support.access_token)).await, 403, "forbidden").await;
+    problem(app.get(&ticket_path, Some(&support.access_token)).await, 404, "not_found").await;
+    assert_eq!(app.get(&ticket_path, Some(&customer.access_token)).await.status(), 200);
     let entries = audit(&app, &format!("action=user.role_revoked&subject_id={}", support.user_id)).await;
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0]["before"]["roles"], json!(["support"]));
