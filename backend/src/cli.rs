@@ -1,5 +1,5 @@
-//! The command line: `serve` (default), `migrate`, `openapi`, `admin create`, `jobs run`,
-//! `email preview`.
+//! The command line: `serve` (default), `migrate`, `openapi`, `admin create`, `admin
+//! revoke`, `jobs run`, `email preview`.
 
 use clap::{Parser, Subcommand};
 
@@ -58,15 +58,28 @@ pub enum EmailCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum AdminCommand {
-    /// Create a support or admin account (or grant the role to an existing account).
+    /// Create a support or admin account. An email that already has an account is
+    /// refused unless --grant-existing is given: then that account (its address must be
+    /// verified) gets the role and keeps its password.
     Create {
         #[arg(long)]
         email: String,
+        /// Required when creating a new account; never applied to an existing one.
         #[arg(long)]
-        password: String,
+        password: Option<String>,
         #[arg(long, default_value = "Partner Hub staff")]
         full_name: String,
         #[arg(long, value_parser = ["support", "admin"], default_value = "admin")]
+        role: String,
+        /// Grant the role to the account that already uses this email.
+        #[arg(long)]
+        grant_existing: bool,
+    },
+    /// Take a support or admin role away from an account; it stops working at once.
+    Revoke {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["support", "admin"])]
         role: String,
     },
 }
@@ -107,15 +120,35 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             println!("applied {} migrations", applied.len());
             Ok(())
         }
-        Command::Admin { command: AdminCommand::Create { email, password, full_name, role } } => {
+        Command::Admin { command: AdminCommand::Create { email, password, full_name, role, grant_existing } } => {
             init_logging();
             let state = crate::startup::prepare_state(Settings::from_env()?)?;
             let email = Email::parse(&email).map_err(|m| anyhow::anyhow!("--email {m}"))?;
-            if !(10..=128).contains(&password.chars().count()) {
-                anyhow::bail!("--password must be 10 to 128 characters");
-            }
             let role = Role::parse(&role).expect("clap checked the role");
-            let message = create_staff(&state, &email, &password, &full_name, role).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let exists = {
+                let mut conn = state.db.pool().get().map_err(|e| anyhow::anyhow!("database: {e}"))?;
+                store::find_by_email(&mut conn, email.as_str()).map_err(|e| anyhow::anyhow!("{e}"))?.is_some()
+            };
+            let message = if exists {
+                if !grant_existing {
+                    anyhow::bail!(
+                        "an account with the email {email} exists already; nothing was changed.\n\
+                         If you are sure that account belongs to the person who should be {role}, \
+                         run again with --grant-existing (its password stays as it is)."
+                    );
+                }
+                let mut message = grant_existing_role(&state, &email, role).map_err(|e| anyhow::anyhow!("{}", e.detail))?;
+                if password.is_some() {
+                    message.push_str("\n--password was not used: an existing account keeps its own password.");
+                }
+                message
+            } else {
+                let password = password.ok_or_else(|| anyhow::anyhow!("--password is required to create a new account"))?;
+                if !(10..=128).contains(&password.chars().count()) {
+                    anyhow::bail!("--password must be 10 to 128 characters");
+                }
+                create_staff(&state, &email, &password, &full_name, role).map_err(|e| anyhow::anyhow!("{}", e.detail))?
+            };
             println!("{message}");
             Ok(())
         }
@@ -130,6 +163,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 println!("Template: {key} ({lang})\nSubject: {}\n\n{}\n----- HTML -----\n{}", mail.subject, mail.text, mail.html);
             }
+            Ok(())
+        }
+        Command::Admin { command: AdminCommand::Revoke { email, role } } => {
+            init_logging();
+            let state = crate::startup::prepare_state(Settings::from_env()?)?;
+            let email = Email::parse(&email).map_err(|m| anyhow::anyhow!("--email {m}"))?;
+            let role = Role::parse(&role).expect("clap checked the role");
+            println!("{}", revoke_staff(&state, &email, role).map_err(|e| anyhow::anyhow!("{}", e.detail))?);
             Ok(())
         }
         Command::Jobs { command: JobsCommand::Run { name } } => {
@@ -151,37 +192,99 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+fn list_roles(roles: &[Role]) -> String {
+    if roles.is_empty() {
+        "(none)".into()
+    } else {
+        roles.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+fn role_change_audit(conn: &mut crate::db::DbConnection, action: &str, user_id: &str, before: &[Role], after: &[Role], now: chrono::NaiveDateTime) -> Result<(), AppError> {
+    AuditEntry::new(None, action, "user", user_id)
+        .before(serde_json::json!({"roles": before}))
+        .after(serde_json::json!({"roles": after, "via": "cli"}))
+        .write(conn, now)
+}
+
+/// Creates a new staff account, verified (the operator vouches for the address).
+/// Refuses an email that already has an account: an attacker may have registered it.
 pub fn create_staff(state: &crate::state::AppState, email: &Email, password: &str, full_name: &str, role: Role) -> Result<String, AppError> {
     use diesel::Connection;
     let hash = password::hash(password).map_err(|e| AppError::internal(e.to_string()))?;
     let mut conn = state.db.pool().get().map_err(|e| AppError::unavailable(e.to_string()))?;
     let now = state.clock.now_naive();
     conn.transaction(|conn| {
-        let (user_id, created) = match store::find_by_email(conn, email.as_str())? {
-            Some(u) => (u.id, false),
-            None => {
-                let id = UserId::generate();
-                store::insert_user(conn, &crate::auth::model::NewUser {
-                    id: id.as_str(),
-                    email: email.as_str(),
-                    password_hash: &hash,
-                    full_name,
-                    created_at: now,
-                    updated_at: now,
-                })?;
-                (id.0, true)
-            }
-        };
-        let granted = store::grant_role(conn, &user_id, role.as_str(), now)?;
-        if granted {
-            AuditEntry::new(None, "user.role_granted", "user", &user_id)
-                .after(serde_json::json!({"role": role.as_str(), "via": "cli"}))
-                .write(conn, now)?;
+        if store::find_by_email(conn, email.as_str())?.is_some() {
+            return Err(AppError::conflict(
+                "email_taken",
+                format!("An account with the email {email} exists already; nothing was changed. Use --grant-existing to give that account the role."),
+            ));
         }
-        Ok(match (created, granted) {
-            (true, _) => format!("created {} {} with role {}", user_id, email, role.as_str()),
-            (false, true) => format!("granted role {} to existing account {}", role.as_str(), email),
-            (false, false) => format!("{} already has role {}", email, role.as_str()),
-        })
+        let id = UserId::generate();
+        store::insert_user(conn, &crate::auth::model::NewUser {
+            id: id.as_str(),
+            email: email.as_str(),
+            password_hash: &hash,
+            full_name,
+            created_at: now,
+            updated_at: now,
+            email_verified_at: Some(now),
+        })?;
+        store::grant_role(conn, id.as_str(), role, now)?;
+        role_change_audit(conn, "user.role_granted", id.as_str(), &[], &[role], now)?;
+        AuditEntry::new(None, "user.email_verified", "user", id.as_str())
+            .after(serde_json::json!({"email": email.as_str(), "via": "cli"}))
+            .write(conn, now)?;
+        Ok(format!("created {} {} with role {} (email verified by the operator)", id, email, role))
+    })
+}
+
+/// Grants a staff role to the account that uses `email`, whose address must be verified
+/// (else whoever registered it first would become staff). The password is not touched.
+pub fn grant_existing_role(state: &crate::state::AppState, email: &Email, role: Role) -> Result<String, AppError> {
+    use diesel::Connection;
+    let mut conn = state.db.pool().get().map_err(|e| AppError::unavailable(e.to_string()))?;
+    let now = state.clock.now_naive();
+    conn.transaction(|conn| {
+        let user = store::find_by_email(conn, email.as_str())?
+            .ok_or_else(|| AppError::not_found(format!("There is no account with the email {email}.")))?;
+        if user.email_verified_at.is_none() {
+            return Err(AppError::forbidden(
+                "email_not_verified",
+                format!("The account {email} ({}) has not verified its email address, so nobody has shown it owns that mailbox; nothing was changed. Ask its holder to confirm the address first.", user.id),
+            ));
+        }
+        let before = store::roles_of(conn, &user.id)?;
+        if !store::grant_role(conn, &user.id, role, now)? {
+            return Ok(format!("nothing changed: existing account {email} ({}) already has role {role}; roles: {}", user.id, list_roles(&before)));
+        }
+        let after = store::roles_of(conn, &user.id)?;
+        role_change_audit(conn, "user.role_granted", &user.id, &before, &after, now)?;
+        Ok(format!(
+            "granted role {role} to existing account {email} ({}): roles {} -> {}; password and name unchanged",
+            user.id,
+            list_roles(&before),
+            list_roles(&after)
+        ))
+    })
+}
+
+/// Takes a role away from the account that uses `email`. Staff routes read roles from
+/// the database, so the role stops working on that account's next request.
+pub fn revoke_staff(state: &crate::state::AppState, email: &Email, role: Role) -> Result<String, AppError> {
+    use diesel::Connection;
+    let mut conn = state.db.pool().get().map_err(|e| AppError::unavailable(e.to_string()))?;
+    let now = state.clock.now_naive();
+    conn.transaction(|conn| {
+        let user = store::find_by_email(conn, email.as_str())?
+            .ok_or_else(|| AppError::not_found(format!("There is no account with the email {email}.")))?;
+        let before = store::roles_of(conn, &user.id)?;
+        if !store::revoke_role(conn, &user.id, role)? {
+            return Ok(format!("nothing changed: {email} ({}) does not have role {role}; roles: {}", user.id, list_roles(&before)));
+        }
+        let after = store::roles_of(conn, &user.id)?;
+        role_change_audit(conn, "user.role_revoked", &user.id, &before, &after, now)?;
+        Ok(format!("revoked role {role} from {email} ({}): roles {} -> {}", user.id, list_roles(&before), list_roles(&after)))
     })
 }

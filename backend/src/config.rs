@@ -43,6 +43,9 @@ pub struct Settings {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// When set, `/metrics` answers only to `Authorization: Bearer <token>`.
     pub metrics_token: Option<String>,
+    /// Sign-ups one client address may make before each further one waits (growing
+    /// delays). Raise it for a population behind one NAT.
+    pub signups_per_ip: i32,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -115,6 +118,10 @@ impl Settings {
             data_dir,
             trusted_proxies: parse_cidrs(&var("TRUSTED_PROXIES").unwrap_or_default())?,
             metrics_token: var("METRICS_TOKEN"),
+            signups_per_ip: match var("SIGNUPS_PER_IP") {
+                None => crate::auth::rate_limit::REGISTER_IP.free,
+                Some(v) => v.parse().ok().filter(|n| *n > 0).ok_or_else(|| anyhow::anyhow!("SIGNUPS_PER_IP must be a positive number"))?,
+            },
         })
     }
 }

@@ -53,6 +53,8 @@ pub async fn submit(state: &AppState, fl: FreelancerRow, form: ApplicationForm, 
     state
         .db
         .transaction(move |conn| {
+            // Applying needs a confirmed address: support answers to it, payouts go to it.
+            crate::auth::verification::require_verified_in(conn, &fl.user_id)?;
             let now = st.clock.now_naive();
             if freelancers::move_status_in(conn, &fl.id, FreelancerStatus::Submitted, now)?.is_none() {
                 return Err(cannot_open(freelancers::by_id_in(conn, &fl.id)?.status));

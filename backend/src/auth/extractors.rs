@@ -1,7 +1,10 @@
 //! Extractors per audience. A handler states who may call it by the type it takes:
-//! `AuthUser` (anyone signed in), `StaffUser` (support or admin), `AdminUser`.
+//! `AuthUser` (anyone signed in), `StaffUser` (support or admin), `AdminUser`. Staff
+//! roles are never taken from the access token alone: they are checked in the database
+//! on every request, so revoking one takes effect at once.
 
-use std::future::{ready, Ready};
+use std::future::Future;
+use std::pin::Pin;
 
 use actix_web::{web, FromRequest, HttpRequest};
 
@@ -40,14 +43,101 @@ fn authenticate(req: &HttpRequest) -> Result<AuthUser, AppError> {
     Ok(AuthUser { id: claims.sub, roles })
 }
 
-impl FromRequest for AuthUser {
-    type Error = AppError;
-    type Future = Ready<Result<Self, Self::Error>>;
+/// The roles a staff member really holds: the database's, and no staff role at all
+/// while the address is unverified.
+async fn roles_in_db(state: web::Data<AppState>, user_id: String) -> Result<Vec<Role>, AppError> {
+    let (roles, verified) = state
+        .db
+        .run(move |conn| Ok((crate::auth::store::roles_of(conn, &user_id)?, crate::auth::verification::is_verified(conn, &user_id)?)))
+        .await?;
+    Ok(roles.into_iter().filter(|r| verified || !r.is_staff()).collect())
+}
 
-    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        ready(authenticate(req))
+/// `AuthUser`'s extraction. A token that claims a staff role is checked against the
+/// database before the handler runs (handlers widen what staff may see with
+/// `is_staff()`), so a revoked role stops working on the next request; other tokens
+/// cost no query. `into_inner` gives the token's view at once, for extractors that
+/// decide on non-staff roles themselves (`FreelancerCaller`).
+pub struct AuthUserFuture {
+    token: Option<Result<AuthUser, AppError>>,
+    state: Option<web::Data<AppState>>,
+    check: Option<BoxFut<Vec<Role>>>,
+}
+
+impl AuthUserFuture {
+    pub fn into_inner(mut self) -> Result<AuthUser, AppError> {
+        self.token.take().unwrap_or_else(|| Err(AppError::internal("auth future polled and then unwrapped")))
     }
 }
+
+impl Future for AuthUserFuture {
+    type Output = Result<AuthUser, AppError>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+        use std::task::Poll;
+        let this = self.get_mut();
+        if this.check.is_none() {
+            match this.token.as_ref() {
+                Some(Ok(user)) if user.is_staff() => {
+                    let Some(state) = this.state.clone() else {
+                        return Poll::Ready(Err(AppError::internal("state missing")));
+                    };
+                    this.check = Some(Box::pin(roles_in_db(state, user.id.clone())));
+                }
+                _ => return Poll::Ready(this.token.take().unwrap_or_else(|| Err(AppError::internal("auth future polled twice")))),
+            }
+        }
+        let check = this.check.as_mut().expect("set above");
+        match check.as_mut().poll(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(roles) => {
+                let user = this.token.take().expect("checked above").expect("checked above");
+                Poll::Ready(roles.map(|roles| AuthUser { id: user.id, roles }))
+            }
+        }
+    }
+}
+
+impl FromRequest for AuthUser {
+    type Error = AppError;
+    type Future = AuthUserFuture;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        AuthUserFuture { token: Some(authenticate(req)), state: req.app_data::<web::Data<AppState>>().cloned(), check: None }
+    }
+}
+
+/// Staff routes do not trust the roles in the access token: a role revoked a minute ago
+/// must stop working on the next request, not when the token expires. They read the
+/// roles (and whether the address is verified, which every staff role needs) from the
+/// database.
+fn staff_from_db(req: &HttpRequest, need: fn(&[Role]) -> bool, refusal: &'static str) -> BoxFut<AuthUser> {
+    let user = authenticate(req);
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    Box::pin(async move {
+        let mut user = user?;
+        // A token without any staff role cannot become staff by asking the database.
+        if !need(&user.roles) {
+            return Err(AppError::forbidden("forbidden", refusal));
+        }
+        let state = state.ok_or_else(|| AppError::internal("state missing"))?;
+        let uid = user.id.clone();
+        let (roles, verified) = state
+            .db
+            .run(move |conn| Ok((crate::auth::store::roles_of(conn, &uid)?, crate::auth::verification::is_verified(conn, &uid)?)))
+            .await?;
+        if !need(&roles) {
+            return Err(AppError::forbidden("forbidden", refusal));
+        }
+        if !verified {
+            return Err(crate::auth::verification::not_verified());
+        }
+        user.roles = roles;
+        Ok(user)
+    })
+}
+
+type BoxFut<T> = Pin<Box<dyn Future<Output = Result<T, AppError>>>>;
 
 /// Support staff or an admin.
 #[derive(Debug, Clone)]
@@ -55,16 +145,11 @@ pub struct StaffUser(pub AuthUser);
 
 impl FromRequest for StaffUser {
     type Error = AppError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = BoxFut<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        ready(authenticate(req).and_then(|u| {
-            if u.is_staff() {
-                Ok(StaffUser(u))
-            } else {
-                Err(AppError::forbidden("forbidden", "Only support staff can do this."))
-            }
-        }))
+        let fut = staff_from_db(req, |roles| roles.iter().any(|r| r.is_staff()), "Only support staff can do this.");
+        Box::pin(async move { fut.await.map(StaffUser) })
     }
 }
 
@@ -74,16 +159,11 @@ pub struct AdminUser(pub AuthUser);
 
 impl FromRequest for AdminUser {
     type Error = AppError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = BoxFut<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        ready(authenticate(req).and_then(|u| {
-            if u.has(Role::Admin) {
-                Ok(AdminUser(u))
-            } else {
-                Err(AppError::forbidden("forbidden", "Only an admin can do this."))
-            }
-        }))
+        let fut = staff_from_db(req, |roles| roles.contains(&Role::Admin), "Only an admin can do this.");
+        Box::pin(async move { fut.await.map(AdminUser) })
     }
 }
 

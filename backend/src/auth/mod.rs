@@ -1,5 +1,5 @@
 //! Who is calling: passwords (argon2id), JWT access tokens, rotating refresh tokens,
-//! login throttling, the per-audience extractors, and the auth routes.
+//! email verification, throttling, the per-audience extractors, and the auth routes.
 
 pub mod extractors;
 pub mod jwt;
@@ -10,5 +10,6 @@ pub mod routes;
 pub mod service;
 pub mod store;
 pub mod tokens;
+pub mod verification;
 
 pub use extractors::{AdminUser, AuthUser, StaffUser};

@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::db::schema::{freelancers, users};
+use crate::domain::Role;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = users)]
@@ -17,6 +18,7 @@ pub struct UserRow {
     pub full_name: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub email_verified_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Insertable)]
@@ -28,6 +30,8 @@ pub struct NewUser<'a> {
     pub full_name: &'a str,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Set when the address is proven at creation (operator-made staff, invitation link).
+    pub email_verified_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -104,8 +108,9 @@ pub struct User {
     pub id: String,
     pub email: String,
     pub full_name: String,
-    /// `freelancer`, `customer`, `support` or `admin`.
-    pub roles: Vec<String>,
+    pub roles: Vec<Role>,
+    /// True once the address is confirmed (the emailed link, or an invitation link).
+    pub email_verified: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -149,6 +154,25 @@ pub struct Me {
     pub id: String,
     pub email: String,
     pub full_name: String,
-    pub roles: Vec<String>,
+    pub roles: Vec<Role>,
+    /// Applying, accepting an invitation and staff roles need a confirmed address.
+    pub email_verified: bool,
     pub freelancer: Option<FreelancerSummary>,
+}
+
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[schema(example = json!({"token": "phv_8fK2mQ0pLw3xZb7TnR1c8fK2mQ0pLw3xZb7TnR1c"}))]
+pub struct VerifyEmailRequest {
+    /// The token from the emailed link (`/verify-email?token=…`).
+    #[schema(min_length = 1, max_length = 200)]
+    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    pub token: String,
+}
+
+/// The address is confirmed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EmailVerified {
+    pub email: String,
+    pub email_verified: bool,
+    pub email_verified_at: DateTime<Utc>,
 }

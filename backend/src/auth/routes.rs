@@ -12,7 +12,7 @@ use crate::error::AppResult;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(register).service(login).service(refresh).service(logout).service(me);
+    cfg.service(register).service(login).service(refresh).service(logout).service(me).service(verify_email).service(resend_verification);
 }
 
 /// Create an account (freelancer or customer).
@@ -22,10 +22,12 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     responses(
         (status = 201, description = "Registered and signed in", body = AuthResponse),
         (status = 400, response = BadRequest),
+        (status = 403, description = "The invitation was sent to another address (code `invitation_email_mismatch`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Email already registered (code `email_taken`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
         (status = 422, response = Unprocessable),
+        (status = 429, response = TooManyRequests),
     ),
     security(())
 )]
@@ -94,9 +96,9 @@ async fn refresh(state: web::Data<AppState>, req: HttpRequest, body: Json<Refres
     security(())
 )]
 #[post("/auth/logout")]
-async fn logout(state: web::Data<AppState>, body: Json<RefreshRequest>) -> AppResult<HttpResponse> {
+async fn logout(state: web::Data<AppState>, req: HttpRequest, body: Json<RefreshRequest>) -> AppResult<HttpResponse> {
     body.validate()?;
-    service::logout(&state, body.into_inner()).await?;
+    service::logout(&state, body.into_inner(), client_ip(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -112,4 +114,41 @@ async fn logout(state: web::Data<AppState>, body: Json<RefreshRequest>) -> AppRe
 #[get("/me")]
 async fn me(state: web::Data<AppState>, user: AuthUser) -> AppResult<web::Json<Me>> {
     Ok(web::Json(service::me(&state, user.id).await?))
+}
+
+/// Confirm the account's email address with the token from the emailed link. Single use.
+#[utoipa::path(operation_id = "verify_email",
+    tag = "auth",
+    request_body = VerifyEmailRequest,
+    responses(
+        (status = 200, description = "The address is confirmed", body = EmailVerified),
+        (status = 400, description = "Malformed body, or a token that is unknown, used, replaced or expired (code `invalid_verification_token`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+    ),
+    security(())
+)]
+#[post("/auth/verify-email")]
+async fn verify_email(state: web::Data<AppState>, req: HttpRequest, body: Json<VerifyEmailRequest>) -> AppResult<web::Json<EmailVerified>> {
+    body.validate()?;
+    Ok(web::Json(service::verify_email(&state, body.into_inner(), client_ip(&req)).await?))
+}
+
+/// Email a new confirmation link to the signed-in user; earlier links stop working.
+/// Throttled per account and per IP address.
+#[utoipa::path(operation_id = "resend_email_verification",
+    tag = "auth",
+    responses(
+        (status = 202, description = "A new link is on its way"),
+        (status = 401, response = Unauthorized),
+        (status = 409, description = "The address is confirmed already (code `already_verified`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 429, response = TooManyRequests),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/auth/verify-email/resend")]
+async fn resend_verification(state: web::Data<AppState>, req: HttpRequest, user: AuthUser) -> AppResult<HttpResponse> {
+    service::resend_verification(&state, user.id, client_ip(&req)).await?;
+    Ok(HttpResponse::Accepted().finish())
 }

@@ -1,30 +1,52 @@
-//! The auth rules: sign-up, login (throttled), refresh-token rotation with reuse
-//! detection, logout, and the caller's `/me` view. One transaction per operation.
+//! The auth rules: sign-up (throttled per address, verification link emailed), login
+//! (throttled per account and address, audited), email verification, refresh-token
+//! rotation with a grace period and reuse detection, logout, and the caller's `/me`
+//! view. One transaction per operation; argon2 runs on the blocking pool, bounded
+//! (`password::hash_async`).
 
 use chrono::Utc;
 
 use crate::audit::AuditEntry;
 use crate::auth::model::*;
-use crate::auth::{password, rate_limit, store, tokens};
+use crate::auth::{password, rate_limit, store, tokens, verification};
 use crate::clock::{truncate_micros, utc};
+use crate::db::DbConnection;
 use crate::domain::ids::{FreelancerId, UserId};
 use crate::domain::{Email, Role};
 use crate::error::{AppError, AppResult};
 use crate::notifications::{outbox, templates};
 use crate::state::AppState;
 
+pub use crate::auth::verification::require_verified_in;
+
+/// Security lifetimes (refresh tokens, their grace period, throttling) run on the wall
+/// clock, not the business clock: moving business time in a demo must neither log
+/// everybody out nor open the throttle (see `clock`).
 fn wall_now() -> chrono::NaiveDateTime {
     truncate_micros(Utc::now().naive_utc())
 }
 
-pub fn user_dto(row: &UserRow, roles: Vec<String>) -> User {
-    User { id: row.id.clone(), email: row.email.clone(), full_name: row.full_name.clone(), roles, created_at: utc(row.created_at) }
+pub fn user_dto(row: &UserRow, roles: Vec<Role>) -> User {
+    User {
+        id: row.id.clone(),
+        email: row.email.clone(),
+        full_name: row.full_name.clone(),
+        roles,
+        email_verified: row.email_verified_at.is_some(),
+        created_at: utc(row.created_at),
+    }
 }
 
-fn issue_pair(state: &AppState, conn: &mut crate::db::DbConnection, user: &UserRow, family: Option<&str>) -> AppResult<AuthResponse> {
+/// A new access token and `refresh` as the refresh token (a new random one when None).
+fn issue_pair_with(state: &AppState, conn: &mut DbConnection, user: &UserRow, family: Option<&str>, refresh: Option<String>) -> AppResult<AuthResponse> {
     let roles = store::roles_of(conn, &user.id)?;
-    let access = state.jwt.issue(&user.id, &roles, Utc::now().timestamp()).map_err(|e| AppError::internal(e.to_string()))?;
-    let refresh = tokens::issue(conn, &user.id, family, wall_now())?;
+    let names: Vec<String> = roles.iter().map(|r| r.as_str().to_string()).collect();
+    // The JWT library checks `exp` against the wall clock, so access tokens use it too.
+    let access = state.jwt.issue(&user.id, &names, Utc::now().timestamp()).map_err(|e| AppError::internal(e.to_string()))?;
+    let refresh = match refresh {
+        Some(token) => token,
+        None => tokens::issue(conn, &user.id, family, wall_now())?,
+    };
     Ok(AuthResponse {
         user: user_dto(user, roles),
         access_token: access,
@@ -34,8 +56,13 @@ fn issue_pair(state: &AppState, conn: &mut crate::db::DbConnection, user: &UserR
     })
 }
 
+fn issue_pair(state: &AppState, conn: &mut DbConnection, user: &UserRow, family: Option<&str>) -> AppResult<AuthResponse> {
+    issue_pair_with(state, conn, user, family, None)
+}
+
 pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>) -> AppResult<AuthResponse> {
     let email = Email::parse(&req.email).map_err(|m| AppError::field("email", m))?;
+    refuse_control("full_name", &req.full_name)?;
     let full_name = req.full_name.trim().to_string();
     if full_name.is_empty() {
         return Err(AppError::field("full_name", "must not be blank"));
@@ -44,7 +71,11 @@ pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>
     if invitation.is_some() && req.role != SignupRole::Freelancer {
         return Err(AppError::field("role", "must be freelancer when registering through an invitation"));
     }
-    let hash = password::hash(&req.password).map_err(|e| AppError::internal(e.to_string()))?;
+    // Counted before the hash: the hash is what a flood of sign-ups would cost us.
+    let key = rate_limit::register_ip_key(ip.as_deref());
+    let policy = rate_limit::Policy { free: state.settings.signups_per_ip, ..rate_limit::REGISTER_IP };
+    state.db.transaction(move |conn| rate_limit::reserve(conn, &[(key, policy)], wall_now())).await?;
+    let hash = password::hash_async(req.password.clone()).await?;
     let st = state.clone();
     state
         .db
@@ -63,23 +94,35 @@ pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>
                 full_name: &full_name,
                 created_at: now,
                 updated_at: now,
+                email_verified_at: None,
             })?;
             let role = match req.role {
                 SignupRole::Freelancer => Role::Freelancer,
                 SignupRole::Customer => Role::Customer,
             };
-            store::grant_role(conn, id.as_str(), role.as_str(), now)?;
+            store::grant_role(conn, id.as_str(), role, now)?;
             if role == Role::Freelancer {
                 store::insert_freelancer(conn, FreelancerId::generate().as_str(), id.as_str(), now)?;
-            }
-            if let Some(token) = &invitation {
-                crate::invitations::service::attach(conn, &st, token, id.as_str(), true, "invitation_token")?;
             }
             AuditEntry::new(Some(id.as_str()), "user.registered", "user", id.as_str())
                 .after(serde_json::json!({"email": email.as_str(), "role": role.as_str()}))
                 .ip(ip.as_deref())
                 .write(conn, now)?;
-            let mail = templates::welcome(&full_name, role, &st.settings.public_base_url);
+            let verify_url = match &invitation {
+                // The link reached this address and the address matches the invitation:
+                // that is the proof a verification link would give.
+                Some(token) => {
+                    crate::invitations::service::attach(conn, &st, token, id.as_str(), email.as_str(), true, "invitation_token")?;
+                    verification::mark_verified(conn, id.as_str(), now)?;
+                    AuditEntry::new(Some(id.as_str()), "user.email_verified", "user", id.as_str())
+                        .after(serde_json::json!({"email": email.as_str(), "via": "invitation"}))
+                        .ip(ip.as_deref())
+                        .write(conn, now)?;
+                    None
+                }
+                None => Some(verification::link(&st.settings.public_base_url, &verification::issue(conn, id.as_str(), now)?)),
+            };
+            let mail = templates::welcome(&full_name, role, &st.settings.public_base_url, verify_url.as_deref());
             outbox::enqueue(conn, email.as_str(), &mail, now)?;
             let user = store::find_by_id(conn, id.as_str())?.ok_or_else(|| AppError::internal("user vanished"))?;
             issue_pair(&st, conn, &user, None)
@@ -87,37 +130,50 @@ pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>
         .await
 }
 
-pub async fn login(state: &AppState, req: LoginRequest, ip: Option<String>) -> AppResult<AuthResponse> {
-    let account = rate_limit::account_key(&req.email);
-    let ip_key = rate_limit::ip_key(ip.as_deref().unwrap_or("unknown"));
-    let keys = vec![(account.clone(), rate_limit::MAX_PER_ACCOUNT), (ip_key.clone(), rate_limit::MAX_PER_IP)];
-    state.db.run(move |conn| rate_limit::check(conn, &keys, wall_now())).await?;
+/// NUL and other control characters never belong in these fields, and PostgreSQL
+/// refuses NUL in text with an error that would otherwise surface as a 500.
+fn refuse_control(field: &str, value: &str) -> AppResult<()> {
+    if value.chars().any(char::is_control) {
+        return Err(AppError::field(field, "must not contain control characters"));
+    }
+    Ok(())
+}
 
-    let email = req.email.trim().to_lowercase();
+pub async fn login(state: &AppState, req: LoginRequest, ip: Option<String>) -> AppResult<AuthResponse> {
+    refuse_control("email", &req.email)?;
+    let account = rate_limit::login_account_key(&req.email);
+    let ip_key = rate_limit::login_ip_key(ip.as_deref());
+    let keys = vec![(account.clone(), rate_limit::LOGIN_ACCOUNT), (ip_key.clone(), rate_limit::LOGIN_IP)];
+    state.db.transaction(move |conn| rate_limit::reserve(conn, &keys, wall_now())).await?;
+
+    let email = rate_limit::canonical_email(&req.email);
     let user = state.db.run(move |conn| store::find_by_email(conn, &email)).await?;
-    let password = req.password;
-    let verified = actix_web::web::block(move || match user {
-        Some(u) if password::verify(&password, &u.password_hash) => Some(u),
-        Some(_) => None,
-        None => {
-            password::verify_dummy(&password);
-            None
-        }
-    })
-    .await
-    .map_err(|e| AppError::internal(e.to_string()))?;
+    let ok = password::verify_async(req.password, user.as_ref().map(|u| u.password_hash.clone())).await?;
 
     let st = state.clone();
-    match verified {
+    match user.filter(|_| ok) {
         None => {
-            state.db.run(move |conn| rate_limit::record_failure(conn, &[account, ip_key], wall_now())).await?;
+            // The email as typed (bounded by validation to 254 characters), never the password.
+            let typed = req.email;
+            state
+                .db
+                .transaction(move |conn| {
+                    rate_limit::sweep(conn, wall_now())?;
+                    AuditEntry::new(None, "auth.login_failed", "account", &typed)
+                        .after(serde_json::json!({"email": typed}))
+                        .ip(ip.as_deref())
+                        .write(conn, st.clock.now_naive())
+                })
+                .await?;
             Err(AppError::unauthorized("invalid_credentials", "The email or password is not correct."))
         }
         Some(user) => {
             state
                 .db
                 .transaction(move |conn| {
-                    rate_limit::clear(conn, &account)?;
+                    rate_limit::forgive(conn, &account)?;
+                    rate_limit::release(conn, &ip_key, rate_limit::LOGIN_IP)?;
+                    AuditEntry::new(Some(&user.id), "auth.login", "user", &user.id).ip(ip.as_deref()).write(conn, st.clock.now_naive())?;
                     issue_pair(&st, conn, &user, None)
                 })
                 .await
@@ -136,30 +192,100 @@ pub async fn refresh(state: &AppState, req: RefreshRequest, ip: Option<String>) 
             if row.revoked_at.is_some() || row.expires_at <= now {
                 return Ok(Err(invalid()));
             }
-            if row.used_at.is_some() || !tokens::mark_used(conn, &row.id, now)? {
-                // Reuse of a spent token: somebody else holds this family. End it.
-                tokens::revoke_family(conn, &row.family_id, now)?;
-                AuditEntry::new(Some(&row.user_id), "session.reuse_detected", "user", &row.user_id)
-                    .after(serde_json::json!({"family_id": row.family_id}))
-                    .ip(ip.as_deref())
-                    .write(conn, st.clock.now_naive())?;
-                return Ok(Err(invalid()));
-            }
+            let successor = tokens::successor_of(&st.settings.encryption_key, &req.refresh_token);
             let user = store::find_by_id(conn, &row.user_id)?.ok_or_else(invalid)?;
-            Ok(Ok(issue_pair(&st, conn, &user, Some(&row.family_id))?))
+            if row.used_at.is_none() && tokens::mark_used(conn, &row.id, now)? {
+                let token = tokens::issue_token(conn, successor, &row.user_id, Some(&row.family_id), now)?;
+                return Ok(Ok(issue_pair_with(&st, conn, &user, Some(&row.family_id), Some(token))?));
+            }
+            // Spent already. Within the grace period (two tabs, a retry) the holder gets
+            // the successor the first use created, as long as it is still alive. On
+            // PostgreSQL `mark_used` waited for the first use to commit, so its successor
+            // is visible here.
+            let used_at = tokens::find(conn, &req.refresh_token)?.and_then(|r| r.used_at).unwrap_or(now);
+            if (now - used_at).num_seconds() <= tokens::GRACE_SECONDS {
+                if let Some(next) = tokens::find(conn, &successor)? {
+                    if next.revoked_at.is_none() && next.expires_at > now {
+                        return Ok(Ok(issue_pair_with(&st, conn, &user, Some(&row.family_id), Some(successor))?));
+                    }
+                }
+            }
+            // Reuse of a spent token: somebody else holds this family. End it.
+            tokens::revoke_family(conn, &row.family_id, now)?;
+            AuditEntry::new(Some(&row.user_id), "session.reuse_detected", "user", &row.user_id)
+                .after(serde_json::json!({"family_id": row.family_id}))
+                .ip(ip.as_deref())
+                .write(conn, st.clock.now_naive())?;
+            Ok(Err(invalid()))
         })
         .await?;
     // The family revocation above must commit even though the caller gets a 401.
     outcome
 }
 
-pub async fn logout(state: &AppState, req: RefreshRequest) -> AppResult<()> {
+pub async fn logout(state: &AppState, req: RefreshRequest, ip: Option<String>) -> AppResult<()> {
+    let st = state.clone();
     state
         .db
         .transaction(move |conn| {
             if let Some(row) = tokens::find(conn, &req.refresh_token)? {
-                tokens::revoke_family(conn, &row.family_id, wall_now())?;
+                if tokens::revoke_family(conn, &row.family_id, wall_now())? > 0 {
+                    AuditEntry::new(Some(&row.user_id), "auth.logout", "user", &row.user_id)
+                        .after(serde_json::json!({"family_id": row.family_id}))
+                        .ip(ip.as_deref())
+                        .write(conn, st.clock.now_naive())?;
+                }
             }
+            Ok(())
+        })
+        .await
+}
+
+/// Spends a verification token and marks the address verified.
+pub async fn verify_email(state: &AppState, req: VerifyEmailRequest, ip: Option<String>) -> AppResult<EmailVerified> {
+    let st = state.clone();
+    state
+        .db
+        .transaction(move |conn| {
+            let now = st.clock.now_naive();
+            let user_id = verification::consume(conn, req.token.trim(), now)?.ok_or_else(|| {
+                AppError::bad_request("invalid_verification_token", "This confirmation link is not valid: it was used already, replaced by a newer one, or has expired. Ask for a new one.")
+            })?;
+            let user = store::find_by_id(conn, &user_id)?.ok_or_else(|| AppError::not_found("The account no longer exists."))?;
+            if verification::mark_verified(conn, &user_id, now)? {
+                AuditEntry::new(Some(&user_id), "user.email_verified", "user", &user_id)
+                    .after(serde_json::json!({"email": user.email, "via": "link"}))
+                    .ip(ip.as_deref())
+                    .write(conn, now)?;
+            }
+            let at = store::find_by_id(conn, &user_id)?.and_then(|u| u.email_verified_at).unwrap_or(now);
+            Ok(EmailVerified { email: user.email, email_verified: true, email_verified_at: utc(at) })
+        })
+        .await
+}
+
+/// Emails a new verification link to the caller (throttled per account and address).
+pub async fn resend_verification(state: &AppState, user_id: String, ip: Option<String>) -> AppResult<()> {
+    let st = state.clone();
+    state
+        .db
+        .transaction(move |conn| {
+            let now = st.clock.now_naive();
+            let user = store::find_by_id(conn, &user_id)?
+                .ok_or_else(|| AppError::unauthorized("unauthenticated", "The account no longer exists."))?;
+            if user.email_verified_at.is_some() {
+                return Err(AppError::conflict("already_verified", "This email address is confirmed already."));
+            }
+            rate_limit::reserve(
+                conn,
+                &[
+                    (rate_limit::resend_account_key(&user.id), rate_limit::RESEND_ACCOUNT),
+                    (rate_limit::resend_ip_key(ip.as_deref()), rate_limit::RESEND_IP),
+                ],
+                wall_now(),
+            )?;
+            let url = verification::link(&st.settings.public_base_url, &verification::issue(conn, &user.id, now)?);
+            outbox::enqueue(conn, &user.email, &templates::verify_email(&user.full_name, &url), now)?;
             Ok(())
         })
         .await
@@ -187,7 +313,7 @@ pub async fn me(state: &AppState, user_id: String) -> AppResult<Me> {
                 }
                 None => None,
             };
-            Ok(Me { id: user.id, email: user.email, full_name: user.full_name, roles, freelancer })
+            Ok(Me { id: user.id, email: user.email, full_name: user.full_name, roles, email_verified: user.email_verified_at.is_some(), freelancer })
         })
         .await
 }

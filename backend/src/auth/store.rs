@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use crate::auth::model::{FreelancerRow, NewUser, UserRow};
 use crate::db::schema::{freelancers, user_roles, users};
 use crate::db::DbConnection;
+use crate::domain::Role;
 use crate::error::AppResult;
 
 pub fn insert_user(conn: &mut DbConnection, user: &NewUser) -> AppResult<()> {
@@ -25,28 +26,30 @@ pub fn find_by_id(conn: &mut DbConnection, id: &str) -> AppResult<Option<UserRow
     Ok(users::table.find(id).select(UserRow::as_select()).first(conn).optional()?)
 }
 
-pub fn roles_of(conn: &mut DbConnection, user_id: &str) -> AppResult<Vec<String>> {
-    let mut roles: Vec<String> = user_roles::table
+pub fn roles_of(conn: &mut DbConnection, user_id: &str) -> AppResult<Vec<Role>> {
+    let mut roles: Vec<Role> = user_roles::table
         .filter(user_roles::user_id.eq(user_id))
         .select(user_roles::role)
         .load(conn)?;
-    roles.sort();
+    roles.sort_by_key(|r| r.as_str());
     Ok(roles)
 }
 
-/// Grants a role; returns false when the user already had it.
-pub fn grant_role(conn: &mut DbConnection, user_id: &str, role: &str, at: NaiveDateTime) -> AppResult<bool> {
-    let exists: i64 = user_roles::table
-        .filter(user_roles::user_id.eq(user_id).and(user_roles::role.eq(role)))
-        .count()
-        .get_result(conn)?;
-    if exists > 0 {
-        return Ok(false);
-    }
-    diesel::insert_into(user_roles::table)
-        .values((user_roles::user_id.eq(user_id), user_roles::role.eq(role), user_roles::granted_at.eq(at)))
-        .execute(conn)?;
-    Ok(true)
+/// Grants a role; returns false when the user already had it. An insert that ignores
+/// the primary-key conflict, so two grants at once are not a unique-violation 500.
+pub fn grant_role(conn: &mut DbConnection, user_id: &str, role: Role, at: NaiveDateTime) -> AppResult<bool> {
+    let row = (user_roles::user_id.eq(user_id), user_roles::role.eq(role), user_roles::granted_at.eq(at));
+    let n = match conn {
+        DbConnection::Postgresql(c) => diesel::insert_into(user_roles::table).values(row).on_conflict_do_nothing().execute(c)?,
+        DbConnection::Sqlite(c) => diesel::insert_into(user_roles::table).values(row).on_conflict_do_nothing().execute(c)?,
+    };
+    Ok(n == 1)
+}
+
+/// Revokes a role; returns false when the user did not have it.
+pub fn revoke_role(conn: &mut DbConnection, user_id: &str, role: Role) -> AppResult<bool> {
+    let n = diesel::delete(user_roles::table.filter(user_roles::user_id.eq(user_id).and(user_roles::role.eq(role)))).execute(conn)?;
+    Ok(n == 1)
 }
 
 pub fn insert_freelancer(conn: &mut DbConnection, id: &str, user_id: &str, at: NaiveDateTime) -> AppResult<()> {
@@ -54,8 +57,8 @@ pub fn insert_freelancer(conn: &mut DbConnection, id: &str, user_id: &str, at: N
         .values((
             freelancers::id.eq(id),
             freelancers::user_id.eq(user_id),
-            freelancers::status.eq("registered"),
-            freelancers::tier.eq("standard"),
+            freelancers::status.eq(crate::freelancers::model::FreelancerStatus::Registered),
+            freelancers::tier.eq(crate::freelancers::tiers::Tier::Standard),
             freelancers::created_at.eq(at),
             freelancers::updated_at.eq(at),
         ))

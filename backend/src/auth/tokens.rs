@@ -1,6 +1,13 @@
 //! Refresh tokens: opaque random strings stored only as SHA-256 hashes, single use,
 //! rotated on every refresh. Presenting a token that was already used means it leaked:
 //! the whole family (every token descended from that login) is revoked.
+//!
+//! Except for a short grace period: two tabs (or a retried request) that refresh with
+//! the same token at once must not log the user out. The successor of a token is
+//! derived from it with a keyed hash (`successor_of`), so within `GRACE_SECONDS` of the
+//! first use the same token answers with the very same successor (looked up by its
+//! hash), and no plain token is ever stored. After the grace period, reuse revokes the
+//! family as before.
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
@@ -12,6 +19,7 @@ use crate::domain::ids::{random_token, RefreshTokenId, TokenFamilyId};
 use crate::error::AppResult;
 
 pub const REFRESH_TOKEN_DAYS: i64 = 30;
+pub const GRACE_SECONDS: i64 = 30;
 
 pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
@@ -30,9 +38,23 @@ pub struct RefreshTokenRow {
     pub revoked_at: Option<NaiveDateTime>,
 }
 
-/// Issues a new token in `family` (a new family when None); returns the plain token.
+/// The successor of `token`: a keyed hash, so only this server can compute it and the
+/// same token always has the same successor.
+pub fn successor_of(key: &[u8], token: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(b"partner-hub refresh successor\0");
+    h.update(key);
+    h.update(token.as_bytes());
+    format!("phr_{}", hex::encode(h.finalize()))
+}
+
+/// Issues a new random token in `family` (a new family when None); returns the plain token.
 pub fn issue(conn: &mut DbConnection, user_id: &str, family: Option<&str>, now: NaiveDateTime) -> AppResult<String> {
-    let token = format!("phr_{}", random_token(43));
+    issue_token(conn, format!("phr_{}", random_token(43)), user_id, family, now)
+}
+
+/// Stores `token` (its hash) in `family`; returns it.
+pub fn issue_token(conn: &mut DbConnection, token: String, user_id: &str, family: Option<&str>, now: NaiveDateTime) -> AppResult<String> {
     let family_id = family.map(str::to_string).unwrap_or_else(|| TokenFamilyId::generate().0);
     diesel::insert_into(refresh_tokens::table)
         .values((

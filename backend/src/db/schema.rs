@@ -9,6 +9,7 @@ diesel::table! {
         full_name -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        email_verified_at -> Nullable<Timestamp>,
     }
 }
 
@@ -48,10 +49,22 @@ diesel::table! {
 }
 
 diesel::table! {
-    login_attempts (id) {
-        id -> Text,
+    auth_throttle (scope_key) {
         scope_key -> Text,
-        attempted_at -> Timestamp,
+        failures -> Integer,
+        blocked_until -> Nullable<Timestamp>,
+        last_attempt_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    email_verifications (id) {
+        id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
     }
 }
 
@@ -303,13 +316,15 @@ diesel::joinable!(support_tickets -> users (user_id));
 diesel::joinable!(ticket_messages -> support_tickets (ticket_id));
 diesel::joinable!(freelancers -> users (user_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(email_verifications -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     user_roles,
     freelancers,
     refresh_tokens,
-    login_attempts,
+    auth_throttle,
+    email_verifications,
     audit_log,
     email_outbox,
     job_runs,

@@ -1,37 +1,18 @@
 //! The four roles. Support and admin run the programme; admin alone moves the test clock.
+//! Stored as TEXT in `user_roles.role` (CHECKed in both migration folders).
 
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Freelancer,
-    Customer,
-    Support,
-    Admin,
+crate::text_enum! {
+    /// What a person may do here. `freelancer` and `customer` are chosen at sign-up;
+    /// `support` and `admin` are granted by an operator (`partner-hub admin create`).
+    pub enum Role {
+        Freelancer = "freelancer",
+        Customer = "customer",
+        Support = "support",
+        Admin = "admin",
+    }
 }
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Freelancer => "freelancer",
-            Role::Customer => "customer",
-            Role::Support => "support",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "freelancer" => Some(Role::Freelancer),
-            "customer" => Some(Role::Customer),
-            "support" => Some(Role::Support),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
-    }
-
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Support | Role::Admin)
     }

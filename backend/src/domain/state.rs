@@ -15,6 +15,9 @@ macro_rules! text_enum {
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
+            // `tt`, not `literal`: a `literal` fragment reaches derive macros wrapped in an
+            // invisible group, and utoipa then ignores the serde rename (the spec showed
+            // `Sent` where the wire says `sent`).
             $( $(#[$vmeta:meta])* $variant:ident = $text:tt ),+ $(,)?
         }
     ) => {

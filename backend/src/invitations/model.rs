@@ -16,9 +16,9 @@ pub const VALID_DAYS: i64 = 14;
 pub struct InvitationRow {
     pub id: String,
     pub email: String,
-    pub kind: String,
+    pub kind: InvitationKind,
     pub token_hash: String,
-    pub status: String,
+    pub status: InvitationStatus,
     pub invited_by: String,
     pub accepted_by: Option<String>,
     pub accepted_at: Option<NaiveDateTime>,
@@ -30,31 +30,74 @@ pub struct InvitationRow {
 }
 
 impl InvitationRow {
-    /// `sent`, `accepted`, `expired` or `revoked` as of `now`.
-    pub fn status_at(&self, now: NaiveDateTime) -> &str {
-        if self.status == "sent" && self.expires_at <= now {
-            "expired"
+    /// The status as of `now`: a `sent` invitation past its expiry is `expired` even
+    /// before anything wrote that down.
+    pub fn status_at(&self, now: NaiveDateTime) -> InvitationStatus {
+        if self.status == InvitationStatus::Sent && self.expires_at <= now {
+            InvitationStatus::Expired
         } else {
-            &self.status
+            self.status
+        }
+    }
+
+    /// What the invitee's link shows.
+    pub fn link_status_at(&self, now: NaiveDateTime) -> InvitationLinkStatus {
+        match self.status_at(now) {
+            InvitationStatus::Sent => InvitationLinkStatus::Valid,
+            InvitationStatus::Accepted => InvitationLinkStatus::Used,
+            InvitationStatus::Revoked => InvitationLinkStatus::Revoked,
+            InvitationStatus::Expired => InvitationLinkStatus::Expired,
         }
     }
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum InvitationKind {
-    /// Someone who already has an account here.
-    Internal,
-    /// An email address; they are invited to create an account.
-    External,
+crate::text_enum! {
+    /// Who is invited.
+    pub enum InvitationKind {
+        /// Someone who already has an account here.
+        Internal = "internal",
+        /// An email address; they are invited to create an account.
+        External = "external",
+    }
 }
 
-impl InvitationKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            InvitationKind::Internal => "internal",
-            InvitationKind::External => "external",
-        }
+crate::text_enum! {
+    /// An invitation's life: `sent` (pending) until accepted, revoked or expired. At
+    /// most one `sent` invitation per email (a partial unique index).
+    pub enum InvitationStatus {
+        Sent = "sent",
+        Accepted = "accepted",
+        Revoked = "revoked",
+        /// Written when a newer invitation for the same email is created; a `sent` row
+        /// past its expiry also reads as expired.
+        Expired = "expired",
+    }
+}
+
+impl InvitationStatus {
+    /// Only a pending invitation (and not past its expiry, checked beside it) is accepted.
+    pub fn acceptable_from() -> Vec<InvitationStatus> {
+        vec![InvitationStatus::Sent]
+    }
+
+    /// Revoking works on pending and expired invitations, never on used ones.
+    pub fn revocable_from() -> Vec<InvitationStatus> {
+        vec![InvitationStatus::Sent, InvitationStatus::Expired]
+    }
+
+    /// Re-sending renews a pending or expired invitation with a new token.
+    pub fn resendable_from() -> Vec<InvitationStatus> {
+        vec![InvitationStatus::Sent, InvitationStatus::Expired]
+    }
+}
+
+crate::text_enum! {
+    /// What an invitation link is, as the invitee sees it.
+    pub enum InvitationLinkStatus {
+        Valid = "valid",
+        Expired = "expired",
+        Used = "used",
+        Revoked = "revoked",
     }
 }
 
@@ -73,10 +116,8 @@ pub struct Invitation {
     #[schema(example = "inv_9aB8cD7eF6gH5iJ4kL3m")]
     pub id: String,
     pub email: String,
-    /// `internal` or `external`.
-    pub kind: String,
-    /// `sent`, `accepted`, `expired` or `revoked`.
-    pub status: String,
+    pub kind: InvitationKind,
+    pub status: InvitationStatus,
     pub expires_at: DateTime<Utc>,
     pub accepted_at: Option<DateTime<Utc>>,
     pub accepted_by: Option<String>,
@@ -89,7 +130,7 @@ pub struct Invitation {
 impl Invitation {
     pub fn from_row(r: InvitationRow, now: NaiveDateTime) -> Invitation {
         Invitation {
-            status: r.status_at(now).to_string(),
+            status: r.status_at(now),
             id: r.id,
             email: r.email,
             kind: r.kind,
@@ -119,27 +160,17 @@ pub struct IssuedInvitation {
 /// What the invitee's link shows before signing in.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InvitationCheck {
-    /// `valid`, `expired`, `used` or `revoked`.
-    pub status: String,
+    pub status: InvitationLinkStatus,
     pub email: String,
-    pub kind: String,
+    pub kind: InvitationKind,
     pub expires_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum StatusFilter {
-    Sent,
-    Accepted,
-    Expired,
-    Revoked,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct InvitationFilter {
     #[param(inline)]
-    pub status: Option<StatusFilter>,
+    pub status: Option<InvitationStatus>,
     #[param(inline)]
     pub kind: Option<InvitationKind>,
 }

@@ -94,8 +94,9 @@ async fn check(state: web::Data<AppState>, token: web::Path<String>) -> AppResul
     Ok(web::Json(service::check(&state, token.into_inner()).await?))
 }
 
-/// Accept an invitation as the signed-in user (the "log in through the link" path).
-/// Refresh the session afterwards: the account may have gained the freelancer role.
+/// Accept an invitation as the signed-in user (the "log in through the link" path). Only
+/// the account whose confirmed email is the invited one can. Refresh the session
+/// afterwards: the account may have gained the freelancer role.
 #[utoipa::path(
     operation_id = "accept_invitation",
     tag = "invitations",
@@ -103,6 +104,7 @@ async fn check(state: web::Data<AppState>, token: web::Path<String>) -> AppResul
     responses(
         (status = 200, body = InvitationCheck),
         (status = 401, response = Unauthorized),
+        (status = 403, description = "The invitation was sent to another address (`invitation_email_mismatch`) or this account has not confirmed its address (`email_not_verified`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, response = NotFound),
         (status = 409, description = "Expired, used or revoked (`invitation_unusable`)", body = crate::error::Problem, content_type = "application/problem+json"),
     ),

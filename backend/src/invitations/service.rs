@@ -1,5 +1,21 @@
 //! Invitation rules. Tokens are stored only as SHA-256 hashes; re-sending issues a new
 //! token (the old link stops working) and a fresh 14-day expiry.
+//!
+//! Who may use an invitation: only the account whose email is the invited one, and only
+//! once that address is proven. A link is not proof on its own (it can be forwarded or
+//! leak), so:
+//! - `POST /invitations/{token}/accept` needs a signed-in account whose email equals the
+//!   invited one (else 403 `invitation_email_mismatch`) and is verified (else 403
+//!   `email_not_verified`).
+//! - Registering with `invitation_token` needs the registering email to equal the
+//!   invited one (else 403 `invitation_email_mismatch`). Then the registration itself
+//!   counts as proof of the address and the invitation is accepted at once: the token
+//!   was emailed to that address alone, is single use and stored hashed, and the email
+//!   match means a forwarded link cannot be used for another account. The new account
+//!   is marked verified.
+//!
+//! Every transition (accept, revoke, re-send) is one conditional UPDATE in `store`; one
+//! pending invitation per email is the partial unique index `invitations_one_pending`.
 
 use chrono::{Duration, NaiveDateTime};
 
@@ -20,12 +36,11 @@ fn invite_url(state: &AppState, token: &str) -> String {
     format!("{}/invitations/{token}", state.settings.public_base_url)
 }
 
-fn invitation_mail(state: &AppState, kind: &str, token: &str, expires_at: NaiveDateTime) -> templates::Rendered {
+fn invitation_mail(state: &AppState, kind: InvitationKind, token: &str, expires_at: NaiveDateTime) -> templates::Rendered {
     let url = invite_url(state, token);
-    let first = if kind == "internal" {
-        "You are invited to the Partner Hub reseller programme. Sign in with your existing account through the link below to accept."
-    } else {
-        "You are invited to join Partner Hub and its reseller programme. Create your account through the link below to accept."
+    let first = match kind {
+        InvitationKind::Internal => "You are invited to the Partner Hub reseller programme. Sign in with your existing account through the link below to accept.",
+        InvitationKind::External => "You are invited to join Partner Hub and its reseller programme. Create your account through the link below to accept.",
     };
     templates::simple(
         "invitation",
@@ -62,16 +77,14 @@ pub async fn create(state: &AppState, actor: String, form: NewInvitation) -> App
                     return Err(AppError::conflict("already_in_programme", "This person has already applied to the programme."));
                 }
             }
-            if store::pending_for(conn, email.as_str(), now)?.is_some() {
-                return Err(AppError::conflict("invitation_pending", "A valid invitation for this email exists already; re-send it instead."));
-            }
+            store::expire_stale_for(conn, email.as_str(), now)?;
             let token = random_token(40);
             let row = InvitationRow {
                 id: plain_id("inv"),
                 email: email.as_str().to_string(),
-                kind: form.kind.as_str().to_string(),
+                kind: form.kind,
                 token_hash: hash_token(&token),
-                status: "sent".into(),
+                status: InvitationStatus::Sent,
                 invited_by: actor.clone(),
                 accepted_by: None,
                 accepted_at: None,
@@ -81,11 +94,12 @@ pub async fn create(state: &AppState, actor: String, form: NewInvitation) -> App
                 last_sent_at: now,
                 created_at: now,
             };
+            // A second pending invitation for this email fails here, on the unique index.
             store::insert(conn, &row)?;
             AuditEntry::new(Some(&actor), "invitation.created", "invitation", &row.id)
                 .after(serde_json::json!({"email": row.email, "kind": row.kind, "expires_at": crate::clock::utc(row.expires_at)}))
                 .write(conn, now)?;
-            outbox::enqueue(conn, &row.email, &invitation_mail(&st, &row.kind, &token, row.expires_at), now)?;
+            outbox::enqueue(conn, &row.email, &invitation_mail(&st, row.kind, &token, row.expires_at), now)?;
             Ok(IssuedInvitation {
                 id: row.id.clone(),
                 expires_at: crate::clock::utc(row.expires_at),
@@ -102,9 +116,13 @@ pub async fn list(state: &AppState, filter: InvitationFilter, page: Page) -> App
     let limit = page.limit;
     let rows = state
         .db
-        .run(move |conn| store::list(conn, filter.status, filter.kind.map(|k| k.as_str()), now, page.after, limit))
+        .run(move |conn| store::list(conn, filter.status, filter.kind, now, page.after, limit))
         .await?;
     Ok(finish(rows, limit, |r| (r.created_at, r.id.clone()), |r| Invitation::from_row(r, now)))
+}
+
+fn cannot(action: &str, row: &InvitationRow, now: NaiveDateTime) -> AppError {
+    AppError::conflict("invalid_status", format!("An invitation that is {} cannot be {action}.", row.status_at(now)))
 }
 
 pub async fn revoke(state: &AppState, actor: String, id: String) -> AppResult<Invitation> {
@@ -112,17 +130,16 @@ pub async fn revoke(state: &AppState, actor: String, id: String) -> AppResult<In
     state
         .db
         .transaction(move |conn| {
-            let row = store::by_id(conn, &id)?;
             let now = st.clock.now_naive();
-            if row.status != "sent" {
-                return Err(AppError::conflict("invalid_status", format!("An invitation that is {} cannot be revoked.", row.status_at(now))));
-            }
-            store::mark_revoked(conn, &id, now)?;
+            let before = store::by_id(conn, &id)?;
+            let Some(row) = store::mark_revoked(conn, &id, now)? else {
+                return Err(cannot("revoked", &store::by_id(conn, &id)?, now));
+            };
             AuditEntry::new(Some(&actor), "invitation.revoked", "invitation", &id)
-                .before(serde_json::json!({"status": row.status_at(now)}))
-                .after(serde_json::json!({"status": "revoked"}))
+                .before(serde_json::json!({"status": before.status_at(now)}))
+                .after(serde_json::json!({"status": row.status}))
                 .write(conn, now)?;
-            Ok(Invitation::from_row(store::by_id(conn, &id)?, now))
+            Ok(Invitation::from_row(row, now))
         })
         .await
 }
@@ -132,37 +149,27 @@ pub async fn resend(state: &AppState, actor: String, id: String) -> AppResult<Is
     state
         .db
         .transaction(move |conn| {
-            let row = store::by_id(conn, &id)?;
             let now = st.clock.now_naive();
-            if row.status != "sent" {
-                return Err(AppError::conflict("invalid_status", format!("An invitation that is {} cannot be re-sent.", row.status)));
-            }
+            let before = store::by_id(conn, &id)?;
             let token = random_token(40);
             let expires_at = now + Duration::days(VALID_DAYS);
-            store::renew(conn, &id, &hash_token(&token), expires_at, now)?;
+            let Some(row) = store::renew(conn, &id, &hash_token(&token), expires_at, now)? else {
+                return Err(cannot("re-sent", &store::by_id(conn, &id)?, now));
+            };
             AuditEntry::new(Some(&actor), "invitation.resent", "invitation", &id)
-                .before(serde_json::json!({"expires_at": crate::clock::utc(row.expires_at)}))
+                .before(serde_json::json!({"expires_at": crate::clock::utc(before.expires_at)}))
                 .after(serde_json::json!({"expires_at": crate::clock::utc(expires_at)}))
                 .write(conn, now)?;
-            outbox::enqueue(conn, &row.email, &invitation_mail(&st, &row.kind, &token, expires_at), now)?;
+            outbox::enqueue(conn, &row.email, &invitation_mail(&st, row.kind, &token, expires_at), now)?;
             Ok(IssuedInvitation {
                 id: id.clone(),
                 expires_at: crate::clock::utc(expires_at),
                 invite_url: invite_url(&st, &token),
                 token,
-                invitation: Invitation::from_row(store::by_id(conn, &id)?, now),
+                invitation: Invitation::from_row(row, now),
             })
         })
         .await
-}
-
-fn check_status(row: &InvitationRow, now: NaiveDateTime) -> &'static str {
-    match row.status_at(now) {
-        "sent" => "valid",
-        "accepted" => "used",
-        "revoked" => "revoked",
-        _ => "expired",
-    }
 }
 
 pub async fn check(state: &AppState, token: String) -> AppResult<InvitationCheck> {
@@ -171,36 +178,55 @@ pub async fn check(state: &AppState, token: String) -> AppResult<InvitationCheck
         .db
         .run(move |conn| {
             let row = store::by_token_hash(conn, &hash_token(&token))?.ok_or_else(|| AppError::not_found("This invitation link is not valid."))?;
-            Ok(InvitationCheck { status: check_status(&row, now).into(), email: row.email, kind: row.kind, expires_at: crate::clock::utc(row.expires_at) })
+            Ok(InvitationCheck { status: row.link_status_at(now), email: row.email, kind: row.kind, expires_at: crate::clock::utc(row.expires_at) })
         })
         .await
 }
 
-/// Attaches a valid invitation to `user_id` inside the caller's transaction: makes the
-/// user a freelancer if needed and, for internal invitations of existing accounts,
-/// skips onboarding. `field` names the request field errors point at.
-pub fn attach(conn: &mut DbConnection, state: &AppState, token: &str, user_id: &str, new_account: bool, field: &str) -> AppResult<InvitationRow> {
+fn unusable(field: &str, link: InvitationLinkStatus) -> AppError {
+    match link {
+        InvitationLinkStatus::Valid | InvitationLinkStatus::Used => AppError::field(field, "has already been used"),
+        InvitationLinkStatus::Revoked => AppError::field(field, "has been revoked"),
+        InvitationLinkStatus::Expired => AppError::field(field, "has expired; ask support to re-send it"),
+    }
+}
+
+fn mismatch() -> AppError {
+    AppError::forbidden(
+        "invitation_email_mismatch",
+        "This invitation was sent to another email address. Sign in (or register) with the address the invitation was sent to.",
+    )
+}
+
+/// Accepts a valid invitation for `user_id` (whose email is `user_email`) inside the
+/// caller's transaction: makes the user a freelancer if needed and, for internal
+/// invitations of existing accounts, skips onboarding. The caller has established that
+/// `user_email` is proven. `field` names the request field errors point at.
+pub fn attach(conn: &mut DbConnection, state: &AppState, token: &str, user_id: &str, user_email: &str, new_account: bool, field: &str) -> AppResult<InvitationRow> {
     let now = state.clock.now_naive();
-    let row = store::by_token_hash(conn, &hash_token(token))?.ok_or_else(|| AppError::field(field, "is not a valid invitation"))?;
-    match check_status(&row, now) {
-        "valid" => {}
-        "used" => return Err(AppError::field(field, "has already been used")),
-        "revoked" => return Err(AppError::field(field, "has been revoked")),
-        _ => return Err(AppError::field(field, "has expired; ask support to re-send it")),
+    let found = store::by_token_hash(conn, &hash_token(token))?.ok_or_else(|| AppError::field(field, "is not a valid invitation"))?;
+    let link = found.link_status_at(now);
+    if link != InvitationLinkStatus::Valid {
+        return Err(unusable(field, link));
     }
-    if !store::mark_accepted(conn, &row.id, user_id, now)? {
-        return Err(AppError::field(field, "has already been used"));
+    if found.email != user_email {
+        return Err(mismatch());
     }
+    // The one statement that decides: of concurrent accepts, one moves the row.
+    let Some(row) = store::mark_accepted(conn, &found.id, user_id, now)? else {
+        let link = store::by_id(conn, &found.id)?.link_status_at(now);
+        return Err(unusable(field, link));
+    };
     let freelancer = match users::freelancer_of(conn, user_id)? {
         Some(f) => f.id,
         None => {
-            users::grant_role(conn, user_id, Role::Freelancer.as_str(), now)?;
+            users::grant_role(conn, user_id, Role::Freelancer, now)?;
             let id = crate::domain::ids::FreelancerId::generate().0;
             users::insert_freelancer(conn, &id, user_id, now)?;
             id
         }
     };
-    if row.kind == "internal" && !new_account {
+    if row.kind == InvitationKind::Internal && !new_account {
         diesel::update(crate::db::schema::freelancers::table.find(&freelancer))
             .set(crate::db::schema::freelancers::onboarding_required.eq(false))
             .execute(conn)?;
@@ -218,10 +244,18 @@ pub async fn accept(state: &AppState, token: String, user_id: String) -> AppResu
     state
         .db
         .transaction(move |conn| {
-            if store::by_token_hash(conn, &hash_token(&token))?.is_none() {
+            let Some(found) = store::by_token_hash(conn, &hash_token(&token))? else {
                 return Err(AppError::not_found("This invitation link is not valid."));
+            };
+            let user = users::find_by_id(conn, &user_id)?
+                .ok_or_else(|| AppError::unauthorized("unauthenticated", "The account no longer exists."))?;
+            if found.email != user.email {
+                return Err(mismatch());
             }
-            let row = attach(conn, &st, &token, &user_id, false, "token").map_err(|e| {
+            if user.email_verified_at.is_none() {
+                return Err(crate::auth::verification::not_verified());
+            }
+            let row = attach(conn, &st, &token, &user_id, &user.email, false, "token").map_err(|e| {
                 if e.code == "validation_failed" {
                     let mut c = AppError::conflict("invitation_unusable", e.errors.first().map(|f| format!("The invitation {}.", f.message)).unwrap_or_default());
                     c.errors = e.errors;
@@ -230,7 +264,7 @@ pub async fn accept(state: &AppState, token: String, user_id: String) -> AppResu
                     e
                 }
             })?;
-            Ok(InvitationCheck { status: "used".into(), email: row.email, kind: row.kind, expires_at: crate::clock::utc(row.expires_at) })
+            Ok(InvitationCheck { status: InvitationLinkStatus::Used, email: row.email, kind: row.kind, expires_at: crate::clock::utc(row.expires_at) })
         })
         .await
 }

@@ -59,19 +59,50 @@ pub fn simple(template: &'static str, subject: impl Into<String>, paragraphs: Ve
     Rendered { template, subject, text, html }
 }
 
-pub fn welcome(full_name: &str, role: Role, base_url: &str) -> Rendered {
+/// The sign-up message. With `verify_url` its call to action confirms the address (one
+/// message at sign-up rather than two); without it (the address was proven by an
+/// invitation link) it opens the app.
+pub fn welcome(full_name: &str, role: Role, base_url: &str, verify_url: Option<&str>) -> Rendered {
     let next = match role {
         Role::Freelancer => "Next, apply to the reseller programme from your account.",
         _ => "You can now pick a Microsoft 365 plan and manage your subscriptions.",
     };
-    let url = format!("{base_url}/app");
-    let paragraphs = vec![format!("Hello {full_name},"), "Your Partner Hub account is ready.".to_string(), next.to_string()];
+    let app_url = format!("{base_url}/app");
+    let mut paragraphs = vec![format!("Hello {full_name},"), "Your Partner Hub account is ready.".to_string()];
+    let (label, url) = match verify_url {
+        Some(url) => {
+            paragraphs.push(format!(
+                "Please confirm that this is your email address: open the link below within {} hours. Until then you cannot apply to the programme or accept an invitation.",
+                crate::auth::verification::VALID_HOURS
+            ));
+            ("Confirm your email address", url.to_string())
+        }
+        None => ("Open Partner Hub", app_url),
+    };
+    paragraphs.push(next.to_string());
     Rendered {
         template: "welcome",
         subject: "Welcome to Partner Hub".into(),
-        text: format!("{}\n\nOpen Partner Hub: {url}\n", paragraphs.join("\n\n")),
-        html: layout("Welcome to Partner Hub", &paragraphs, Some(("Open Partner Hub", &url))),
+        text: format!("{}\n\n{label}: {url}\n", paragraphs.join("\n\n")),
+        html: layout("Welcome to Partner Hub", &paragraphs, Some((label, &url))),
     }
+}
+
+/// A new link to confirm the address, asked for by the account holder.
+pub fn verify_email(full_name: &str, verify_url: &str) -> Rendered {
+    simple(
+        "verify_email",
+        "Confirm your email address",
+        vec![
+            format!("Hello {full_name},"),
+            format!(
+                "Open the link below within {} hours to confirm that this is your email address. Earlier links no longer work.",
+                crate::auth::verification::VALID_HOURS
+            ),
+            "If you did not ask for this, you can ignore this message.".to_string(),
+        ],
+        Some(("Confirm your email address", verify_url)),
+    )
 }
 
 #[cfg(test)]
@@ -80,7 +111,8 @@ mod tests {
 
     #[test]
     fn escapes_user_values_in_html() {
-        let r = welcome("<script>x</script>", Role::Customer, "http://h");
+        let r = welcome("<script>x</script>", Role::Customer, "http://h", Some("http://h/verify-email?token=t"));
+        assert!(r.text.contains("http://h/verify-email?token=t"));
         assert!(r.html.contains("&lt;script&gt;"));
         assert!(!r.html.contains("<script>"));
         assert!(r.text.contains("<script>x</script>"), "plain text keeps the name as typed");

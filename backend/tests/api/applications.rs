@@ -85,3 +85,21 @@ async fn every_invalid_field_is_reported_and_nothing_is_saved() {
     let c = app.customer().await;
     problem(app.post("/api/v1/applications", application_body("US"), Some(&c.access_token)).await, 403, "forbidden").await;
 }
+
+#[actix_web::test]
+async fn applying_needs_a_confirmed_email_address() {
+    let app = TestApp::spawn().await;
+    let s = app.unverified_freelancer().await;
+    crate::helpers::problem(app.post("/api/v1/applications", crate::helpers::application_body("DE"), Some(&s.access_token)).await, 403, "email_not_verified").await;
+    let count: i64 = app
+        .db(|conn| {
+            use diesel::prelude::*;
+            Ok(partner_hub::db::schema::applications::table.count().get_result(conn)?)
+        })
+        .await;
+    assert_eq!(count, 0, "nothing was stored");
+    // Confirming the address opens the way.
+    let token = app.verification_token(&s.email).await;
+    assert_eq!(app.post("/api/v1/auth/verify-email", serde_json::json!({"token": token}), None).await.status(), 200);
+    assert_eq!(app.post("/api/v1/applications", crate::helpers::application_body("DE"), Some(&s.access_token)).await.status(), 201);
+}

@@ -76,6 +76,7 @@ pub fn settings_for(dir: &std::path::Path, database_url: String, opts: &Options)
         scheduler: false,
         trusted_proxies: vec![],
         metrics_token: None,
+        signups_per_ip: partner_hub::auth::rate_limit::REGISTER_IP.free,
     }
 }
 
@@ -123,17 +124,14 @@ impl TestApp {
         req.send().await.expect("request")
     }
 
+    /// Registers and confirms the address the way a person does: the link from the
+    /// sign-up email, posted to `/auth/verify-email`.
     pub async fn register(&self, role: &str) -> Session {
-        let email = format!("{}-{}@example.com", role, random_token(8).to_lowercase());
-        let res = self
-            .post(
-                "/api/v1/auth/register",
-                json!({"email": email, "password": "correct horse battery", "full_name": format!("Test {role}"), "role": role}),
-                None,
-            )
-            .await;
-        assert_eq!(res.status(), 201, "register {role}");
-        session_of(res.json().await.unwrap(), email)
+        let s = self.register_unverified(role).await;
+        let token = self.verification_token(&s.email).await;
+        let res = self.post("/api/v1/auth/verify-email", json!({"token": token}), None).await;
+        assert_eq!(res.status(), 200, "verify {}", s.email);
+        s
     }
 
     pub async fn freelancer(&self) -> Session {
@@ -333,5 +331,45 @@ impl TestApp {
                 .collect()
         })
         .await
+    }
+
+    /// Registers without confirming the address.
+    pub async fn register_unverified(&self, role: &str) -> Session {
+        let email = format!("{}-{}@example.com", role, random_token(8).to_lowercase());
+        let res = self
+            .post(
+                "/api/v1/auth/register",
+                json!({"email": email, "password": "correct horse battery", "full_name": format!("Test {role}"), "role": role}),
+                None,
+            )
+            .await;
+        assert_eq!(res.status(), 201, "register {role}");
+        session_of(res.json().await.unwrap(), email)
+    }
+
+    /// A freelancer who has not confirmed their email address.
+    pub async fn unverified_freelancer(&self) -> Session {
+        self.register_unverified("freelancer").await
+    }
+
+    /// The token of the newest confirmation link emailed to `email`, read from the
+    /// message in the outbox.
+    pub async fn verification_token(&self, email: &str) -> String {
+        let to = email.to_string();
+        let bodies: Vec<String> = self
+            .db(move |conn| {
+                use diesel::prelude::*;
+                use partner_hub::db::schema::email_outbox;
+                Ok(email_outbox::table
+                    .filter(email_outbox::to_address.eq(to))
+                    .order((email_outbox::created_at.desc(), email_outbox::id.desc()))
+                    .select(email_outbox::text_body)
+                    .load::<String>(conn)?)
+            })
+            .await;
+        bodies
+            .iter()
+            .find_map(|b| b.split("/verify-email?token=").nth(1).map(|t| t.split_whitespace().next().unwrap_or("").to_string()))
+            .unwrap_or_else(|| panic!("no confirmation link emailed to {email}"))
     }
 }

@@ -494,6 +494,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the account's email address with the token from the emailed link. Single use. */
+        post: operations["verify_email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a new confirmation link to the signed-in user; earlier links stop working.
+         *     Throttled per account and per IP address.
+         */
+        post: operations["resend_email_verification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/{token}": {
         parameters: {
             query?: never;
@@ -521,8 +558,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Accept an invitation as the signed-in user (the "log in through the link" path).
-         *     Refresh the session afterwards: the account may have gained the freelancer role.
+         * Accept an invitation as the signed-in user (the "log in through the link" path). Only
+         *     the account whose confirmed email is the invited one can. Refresh the session
+         *     afterwards: the account may have gained the freelancer role.
          */
         post: operations["accept_invitation"];
         delete?: never;
@@ -1240,6 +1278,13 @@ export interface components {
              */
             year?: number | null;
         };
+        /** @description The address is confirmed. */
+        EmailVerified: {
+            email: string;
+            email_verified: boolean;
+            /** Format: date-time */
+            email_verified_at: string;
+        };
         /**
          * @description Experience administering Microsoft 365.
          * @enum {string}
@@ -1330,28 +1375,39 @@ export interface components {
             expires_at: string;
             /** @example inv_9aB8cD7eF6gH5iJ4kL3m */
             id: string;
-            /** @description `internal` or `external`. */
-            kind: string;
+            kind: components["schemas"]["InvitationKind"];
             /** Format: date-time */
             last_sent_at: string;
             /** Format: date-time */
             revoked_at?: string | null;
             /** Format: int32 */
             send_count: number;
-            /** @description `sent`, `accepted`, `expired` or `revoked`. */
-            status: string;
+            status: components["schemas"]["InvitationStatus"];
         };
         /** @description What the invitee's link shows before signing in. */
         InvitationCheck: {
             email: string;
             /** Format: date-time */
             expires_at: string;
-            kind: string;
-            /** @description `valid`, `expired`, `used` or `revoked`. */
-            status: string;
+            kind: components["schemas"]["InvitationKind"];
+            status: components["schemas"]["InvitationLinkStatus"];
         };
-        /** @enum {string} */
+        /**
+         * @description Who is invited.
+         * @enum {string}
+         */
         InvitationKind: "internal" | "external";
+        /**
+         * @description What an invitation link is, as the invitee sees it.
+         * @enum {string}
+         */
+        InvitationLinkStatus: "valid" | "expired" | "used" | "revoked";
+        /**
+         * @description An invitation's life: `sent` (pending) until accepted, revoked or expired. At
+         *     most one `sent` invitation per email (a partial unique index).
+         * @enum {string}
+         */
+        InvitationStatus: "sent" | "accepted" | "revoked" | "expired";
         /** @description A freshly created or re-sent invitation: the token is shown only here. */
         IssuedInvitation: {
             /** Format: date-time */
@@ -1410,10 +1466,12 @@ export interface components {
         };
         Me: {
             email: string;
+            /** @description Applying, accepting an invitation and staff roles need a confirmed address. */
+            email_verified: boolean;
             freelancer?: null | components["schemas"]["FreelancerSummary"];
             full_name: string;
             id: string;
-            roles: string[];
+            roles: components["schemas"]["Role"][];
         };
         /**
          * @example {
@@ -1568,16 +1626,14 @@ export interface components {
                 expires_at: string;
                 /** @example inv_9aB8cD7eF6gH5iJ4kL3m */
                 id: string;
-                /** @description `internal` or `external`. */
-                kind: string;
+                kind: components["schemas"]["InvitationKind"];
                 /** Format: date-time */
                 last_sent_at: string;
                 /** Format: date-time */
                 revoked_at?: string | null;
                 /** Format: int32 */
                 send_count: number;
-                /** @description `sent`, `accepted`, `expired` or `revoked`. */
-                status: string;
+                status: components["schemas"]["InvitationStatus"];
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
@@ -1895,6 +1951,12 @@ export interface components {
             user_id: string;
         };
         /**
+         * @description What a person may do here. `freelancer` and `customer` are chosen at sign-up;
+         *     `support` and `admin` are granted by an operator (`partner-hub admin create`).
+         * @enum {string}
+         */
+        Role: "freelancer" | "customer" | "support" | "admin";
+        /**
          * @description The roles a person may choose when signing up; staff roles are granted by an admin.
          * @enum {string}
          */
@@ -2092,17 +2154,27 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             email: string;
+            /** @description True once the address is confirmed (the emailed link, or an invitation link). */
+            email_verified: boolean;
             full_name: string;
             /** @example usr_8fK2mQ0pLw3xZb7TnR1c */
             id: string;
-            /** @description `freelancer`, `customer`, `support` or `admin`. */
-            roles: string[];
+            roles: components["schemas"]["Role"][];
         };
         /**
          * @description Support's verdict on an appeal.
          * @enum {string}
          */
         Verdict: "upheld" | "denied";
+        /**
+         * @example {
+         *       "token": "phv_8fK2mQ0pLw3xZb7TnR1c8fK2mQ0pLw3xZb7TnR1c"
+         *     }
+         */
+        VerifyEmailRequest: {
+            /** @description The token from the emailed link (`/verify-email?token=…`). */
+            token: string;
+        };
     };
     responses: {
         /** @description Malformed request: unreadable JSON, a missing field or a bad query parameter. */
@@ -2686,7 +2758,7 @@ export interface operations {
     list_invitations: {
         parameters: {
             query?: {
-                status?: "sent" | "accepted" | "expired" | "revoked";
+                status?: "sent" | "accepted" | "revoked" | "expired";
                 kind?: "internal" | "external";
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;
@@ -3192,6 +3264,15 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            /** @description The invitation was sent to another address (code `invitation_email_mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Email already registered (code `email_taken`) */
             409: {
                 headers: {
@@ -3204,6 +3285,73 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    verify_email: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description The address is confirmed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailVerified"];
+                };
+            };
+            /** @description Malformed body, or a token that is unknown, used, replaced or expired (code `invalid_verification_token`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    resend_email_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new link is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The address is confirmed already (code `already_verified`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     check_invitation: {
@@ -3253,7 +3401,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description The invitation was sent to another address (`invitation_email_mismatch`) or this account has not confirmed its address (`email_not_verified`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: components["responses"]["NotFound"];
             /** @description Expired, used or revoked (`invitation_unusable`) */
             409: {
