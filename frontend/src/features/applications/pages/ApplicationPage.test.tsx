@@ -145,4 +145,31 @@ describe('ApplicationPage', () => {
     });
     expect(screen.queryByRole('button', { name: 'Send appeal' })).not.toBeInTheDocument();
   });
+
+  it('asks an unverified user to confirm the address above the form, and resends the link', async () => {
+    signIn();
+    const { calls } = mockApi({
+      'GET /api/v1/me': () => json({ ...me('registered', ['application', 'approval', 'terms']), email_verified: false }),
+      'GET /api/v1/me/application': () => problem(404, 'not_found'),
+      'POST /api/v1/auth/verify-email/resend': () => new Response(null, { status: 202 }),
+    });
+    renderRoutes('/app/application');
+    const banner = await screen.findByTestId('verify-email-banner', {}, { timeout: 10_000 });
+    expect(within(banner).getByText('Please confirm your email address')).toBeInTheDocument();
+    expect(within(banner).getByText(/ada@example\.com/)).toBeInTheDocument();
+    await userEvent.setup().click(within(banner).getByRole('button', { name: 'Send a new link' }));
+    expect(await within(banner).findByRole('status')).toHaveTextContent('A new link is on its way');
+    expect(calls.filter((c) => c.path === '/api/v1/auth/verify-email/resend')).toHaveLength(1);
+  });
+
+  it('shows no verification banner to a verified user', async () => {
+    signIn();
+    mockApi({
+      'GET /api/v1/me': () => json({ ...me('registered', ['application', 'approval', 'terms']), email_verified: true }),
+      'GET /api/v1/me/application': () => problem(404, 'not_found'),
+    });
+    renderRoutes('/app/application');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Apply to the programme' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByTestId('verify-email-banner')).toBeNull();
+  });
 });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ErrorState';
 import { GateNotice } from '@/components/GateNotice';
 import { LoadingState } from '@/components/LoadingState';
+import { VerifyEmailBanner } from '@/components/VerifyEmailBanner';
 import { useCurrentUser } from '@/lib/session/currentUser';
 import { useMyApplication } from '../api/getMyApplication';
 import { EMPTY_APPLICATION, valuesFrom } from '../applicationRules';
@@ -24,6 +25,7 @@ export default function ApplicationPage() {
     <Container size="md" py="md">
       <Stack gap="lg">
         <GateNotice />
+        {showForm && <VerifyEmailBanner />}
         <Stack gap={4}>
           <Title order={1}>{showForm ? t('application.form.title') : t('application.status.title')}</Title>
           {showForm && <Text c="dimmed">{t('application.form.intro')}</Text>}

@@ -80,4 +80,21 @@ describe('InvitationPage', () => {
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Accept invitation' }, SLOW));
     expect(await screen.findByTestId('problem-alert')).toHaveTextContent('This invitation can no longer be used.');
   });
+
+  it('asks for a confirmed address when accepting is refused with email_not_verified, and resends the link', async () => {
+    signIn();
+    const { calls } = mockApi({
+      'GET /api/v1/invitations/tok_1': () => json(check('valid')),
+      'POST /api/v1/invitations/tok_1/accept': () => problem(403, 'email_not_verified'),
+      'POST /api/v1/auth/verify-email/resend': () => new Response(null, { status: 202 }),
+    });
+    renderRoutes('/invitations/tok_1');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Accept invitation' }, SLOW));
+    const banner = await screen.findByTestId('verify-email-banner');
+    expect(within(banner).getByText('Please confirm your email address')).toBeInTheDocument();
+    expect(screen.queryByTestId('problem-alert')).toBeNull();
+    await user.click(within(banner).getByRole('button', { name: 'Send a new link' }));
+    await waitFor(() => expect(calls.filter((c) => c.path === '/api/v1/auth/verify-email/resend')).toHaveLength(1));
+  });
 });

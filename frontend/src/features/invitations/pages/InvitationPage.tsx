@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { VerifyEmailBanner } from '@/components/VerifyEmailBanner';
 import { isApiError } from '@/lib/api/problem';
 import { useIsAuthenticated } from '@/lib/api/tokens';
 import type { InvitationCheck } from '@/lib/api/types';
@@ -133,12 +134,14 @@ function AcceptInvitation({ token }: { token: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const accept = useAcceptInvitation();
+  const unverified = isApiError(accept.error) && accept.error.code === 'email_not_verified';
   return (
     <Stack gap="sm" mt="xs">
       <Alert color="blue" variant="light">
         {t('invitation.valid.signedInText')}
       </Alert>
-      <ProblemAlert error={accept.error} />
+      <VerifyEmailBanner force={unverified} />
+      {!unverified && <ProblemAlert error={accept.error} />}
       <Button
         loading={accept.isPending}
         onClick={() => accept.mutate(token, { onSuccess: () => void navigate('/app/application') })}
