@@ -18,6 +18,7 @@ import { FREELANCER_ROLES, STAFF_ROLES } from '@/lib/session/roles';
 import { RequireAuth } from './guards/RequireAuth';
 import { RequireRole } from './guards/RequireRole';
 import { PublicLayout } from './layout/PublicLayout';
+import { RouteFrame } from './layout/RouteAnnouncer';
 import NotFoundPage from './pages/NotFoundPage';
 import RouteErrorPage from './pages/RouteErrorPage';
 
@@ -26,6 +27,7 @@ const AppLayout = lazy(() => import('./layout/AppLayout'));
 
 export const routes: RouteObject[] = [
   {
+    element: <RouteFrame />,
     errorElement: <RouteErrorPage />,
     children: [
       {

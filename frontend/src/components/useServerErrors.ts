@@ -24,7 +24,10 @@ export function useServerErrors<Values extends Record<string, unknown>>(
 
   const focusFirstInvalid = useCallback(() => {
     requestAnimationFrame(() => {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      // Centred, so the sticky header never covers it (focus() alone may scroll it under).
+      field?.focus({ preventScroll: true });
+      field?.scrollIntoView({ block: 'center' });
     });
   }, []);
 

@@ -5,6 +5,7 @@ import { humanize, useDynamicT } from '@/i18n/dynamic';
 import type { Appeal } from '../api/types';
 import { useFormatters } from '@/lib/format/useFormatters';
 import { StateBadge } from '@/components/StateBadge';
+import { TableFrame } from '@/components/TableFrame';
 
 /** The appeal queue: each appellant links to the appeal. */
 export function AppealTable({ appeals }: { appeals: readonly Appeal[] }) {
@@ -12,7 +13,7 @@ export function AppealTable({ appeals }: { appeals: readonly Appeal[] }) {
   const dt = useDynamicT();
   const { dateTime } = useFormatters();
   return (
-    <Table.ScrollContainer minWidth={680}>
+    <TableFrame minWidth={680}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -50,6 +51,6 @@ export function AppealTable({ appeals }: { appeals: readonly Appeal[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableFrame>
   );
 }

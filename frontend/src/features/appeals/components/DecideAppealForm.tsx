@@ -30,18 +30,18 @@ export function DecideAppealForm({ appeal }: { appeal: Appeal }) {
 
   const submit = form.onSubmit((values) => {
     reset();
-    decide.mutate(
-      { decision: values.decision as Verdict, note: values.note.trim() },
-      {
-        onSuccess: (decided) =>
-          notifications.show({
-            message: t('staffAppeals.decide.done', { status: t(`staff.status.${decided.status === 'upheld' ? 'upheld' : 'denied'}`) }),
-            color: 'green.9',
-            closeButtonProps: { 'aria-label': t('app.close') },
-          }),
-        onError: onServerError,
-      },
-    );
+    // Not mutate(…, { onSuccess }): the decided appeal replaces this form at once, and
+    // TanStack drops mutate-level callbacks of an unmounted component, toast included.
+    decide
+      .mutateAsync({ decision: values.decision as Verdict, note: values.note.trim() })
+      .then((decided) =>
+        notifications.show({
+          message: t('staffAppeals.decide.done', { status: t(`staff.status.${decided.status === 'upheld' ? 'upheld' : 'denied'}`) }),
+          color: 'green.9',
+          closeButtonProps: { 'aria-label': t('app.close') },
+        }),
+      )
+      .catch(onServerError);
   }, focusFirstInvalid);
 
   return (

@@ -73,5 +73,7 @@ describe('AppealDetailPage', () => {
     const decision = screen.getByRole('region', { name: 'Decision' });
     expect(await within(decision).findByText('Thanks, approved.')).toBeInTheDocument();
     expect(within(decision).getByText('Upheld')).toBeInTheDocument();
+    // The form is gone once decided; the confirmation must still show (it did not).
+    expect(await screen.findByText('Appeal decided: Upheld.', {}, { timeout: 5_000 })).toBeInTheDocument();
   });
 });

@@ -1,10 +1,11 @@
-import { Button, Group, NumberInput, Paper, Select, Stack, TagsInput, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '@/components/CountrySelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useServerErrors } from '@/components/useServerErrors';
+import { TagField } from '@/components/TagField';
 import { isApiError } from '@/lib/api/problem';
 import { useFormat } from '@/lib/format/useFormat';
 import { useRefreshCurrentUser } from '@/lib/session/currentUser';
@@ -86,7 +87,7 @@ export function ApplicationFormCard({ initialValues, onSubmitted, onCancel }: Pr
             w={{ base: '100%', sm: 240 }}
             {...form.getInputProps('us_clients_served')}
           />
-          <TagsInput
+          <TagField
             label={t('application.fields.certifications')}
             description={t('application.fields.certificationsHint')}
             placeholder={t('application.fields.tagsPlaceholder')}
@@ -115,7 +116,7 @@ export function ApplicationFormCard({ initialValues, onSubmitted, onCancel }: Pr
             maxLength={LIMITS.motivationMax}
             {...form.getInputProps('motivation')}
           />
-          <TagsInput
+          <TagField
             label={t('application.fields.links')}
             description={t('application.fields.linksHint')}
             placeholder={t('application.fields.linksPlaceholder')}

@@ -6,6 +6,7 @@ import type { Application } from '../api/types';
 import { NO_SQUEEZE } from '@/components/badges';
 import { useFormatters } from '@/lib/format/useFormatters';
 import { StateBadge } from '@/components/StateBadge';
+import { TableFrame } from '@/components/TableFrame';
 
 /** The review queue: each applicant links to the application. */
 export function ApplicationTable({ applications }: { applications: readonly Application[] }) {
@@ -13,7 +14,7 @@ export function ApplicationTable({ applications }: { applications: readonly Appl
   const dt = useDynamicT();
   const { dateTime, number } = useFormatters();
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <TableFrame minWidth={760}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -60,6 +61,6 @@ export function ApplicationTable({ applications }: { applications: readonly Appl
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableFrame>
   );
 }

@@ -5,6 +5,7 @@ import { humanize, useDynamicT } from '@/i18n/dynamic';
 import type { FreelancerView } from '../api/types';
 import { useFormatters } from '@/lib/format/useFormatters';
 import { StateBadge } from '@/components/StateBadge';
+import { TableFrame } from '@/components/TableFrame';
 
 /** Freelancers; each name links to the freelancer's page. */
 export function FreelancerTable({ freelancers }: { freelancers: readonly FreelancerView[] }) {
@@ -12,7 +13,7 @@ export function FreelancerTable({ freelancers }: { freelancers: readonly Freelan
   const dt = useDynamicT();
   const { dateTime } = useFormatters();
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <TableFrame minWidth={720}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -52,6 +53,6 @@ export function FreelancerTable({ freelancers }: { freelancers: readonly Freelan
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableFrame>
   );
 }

@@ -9,6 +9,7 @@ import type { Invitation, IssuedInvitation } from '../api/types';
 import { useFormatters } from '@/lib/format/useFormatters';
 import { ConfirmModal } from '@/components/ConfirmModal';
 import { StateBadge } from '@/components/StateBadge';
+import { TableFrame } from '@/components/TableFrame';
 
 interface InvitationTableProps {
   invitations: readonly Invitation[];
@@ -28,7 +29,7 @@ export function InvitationTable({ invitations, onIssued }: InvitationTableProps)
   return (
     <>
       <ProblemAlert error={error} />
-      <Table.ScrollContainer minWidth={760}>
+      <TableFrame minWidth={760} stickyActions>
         <Table striped highlightOnHover verticalSpacing="sm">
           <Table.Thead>
             <Table.Tr>
@@ -100,7 +101,7 @@ export function InvitationTable({ invitations, onIssued }: InvitationTableProps)
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableFrame>
       <ConfirmModal
         opened={revoking !== null}
         onClose={() => setRevoking(null)}

@@ -10,6 +10,7 @@ import type { StaffTicket } from '../api/types';
 import { useFormatters } from '@/lib/format/useFormatters';
 import { ConfirmModal } from '@/components/ConfirmModal';
 import { StateBadge } from '@/components/StateBadge';
+import { TableFrame } from '@/components/TableFrame';
 
 /** The ticket queue; the conversation (where staff reply) is the shared ticket page. */
 export function TicketTable({ tickets }: { tickets: readonly StaffTicket[] }) {
@@ -22,7 +23,7 @@ export function TicketTable({ tickets }: { tickets: readonly StaffTicket[] }) {
   return (
     <>
       <ProblemAlert error={close.error} />
-      <Table.ScrollContainer minWidth={820}>
+      <TableFrame minWidth={820} stickyActions>
         <Table striped highlightOnHover verticalSpacing="sm">
           <Table.Thead>
             <Table.Tr>
@@ -83,7 +84,7 @@ export function TicketTable({ tickets }: { tickets: readonly StaffTicket[] }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableFrame>
       <ConfirmModal
         opened={closing !== null}
         onClose={() => setClosing(null)}

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { TermsVersion } from '../api/types';
 import { useFormatters } from '@/lib/format/useFormatters';
 import { NO_SQUEEZE } from '@/components/badges';
+import { TableFrame } from '@/components/TableFrame';
 
 /** Terms versions with how many freelancers accepted each; the current one is marked. */
 export function TermsTable({ versions }: { versions: readonly TermsVersion[] }) {
   const { t } = useTranslation();
   const { dateTime, number } = useFormatters();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <TableFrame minWidth={640}>
       <Table striped verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -50,6 +51,6 @@ export function TermsTable({ versions }: { versions: readonly TermsVersion[] }) 
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableFrame>
   );
 }
