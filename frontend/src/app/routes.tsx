@@ -2,20 +2,23 @@
 // layout and the guards around them.
 import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router';
-import { adminRoutes } from '@/features/admin';
-import { appealsRoutes } from '@/features/appeals';
-import { applicationRoutes } from '@/features/application';
+import { adminRoutes, StaffLayout } from '@/features/admin';
+import { appealsRoutes, appealStaffRoutes } from '@/features/appeals';
+import { applicationRoutes, applicationStaffRoutes } from '@/features/applications';
 import { authPublicRoutes } from '@/features/auth';
 import { dashboardRoutes } from '@/features/dashboard';
+import { freelancerStaffRoutes } from '@/features/freelancers';
 import { homeAppRoutes, homePublicRoutes } from '@/features/home';
-import { invitationPublicRoutes } from '@/features/invitation';
+import { invitationPublicRoutes, invitationStaffRoutes } from '@/features/invitations';
 import { onboardingRoutes } from '@/features/onboarding';
-import { supportRoutes } from '@/features/support';
+import { supportRoutes, supportStaffRoutes } from '@/features/support';
+import { termsStaffRoutes } from '@/features/terms';
 import { LoadingState } from '@/components/LoadingState';
 import { FREELANCER_ROLES, STAFF_ROLES } from '@/lib/session/roles';
 import { RequireAuth } from './guards/RequireAuth';
 import { RequireRole } from './guards/RequireRole';
 import { PublicLayout } from './layout/PublicLayout';
+import { RouteFrame } from './layout/RouteAnnouncer';
 import NotFoundPage from './pages/NotFoundPage';
 import RouteErrorPage from './pages/RouteErrorPage';
 
@@ -24,6 +27,7 @@ const AppLayout = lazy(() => import('./layout/AppLayout'));
 
 export const routes: RouteObject[] = [
   {
+    element: <RouteFrame />,
     errorElement: <RouteErrorPage />,
     children: [
       {
@@ -55,7 +59,22 @@ export const routes: RouteObject[] = [
               {
                 path: 'admin',
                 element: <RequireRole roles={STAFF_ROLES} />,
-                children: adminRoutes,
+                // Each area brings its staff pages, as the backend keeps admin_routes.rs
+                // beside routes.rs; the staff shell frames them all.
+                children: [
+                  {
+                    element: <StaffLayout />,
+                    children: [
+                      ...adminRoutes,
+                      ...invitationStaffRoutes,
+                      ...applicationStaffRoutes,
+                      ...appealStaffRoutes,
+                      ...supportStaffRoutes,
+                      ...freelancerStaffRoutes,
+                      ...termsStaffRoutes,
+                    ],
+                  },
+                ],
               },
             ],
           },

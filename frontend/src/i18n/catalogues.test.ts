@@ -30,4 +30,12 @@ describe('message catalogues', () => {
       expect(placeholders(german as string), key).toEqual(placeholders(english as string));
     }
   });
+
+  it('uses the source text’s German words for the dashboard, not the English ones', () => {
+    const german = JSON.stringify(de);
+    expect(german).not.toContain('Digital Products');
+    expect(de.dashboard.menu.title).toBe('Mein Business');
+    expect(de.dashboard.menu.dashboard).toBe('Digitale Produkte & Software');
+    expect(de.dashboard.title).toBe('Digitale Produkte & Software');
+  });
 });

@@ -53,3 +53,57 @@ export function countryOptions(locale: string): CountryOption[] {
   cache.set(locale, options);
   return options;
 }
+
+// Names people type that are neither the official name in English or German nor the
+// ISO code: abbreviations and everyday names, in both languages.
+const ALIASES: Record<string, readonly string[]> = {
+  US: ['USA', 'U.S.', 'U.S.A.', 'United States of America', 'America', 'Amerika', 'Vereinigte Staaten von Amerika'],
+  GB: ['UK', 'U.K.', 'Great Britain', 'Britain', 'England', 'Scotland', 'Wales', 'Großbritannien', 'Grossbritannien', 'Schottland'],
+  AE: ['UAE', 'VAE', 'Emirates', 'Emirate'],
+  NL: ['Holland'],
+  CZ: ['Czech Republic', 'Tschechische Republik'],
+  KR: ['South Korea', 'Südkorea'],
+  CH: ['Schweiz', 'Switzerland'],
+};
+
+/** Lower case without accents, so "Österreich" is found by "osterreich" too. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}
+
+const SEARCH_LOCALES = ['en', 'de'] as const;
+const searchTerms = new Map<string, string[]>();
+
+/** Everything a country can be found by: its code, its names in English and German, aliases. */
+function termsOf(code: string): string[] {
+  let terms = searchTerms.get(code);
+  if (!terms) {
+    terms = [code, ...SEARCH_LOCALES.map((l) => countryName(code, l)), ...(ALIASES[code] ?? [])].map(fold);
+    searchTerms.set(code, terms);
+  }
+  return terms;
+}
+
+/**
+ * How well `query` finds the country `code` (lower is better; null: not at all). An exact
+ * code, name or alias comes first, then names that start with the query, then names that
+ * contain it — so "US" lists the United States before Australia and Russia.
+ */
+export function countryMatch(code: string, query: string): number | null {
+  const q = fold(query);
+  if (!q) return 2;
+  const terms = termsOf(code);
+  if (terms.some((term) => term === q)) return 0;
+  if (terms.some((term) => term.startsWith(q))) return 1;
+  if (q.length > 1 && terms.some((term) => term.includes(q))) return 2;
+  return null;
+}
+
+/** The options that match `query`, best first (ties keep the given order). */
+export function searchCountries<T extends { value: string }>(options: readonly T[], query: string): T[] {
+  return options
+    .map((option, index) => ({ option, index, rank: countryMatch(option.value, query) }))
+    .filter((x): x is { option: T; index: number; rank: number } => x.rank !== null)
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((x) => x.option);
+}

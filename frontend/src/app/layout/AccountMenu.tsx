@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLogout } from '@/features/auth';
 import { useCurrentUser } from '@/lib/session/currentUser';
+import { displayName } from '@/lib/session/displayName';
 
 function PersonIcon() {
   return (
@@ -26,13 +27,13 @@ export function AccountMenu() {
     <Menu position="bottom-end" width={280} shadow="md" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         {/* The accessible name starts with the visible name (WCAG 2.5.3, label in name). */}
-        <UnstyledButton aria-label={t('nav.accountMenu', { name: me.full_name })} data-testid="account-menu">
+        <UnstyledButton aria-label={t('nav.accountMenu', { name: displayName(me.full_name, t) })} data-testid="account-menu">
           <Group gap="xs" wrap="nowrap">
             <Avatar color="blue" radius="xl" size="md">
               <PersonIcon />
             </Avatar>
             <Text size="sm" fw={500} visibleFrom="sm" truncate maw={180}>
-              {me.full_name}
+              {displayName(me.full_name, t)}
             </Text>
           </Group>
         </UnstyledButton>
@@ -41,7 +42,7 @@ export function AccountMenu() {
         <Menu.Label>{t('nav.signedInAs')}</Menu.Label>
         <Menu.Item component="div" disabled data-testid="account-identity" style={{ cursor: 'default', opacity: 1 }}>
           <Text size="sm" fw={600} c="var(--mantine-color-text)">
-            {me.full_name}
+            {displayName(me.full_name, t)}
           </Text>
           <Text size="xs" c="dimmed">
             {me.email}

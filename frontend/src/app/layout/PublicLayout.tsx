@@ -20,7 +20,8 @@ export function PublicLayout() {
       <header className={classes.header}>
         <Container size="lg" h="100%">
           <Group justify="space-between" h="100%" wrap="nowrap">
-            <Brand />
+            {/* On phones the logo alone leaves room for the language and the login button. */}
+            <Brand compact />
             <Group gap="xs" component="nav" aria-label={t('app.mainNavigation')} wrap="nowrap">
               <LanguageSwitcher />
               {authenticated ? (

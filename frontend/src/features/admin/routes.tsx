@@ -1,37 +1,14 @@
-// The staff area's pages, loaded on demand, inside the staff sub-navigation. The app
-// layer guards them by role.
+// The staff shell's own pages, loaded on demand: the home with the queues' counts and the
+// audit log. Each area's staff pages live in that area's feature; the app layer mounts
+// them all under /admin inside `StaffLayout` and guards them by role.
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
-import { AdminLayout } from './components/AdminLayout';
 
 const AdminHomePage = lazy(() => import('./pages/AdminHomePage'));
-const InvitationsPage = lazy(() => import('./pages/InvitationsPage'));
-const ApplicationsPage = lazy(() => import('./pages/ApplicationsPage'));
-const ApplicationDetailPage = lazy(() => import('./pages/ApplicationDetailPage'));
-const AppealsPage = lazy(() => import('./pages/AppealsPage'));
-const AppealDetailPage = lazy(() => import('./pages/AppealDetailPage'));
-const SupportTicketsPage = lazy(() => import('./pages/SupportTicketsPage'));
-const FreelancersPage = lazy(() => import('./pages/FreelancersPage'));
-const FreelancerDetailPage = lazy(() => import('./pages/FreelancerDetailPage'));
-const TermsPage = lazy(() => import('./pages/TermsPage'));
 const AuditLogPage = lazy(() => import('./pages/AuditLogPage'));
 
 /** Children of /admin. */
 export const adminRoutes: RouteObject[] = [
-  {
-    element: <AdminLayout />,
-    children: [
-      { index: true, element: <AdminHomePage /> },
-      { path: 'invitations', element: <InvitationsPage /> },
-      { path: 'applications', element: <ApplicationsPage /> },
-      { path: 'applications/:id', element: <ApplicationDetailPage /> },
-      { path: 'appeals', element: <AppealsPage /> },
-      { path: 'appeals/:id', element: <AppealDetailPage /> },
-      { path: 'support', element: <SupportTicketsPage /> },
-      { path: 'freelancers', element: <FreelancersPage /> },
-      { path: 'freelancers/:id', element: <FreelancerDetailPage /> },
-      { path: 'terms', element: <TermsPage /> },
-      { path: 'audit-log', element: <AuditLogPage /> },
-    ],
-  },
+  { index: true, element: <AdminHomePage /> },
+  { path: 'audit-log', element: <AuditLogPage /> },
 ];

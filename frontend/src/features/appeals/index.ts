@@ -1,2 +1,2 @@
 // What the app layer may use from the appeals feature.
-export { appealsRoutes } from './routes';
+export { appealsRoutes, appealStaffRoutes } from './routes';

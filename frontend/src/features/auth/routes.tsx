@@ -4,9 +4,12 @@ import type { RouteObject } from 'react-router';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
+const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage'));
 
 /** Public routes: rendered in the public layout. */
 export const authPublicRoutes: RouteObject[] = [
   { path: 'login', element: <LoginPage /> },
   { path: 'register', element: <RegisterPage /> },
+  // Public: the link is opened from the mailbox, often in a browser that is not signed in.
+  { path: 'verify-email', element: <VerifyEmailPage /> },
 ];

@@ -1,2 +1,2 @@
 // What the app layer may use from the support feature.
-export { supportRoutes } from './routes';
+export { supportRoutes, supportStaffRoutes } from './routes';

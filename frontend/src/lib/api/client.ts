@@ -1,11 +1,16 @@
 // The typed API client. Every request carries the stored access token; a 401 triggers
-// one refresh (shared by concurrent requests) and one retry with the new token. If the
-// refresh is refused, the tokens are dropped and the app falls back to the login page.
+// one refresh (shared by concurrent requests and, through a Web Lock, by every tab: see
+// refresh.ts) and one retry with the new token. If the refresh is refused, the tokens are
+// dropped and the app falls back to the login page.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { createRefresher, type RefreshLocks, type RefreshOutcome } from './refresh';
 import type { paths } from './schema';
 import { tokenStore } from './tokens';
 
-export type ApiClient = Client<paths>;
+export type ApiClient = Client<paths> & {
+  /** Exchanges the stored refresh token for a new pair now; false when refused or impossible. */
+  refreshSession(): Promise<boolean>;
+};
 
 /** Endpoints that take no bearer token and must never trigger a refresh. */
 const PUBLIC_AUTH_PATHS = new Set<string>([
@@ -18,6 +23,8 @@ const PUBLIC_AUTH_PATHS = new Set<string>([
 export interface ApiClientOptions {
   baseUrl?: string;
   fetch?: (request: Request) => Promise<Response>;
+  /** The lock manager that makes one refresh at a time across tabs (default: navigator.locks). */
+  locks?: RefreshLocks | null;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -28,38 +35,18 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const bare = createClient<paths>({ baseUrl, fetch: fetchImpl });
   const client = createClient<paths>({ baseUrl, fetch: fetchImpl });
 
-  let refreshing: Promise<string | null> | null = null;
-
-  async function doRefresh(): Promise<string | null> {
-    const refreshToken = tokenStore.getRefreshToken();
-    if (!refreshToken) {
-      tokenStore.clear();
-      return null;
-    }
+  async function exchange(refreshToken: string): Promise<RefreshOutcome> {
     let result;
     try {
       result = await bare.POST('/api/v1/auth/refresh', { body: { refresh_token: refreshToken } });
     } catch {
-      // Network trouble is not a verdict on the session: keep the tokens.
-      return null;
+      return { failed: true };
     }
-    if (result.data) {
-      tokenStore.set(result.data);
-      return result.data.access_token;
-    }
-    if (result.response.status === 400 || result.response.status === 401 || result.response.status === 403) {
-      tokenStore.clear();
-    }
-    return null;
+    if (result.data) return { tokens: result.data };
+    const status = result.response.status;
+    return status === 400 || status === 401 || status === 403 ? { refused: true } : { failed: true };
   }
-
-  /** One refresh at a time: concurrent 401s wait for the same answer. */
-  function refreshOnce(): Promise<string | null> {
-    refreshing ??= doRefresh().finally(() => {
-      refreshing = null;
-    });
-    return refreshing;
-  }
+  const refresher = createRefresher({ exchange, ...(options.locks !== undefined ? { locks: options.locks } : {}) });
 
   // Clones of outgoing requests, kept until their response arrives, so a request whose
   // body the first fetch consumed can be sent again after a refresh.
@@ -77,9 +64,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const sent = pending.get(id);
       pending.delete(id);
       if (response.status !== 401 || !sent) return undefined;
-      const current = tokenStore.getAccessToken();
-      // Another request may already have refreshed while this one was in flight.
-      const token = current && current !== sent.token ? current : await refreshOnce();
+      // Another request (or tab) may already have refreshed while this one was in flight.
+      const token = await refresher.renew(sent.token);
       if (!token) return undefined;
       sent.request.headers.set('Authorization', `Bearer ${token}`);
       return options.fetch(sent.request);
@@ -90,7 +76,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
   };
   client.use(auth);
-  return client;
+  return Object.assign(client, { refreshSession: () => refresher.force() });
 }
 
 /** The app's client: same origin as the page (the backend serves the SPA). */

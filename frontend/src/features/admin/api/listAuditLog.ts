@@ -1,8 +1,8 @@
 // GET /api/v1/admin/audit-log
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { adminKeys } from './keys';
-import { useCursorList } from './pagination';
+import { staffKeys } from '@/lib/api/staffKeys';
+import { useCursorList } from '@/lib/api/pagination';
 import type { AuditEntry, AuditQuery, CursorPage } from './types';
 
 export async function listAuditLog(query: AuditQuery): Promise<CursorPage<AuditEntry>> {
@@ -13,7 +13,7 @@ export type AuditFilters = Pick<AuditQuery, 'action' | 'actor_id' | 'subject_typ
 
 /** The audit log, newest first. */
 export function useAuditLog(filters: AuditFilters) {
-  return useCursorList([...adminKeys.audit, 'list', filters], (cursor, limit) =>
+  return useCursorList([...staffKeys.audit, 'list', filters], (cursor, limit) =>
     listAuditLog({ ...filters, cursor, limit }),
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEntry } from '../api/types';
 import { prettyJson } from '../lib/audit';
-import { useFormatters } from '../lib/format';
+import { useFormatters } from '@/lib/format/useFormatters';
 import { subjectPath } from '../lib/links';
 
 function JsonBlock({ label, value }: { label: string; value: unknown }) {

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { FilterValues } from '../lib/filters';
-import { TEXT_MAX } from '../lib/filters';
+import type { FilterValues } from '@/lib/filters/filters';
+import { TEXT_MAX } from '@/lib/filters/filters';
 import { AUDIT_SPEC, KNOWN_ACTIONS, KNOWN_SUBJECT_TYPES } from '../lib/audit';
 
 type Values = FilterValues<typeof AUDIT_SPEC>;

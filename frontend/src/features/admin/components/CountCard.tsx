@@ -2,7 +2,7 @@ import { Anchor, Button, Loader, Paper, Stack, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useFormatters } from '../lib/format';
+import { useFormatters } from '@/lib/format/useFormatters';
 
 interface CountCardProps {
   id: string;

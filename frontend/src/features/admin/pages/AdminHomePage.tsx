@@ -1,29 +1,12 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { adminKeys } from '../api/keys';
-import { listAppeals } from '../api/listAppeals';
-import { listApplications } from '../api/listApplications';
-import { listInvitations } from '../api/listInvitations';
-import { listSupportTickets } from '../api/listSupportTickets';
-import { useListCount } from '../api/pagination';
+import { useQueueCounts } from '../api/countQueues';
 import { CountCard } from '../components/CountCard';
-import { PageHeader } from '../components/PageHeader';
+import { PageHeader } from '@/components/PageHeader';
 
-// The keys match the lists' own, so a decision made on a list page updates the counts.
 export default function AdminHomePage() {
   const { t } = useTranslation();
-  const applications = useListCount([...adminKeys.applications, 'list', { status: 'submitted' }], (cursor, limit) =>
-    listApplications({ status: 'submitted', cursor, limit }),
-  );
-  const appeals = useListCount([...adminKeys.appeals, 'list', { status: 'submitted' }], (cursor, limit) =>
-    listAppeals({ status: 'submitted', cursor, limit }),
-  );
-  const tickets = useListCount([...adminKeys.tickets, 'list', { status: 'open' }], (cursor, limit) =>
-    listSupportTickets({ status: 'open', cursor, limit }),
-  );
-  const invitations = useListCount([...adminKeys.invitations, 'list', { status: 'sent' }], (cursor, limit) =>
-    listInvitations({ status: 'sent', cursor, limit }),
-  );
+  const { applications, appeals, tickets, invitations } = useQueueCounts();
 
   return (
     <Stack gap="lg">

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useAuditLog } from '../api/listAuditLog';
 import { AuditFilterForm } from '../components/AuditFilterForm';
 import { AuditEntryItem } from '../components/AuditEntryItem';
-import { ListFrame } from '../components/ListFrame';
-import { PageHeader } from '../components/PageHeader';
-import { useUrlFilters } from '../components/useUrlFilters';
+import { ListFrame } from '@/components/ListFrame';
+import { PageHeader } from '@/components/PageHeader';
+import { useUrlFilters } from '@/lib/filters/useUrlFilters';
 import { AUDIT_SPEC } from '../lib/audit';
-import { orUndefined } from '../lib/filters';
+import { orUndefined } from '@/lib/filters/filters';
 
 export default function AuditLogPage() {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Button, PasswordInput, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
+import { PasswordField } from '@/components/PasswordField';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -88,7 +89,7 @@ export default function RegisterPage() {
             required
             {...form.getInputProps('email')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('auth.password')}
             description={t('auth.register.passwordHint')}
             autoComplete="new-password"

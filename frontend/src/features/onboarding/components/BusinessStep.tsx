@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Fieldset, Group, NumberInput, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useServerErrors } from '@/components/useServerErrors';
+import { TagField } from '@/components/TagField';
 import type { Profile } from '@/lib/api/types';
 import { useUpdateMyProfile } from '../api/updateMyProfile';
 import { StepActions, StepFrame } from './StepFrame';
@@ -116,7 +117,7 @@ export function BusinessStep({ profile, onBack, onDone }: { profile: Profile; on
             maxLength={100}
             {...form.getInputProps('business.occupation')}
           />
-          <TagsInput
+          <TagField
             label={t('onboarding.business.skills')}
             description={t('onboarding.business.skillsHint')}
             placeholder={t('onboarding.tagsPlaceholder')}
@@ -183,7 +184,7 @@ export function BusinessStep({ profile, onBack, onDone }: { profile: Profile; on
               </Button>
             </Stack>
           </Fieldset>
-          <TagsInput
+          <TagField
             label={t('onboarding.business.certifications')}
             description={t('onboarding.business.certificationsHint')}
             placeholder={t('onboarding.tagsPlaceholder')}

@@ -1,9 +1,10 @@
-import { Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '@/components/CountrySelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useServerErrors } from '@/components/useServerErrors';
+import { TagField } from '@/components/TagField';
 import type { Profile } from '@/lib/api/types';
 import { useUpdateMyProfile } from '../api/updateMyProfile';
 import { PictureUpload } from './PictureUpload';
@@ -100,7 +101,7 @@ export function PersonalStep({ profile, onBack, onDone }: { profile: Profile; on
             maxLength={2000}
             {...form.getInputProps('personal.description')}
           />
-          <TagsInput
+          <TagField
             label={t('onboarding.personal.languages')}
             description={t('onboarding.personal.languagesHint')}
             placeholder={t('onboarding.tagsPlaceholder')}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/components/problemMessage';
 import { useDynamicT } from '@/i18n/dynamic';
 import { PICTURE_TYPES, useUploadProfilePicture } from '../api/uploadProfilePicture';
-import { pictureProblem } from '../picture';
+import { isNotAnImage, pictureProblem } from '../picture';
 
 /** The profile picture: shown from picture_url, replaced by choosing a file (saved at once). */
 export function PictureUpload({ pictureUrl, name }: { pictureUrl: string | null | undefined; name: string }) {
@@ -12,6 +12,9 @@ export function PictureUpload({ pictureUrl, name }: { pictureUrl: string | null 
   const dt = useDynamicT();
   const upload = useUploadProfilePicture();
   const [localProblem, setLocalProblem] = useState<'type' | 'size' | null>(null);
+
+  const uploadMessage = (error: unknown) =>
+    isNotAnImage(error) ? t('onboarding.picture.problem.notImage') : problemMessage(dt, error);
 
   const choose = (file: File | null) => {
     if (!file) return;
@@ -24,7 +27,7 @@ export function PictureUpload({ pictureUrl, name }: { pictureUrl: string | null 
   const error = localProblem
     ? t(`onboarding.picture.problem.${localProblem}`)
     : upload.error
-      ? problemMessage(dt, upload.error)
+      ? uploadMessage(upload.error)
       : null;
 
   return (

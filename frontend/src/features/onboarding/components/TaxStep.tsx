@@ -8,7 +8,7 @@ import { useServerErrors } from '@/components/useServerErrors';
 import type { TaxClassification, TaxForm, TinType, UsState } from '@/lib/api/types';
 import { useFormat } from '@/lib/format/useFormat';
 import { useSaveMyTaxForm } from '../api/saveMyTaxForm';
-import { formatTin, isCompleteTin } from '../tin';
+import { formatTin, tinDigits, tinProblem } from '../tin';
 import { US_STATE_OPTIONS } from '../usStates';
 import { StepActions, StepFrame } from './StepFrame';
 
@@ -110,6 +110,11 @@ function SavedTaxForm({ saved, onBack, onDone, onReplace }: Props & { saved: Tax
 function TaxFormStep({ saved, onBack, onDone, onCancel }: Props & { onCancel?: () => void }) {
   const { t } = useTranslation();
   const save = useSaveMyTaxForm();
+  const tinMessage = (value: string, type: TinType) => {
+    const problem = tinProblem(value);
+    if (problem === 'long') return t(`onboarding.tax.validation.tinTooLong.${type}`, { count: tinDigits(value) });
+    return problem ? t(`onboarding.tax.validation.tin.${type}`) : null;
+  };
   const form = useForm<TaxValues>({
     initialValues: {
       legal_name: saved?.legal_name ?? '',
@@ -139,7 +144,7 @@ function TaxFormStep({ saved, onBack, onDone, onCancel }: Props & { onCancel?: (
         state: (v) => (v ? null : t('onboarding.tax.validation.state')),
         zip: (v) => (ZIP.test(v.trim()) ? null : t('onboarding.tax.validation.zip')),
       },
-      tin: (v, values) => (isCompleteTin(v) ? null : t(`onboarding.tax.validation.tin.${values.tin_type}`)),
+      tin: (v, values) => tinMessage(v, values.tin_type),
       certify: (v) => (v ? null : t('onboarding.tax.validation.certify')),
       signature_name: (v, values) =>
         v.trim().toLowerCase() === values.legal_name.trim().toLowerCase() && v.trim()
@@ -279,10 +284,16 @@ function TaxFormStep({ saved, onBack, onDone, onCancel }: Props & { onCancel?: (
                 inputMode="numeric"
                 spellCheck={false}
                 maw={280}
-                visibilityToggleButtonProps={{ 'aria-label': t('onboarding.tax.toggleTin') }}
+                visibilityToggleButtonProps={{ 'aria-label': t('onboarding.tax.toggleTin'), tabIndex: 0 }}
                 {...tinProps}
                 aria-invalid={Boolean(form.errors.tin)}
-                onChange={(event) => form.setFieldValue('tin', formatTin(event.currentTarget.value, form.values.tin_type))}
+                onChange={(event) => {
+                  const tin = formatTin(event.currentTarget.value, form.values.tin_type);
+                  form.setFieldValue('tin', tin);
+                  // Too many digits is said at once; too few only on submit (the person is still typing).
+                  if (tinProblem(tin) === 'long') form.setFieldError('tin', tinMessage(tin, form.values.tin_type));
+                  else if (form.errors.tin) form.clearFieldError('tin');
+                }}
               />
             </Stack>
           </Fieldset>

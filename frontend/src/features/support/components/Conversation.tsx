@@ -2,6 +2,7 @@ import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TicketMessage } from '@/lib/api/types';
 import { useFormat } from '@/lib/format/useFormat';
+import { displayName } from '@/lib/session/displayName';
 
 /** The messages of a ticket, oldest first; support's are marked and set apart. */
 export function Conversation({ messages }: { messages: TicketMessage[] }) {
@@ -26,7 +27,7 @@ export function Conversation({ messages }: { messages: TicketMessage[] }) {
               <Group gap="xs" justify="space-between">
                 <Group gap="xs">
                   <Text fw={600} size="sm">
-                    {message.author_name}
+                    {displayName(message.author_name, t)}
                   </Text>
                   {message.from_staff && (
                     <Badge color="blue.8" variant="filled" size="sm">

@@ -1,2 +1,0 @@
-// What the app layer may use from the application feature.
-export { applicationRoutes } from './routes';

@@ -1,0 +1,2 @@
+// What the app layer may use from the applications feature.
+export { applicationRoutes, applicationStaffRoutes } from './routes';

@@ -1,0 +1,19 @@
+// Query keys of the staff areas. They live here, not in each feature, because the staff
+// home counts what the areas list: a decision taken in one area invalidates its prefix,
+// and that refreshes the home page's counts too.
+/** Every list key starts with its area's prefix. */
+export const staffKeys = {
+  all: ['admin'] as const,
+  invitations: ['admin', 'invitations'] as const,
+  applications: ['admin', 'applications'] as const,
+  application: (id: string) => ['admin', 'applications', 'detail', id] as const,
+  appeals: ['admin', 'appeals'] as const,
+  appeal: (id: string) => ['admin', 'appeals', 'detail', id] as const,
+  tickets: ['admin', 'tickets'] as const,
+  freelancers: ['admin', 'freelancers'] as const,
+  freelancer: (id: string) => ['admin', 'freelancers', 'detail', id] as const,
+  terms: ['admin', 'terms'] as const,
+  audit: ['admin', 'audit'] as const,
+  program: ['admin', 'program'] as const,
+};
+
