@@ -35,9 +35,9 @@ NODE_STAMP    := $(FRONTEND)/node_modules/.installed-package-lock
 export SMTP_SINK_PYTHON ?= $(ROOT)/$(VENV)/bin/python
 
 # Steps of `make test`, in order.
-TEST_STEPS := venv node-deps test-backend test-frontend test-e2e test-schemathesis
+TEST_STEPS := venv node-deps lint-backend test-backend test-frontend test-e2e test-schemathesis
 
-.PHONY: help run build test venv node-deps frontend-build backend-debug backend-release \
+.PHONY: help run build test venv node-deps frontend-build backend-debug backend-release lint-backend \
         chromium test-backend test-frontend test-e2e test-schemathesis test-pg openapi \
         test-schemathesis-pg \
         bench clean distclean docker-build
@@ -98,6 +98,10 @@ test: ## Run every test suite in order, stopping at the first failure
 	  echo "<== make $$step: ok in $$(( $$(date +%s) - s0 ))s"; \
 	done; \
 	echo "make test: all steps passed in $$(( $$(date +%s) - t0 ))s"
+
+lint-backend: ## rustfmt (rustfmt.toml) and clippy with every warning an error
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
 test-backend: venv ## Backend tests on SQLite (cargo test; see test-pg for PostgreSQL)
 	env -u TEST_DATABASE_URL $(CARGO) test --workspace

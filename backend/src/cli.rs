@@ -177,11 +177,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             init_logging();
             let settings = Settings::from_env()?;
             actix_web::rt::System::new().block_on(async move {
-                let state = actix_web::web::block(move || crate::startup::prepare_state(settings))
-                    .await
-                    .map_err(|e| anyhow::anyhow!("{e}"))??;
+                let state =
+                    actix_web::web::block(move || crate::startup::prepare_state(settings)).await.map_err(|e| anyhow::anyhow!("{e}"))??;
                 let job = crate::jobs::JobName::resolve(&name).map_err(|e| anyhow::anyhow!("{}", e.detail))?;
-                let run = crate::jobs::run(&state, job, crate::jobs::JobTrigger::Cli, None).await.map_err(|e| anyhow::anyhow!("{}", e.detail))?;
+                let run =
+                    crate::jobs::run(&state, job, crate::jobs::JobTrigger::Cli, None).await.map_err(|e| anyhow::anyhow!("{}", e.detail))?;
                 println!("{}", serde_json::to_string_pretty(&run)?);
                 if run.outcome != crate::jobs::JobOutcome::Succeeded {
                     anyhow::bail!("job {name} failed");
@@ -200,7 +200,14 @@ fn list_roles(roles: &[Role]) -> String {
     }
 }
 
-fn role_change_audit(conn: &mut crate::db::DbConnection, action: &str, user_id: &str, before: &[Role], after: &[Role], now: chrono::NaiveDateTime) -> Result<(), AppError> {
+fn role_change_audit(
+    conn: &mut crate::db::DbConnection,
+    action: &str,
+    user_id: &str,
+    before: &[Role],
+    after: &[Role],
+    now: chrono::NaiveDateTime,
+) -> Result<(), AppError> {
     AuditEntry::new(None, action, "user", user_id)
         .before(serde_json::json!({"roles": before}))
         .after(serde_json::json!({"roles": after, "via": "cli"}))
@@ -209,7 +216,13 @@ fn role_change_audit(conn: &mut crate::db::DbConnection, action: &str, user_id: 
 
 /// Creates a new staff account, verified (the operator vouches for the address).
 /// Refuses an email that already has an account: an attacker may have registered it.
-pub fn create_staff(state: &crate::state::AppState, email: &Email, password: &str, full_name: &str, role: Role) -> Result<String, AppError> {
+pub fn create_staff(
+    state: &crate::state::AppState,
+    email: &Email,
+    password: &str,
+    full_name: &str,
+    role: Role,
+) -> Result<String, AppError> {
     use diesel::Connection;
     let hash = password::hash(password).map_err(|e| AppError::internal(e.to_string()))?;
     let mut conn = state.db.pool().get().map_err(|e| AppError::unavailable(e.to_string()))?;

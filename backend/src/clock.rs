@@ -64,18 +64,11 @@ impl Clock {
         };
         let now = truncate_micros(Utc::now().naive_utc());
         let updated = diesel::update(app_clock::table.filter(app_clock::id.eq(1)))
-            .set((
-                app_clock::offset_seconds.eq(app_clock::offset_seconds + seconds),
-                app_clock::updated_at.eq(now),
-            ))
+            .set((app_clock::offset_seconds.eq(app_clock::offset_seconds + seconds), app_clock::updated_at.eq(now)))
             .execute(conn)?;
         if updated == 0 {
             diesel::insert_into(app_clock::table)
-                .values((
-                    app_clock::id.eq(1),
-                    app_clock::offset_seconds.eq(seconds),
-                    app_clock::updated_at.eq(now),
-                ))
+                .values((app_clock::id.eq(1), app_clock::offset_seconds.eq(seconds), app_clock::updated_at.eq(now)))
                 .execute(conn)?;
         }
         let new_offset = load_offset(conn)?;
@@ -85,12 +78,7 @@ impl Clock {
 }
 
 fn load_offset(conn: &mut DbConnection) -> AppResult<i64> {
-    Ok(app_clock::table
-        .filter(app_clock::id.eq(1))
-        .select(app_clock::offset_seconds)
-        .first::<i64>(conn)
-        .optional()?
-        .unwrap_or(0))
+    Ok(app_clock::table.filter(app_clock::id.eq(1)).select(app_clock::offset_seconds).first::<i64>(conn).optional()?.unwrap_or(0))
 }
 
 pub fn truncate_micros(t: NaiveDateTime) -> NaiveDateTime {

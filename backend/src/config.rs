@@ -71,9 +71,7 @@ impl Settings {
             None => 8080,
             Some(p) => p.parse().with_context(|| format!("PORT must be a port number, not '{p}'"))?,
         };
-        let database_url = var("DATABASE_URL").unwrap_or_else(|| {
-            format!("sqlite://{}/partner-hub.db", data_dir.display())
-        });
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| format!("sqlite://{}/partner-hub.db", data_dir.display()));
         let production = app_env == AppEnv::Production;
         if production && clock == ClockMode::Manual {
             bail!("APP_CLOCK=manual is refused in production mode");
@@ -93,10 +91,7 @@ impl Settings {
             None => dev_secret(&data_dir, "encryption-key")?,
         };
         let encryption_key = decode_key(&key_text)?;
-        let public_base_url = var("PUBLIC_BASE_URL")
-            .unwrap_or_else(|| format!("http://{host}:{port}"))
-            .trim_end_matches('/')
-            .to_string();
+        let public_base_url = var("PUBLIC_BASE_URL").unwrap_or_else(|| format!("http://{host}:{port}")).trim_end_matches('/').to_string();
         Ok(Settings {
             database_url,
             host,
@@ -110,9 +105,7 @@ impl Settings {
             smtp_url: var("SMTP_URL"),
             email_from: var("EMAIL_FROM").unwrap_or_else(|| "Partner Hub <no-reply@partner-hub.local>".into()),
             support_email: var("SUPPORT_EMAIL").unwrap_or_else(|| "support@partner-hub.local".into()),
-            email_outbox_dir: PathBuf::from(
-                var("EMAIL_OUTBOX_DIR").unwrap_or_else(|| format!("{}/outbox", data_dir.display())),
-            ),
+            email_outbox_dir: PathBuf::from(var("EMAIL_OUTBOX_DIR").unwrap_or_else(|| format!("{}/outbox", data_dir.display()))),
             static_dir: PathBuf::from(var("STATIC_DIR").unwrap_or_else(|| "./frontend/dist".into())),
             scheduler: var("SCHEDULER").as_deref() != Some("off"),
             data_dir,
@@ -140,12 +133,8 @@ pub fn parse_cidrs(text: &str) -> anyhow::Result<Vec<ipnet::IpNet>> {
 }
 
 fn decode_key(text: &str) -> anyhow::Result<[u8; 32]> {
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(text.trim())
-        .context("APP_ENCRYPTION_KEY must be base64")?;
-    bytes
-        .try_into()
-        .map_err(|_| anyhow::anyhow!("APP_ENCRYPTION_KEY must decode to exactly 32 bytes"))
+    let bytes = base64::engine::general_purpose::STANDARD.decode(text.trim()).context("APP_ENCRYPTION_KEY must be base64")?;
+    bytes.try_into().map_err(|_| anyhow::anyhow!("APP_ENCRYPTION_KEY must decode to exactly 32 bytes"))
 }
 
 /// Development secrets are generated once and kept under DATA_DIR so that tokens and
@@ -157,8 +146,7 @@ fn dev_secret(data_dir: &std::path::Path, name: &str) -> anyhow::Result<String> 
             return Ok(existing.trim().to_string());
         }
     }
-    std::fs::create_dir_all(data_dir)
-        .with_context(|| format!("cannot create DATA_DIR {}", data_dir.display()))?;
+    std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create DATA_DIR {}", data_dir.display()))?;
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     let secret = base64::engine::general_purpose::STANDARD.encode(bytes);

@@ -6,7 +6,10 @@ use utoipa::ToResponse;
 use crate::error::Problem;
 
 #[derive(ToResponse)]
-#[response(description = "Malformed request: unreadable JSON, a missing field or a bad query parameter.", content_type = "application/problem+json")]
+#[response(
+    description = "Malformed request: unreadable JSON, a missing field or a bad query parameter.",
+    content_type = "application/problem+json"
+)]
 pub struct BadRequest(#[allow(dead_code)] Problem);
 
 #[derive(ToResponse)]
@@ -14,7 +17,10 @@ pub struct BadRequest(#[allow(dead_code)] Problem);
 pub struct Unauthorized(#[allow(dead_code)] Problem);
 
 #[derive(ToResponse)]
-#[response(description = "Signed in, but not allowed (code `forbidden`, or `not_eligible` with `missing_steps`).", content_type = "application/problem+json")]
+#[response(
+    description = "Signed in, but not allowed (code `forbidden`, or `not_eligible` with `missing_steps`).",
+    content_type = "application/problem+json"
+)]
 pub struct Forbidden(#[allow(dead_code)] Problem);
 
 #[derive(ToResponse)]

@@ -75,11 +75,7 @@ impl AppError {
     }
 
     pub fn validation(errors: Vec<FieldError>) -> AppError {
-        let mut e = AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "validation_failed",
-            "The request has invalid fields.",
-        );
+        let mut e = AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "The request has invalid fields.");
         e.errors = errors;
         e
     }
@@ -105,41 +101,27 @@ impl AppError {
     }
 
     pub fn rate_limited(retry_after: u64) -> AppError {
-        let mut e = AppError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
-            format!("Too many attempts. Try again in {retry_after} seconds."),
-        );
+        let mut e =
+            AppError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", format!("Too many attempts. Try again in {retry_after} seconds."));
         e.retry_after = Some(retry_after.max(1));
         e
     }
 
     pub fn unavailable(cause: impl Into<String>) -> AppError {
-        let mut e = AppError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "unavailable",
-            "The service is temporarily unavailable.",
-        );
+        let mut e = AppError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is temporarily unavailable.");
         e.cause = Some(cause.into());
         e
     }
 
     pub fn internal(cause: impl Into<String>) -> AppError {
-        let mut e = AppError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal_error",
-            "Something went wrong on our side. It has been logged.",
-        );
+        let mut e =
+            AppError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side. It has been logged.");
         e.cause = Some(cause.into());
         e
     }
 
     pub fn method_not_allowed(allow: String) -> AppError {
-        let mut e = AppError::new(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "method_not_allowed",
-            format!("This route accepts only: {allow}."),
-        );
+        let mut e = AppError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", format!("This route accepts only: {allow}."));
         e.allow = Some(allow);
         e
     }
@@ -224,11 +206,7 @@ fn collect_validation(errors: &validator::ValidationErrors, prefix: &str, out: &
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for e in list {
-                    let message = e
-                        .message
-                        .as_ref()
-                        .map(|m| m.to_string())
-                        .unwrap_or_else(|| format!("is invalid ({})", e.code));
+                    let message = e.message.as_ref().map(|m| m.to_string()).unwrap_or_else(|| format!("is invalid ({})", e.code));
                     out.push(FieldError { field: name.clone(), message });
                 }
             }

@@ -26,7 +26,8 @@ static ROUTES: Lazy<Vec<(Vec<String>, Vec<String>)>> = Lazy::new(|| {
         .iter()
         .map(|(path, item)| {
             let mut methods = Vec::new();
-            for (m, op) in [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("PATCH", &item.patch), ("DELETE", &item.delete)] {
+            for (m, op) in [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("PATCH", &item.patch), ("DELETE", &item.delete)]
+            {
                 if op.is_some() {
                     methods.push(m.to_string());
                 }
@@ -45,8 +46,8 @@ pub fn allowed_methods(path: &str) -> Vec<String> {
     let parts = segments(path);
     let mut allowed = Vec::new();
     for (template, methods) in ROUTES.iter() {
-        let matches = template.len() == parts.len()
-            && template.iter().zip(&parts).all(|(t, p)| (t.starts_with('{') && !p.is_empty()) || t == p);
+        let matches =
+            template.len() == parts.len() && template.iter().zip(&parts).all(|(t, p)| (t.starts_with('{') && !p.is_empty()) || t == p);
         if matches {
             allowed.extend(methods.iter().cloned());
         }
@@ -61,8 +62,8 @@ pub fn allowed_methods(path: &str) -> Vec<String> {
 pub fn param_name(path: &str, index: usize) -> Option<String> {
     let parts = segments(path);
     ROUTES.iter().find_map(|(template, _)| {
-        let matches = template.len() == parts.len()
-            && template.iter().zip(&parts).all(|(t, p)| (t.starts_with('{') && !p.is_empty()) || t == p);
+        let matches =
+            template.len() == parts.len() && template.iter().zip(&parts).all(|(t, p)| (t.starts_with('{') && !p.is_empty()) || t == p);
         let segment = template.get(index).filter(|_| matches)?;
         segment.strip_prefix('{')?.strip_suffix('}').map(str::to_string)
     })
@@ -87,10 +88,8 @@ pub async fn fallback(req: HttpRequest, dir: web::Data<StaticDir>) -> Result<Htt
             let index = dir.join("index.html");
             if let Ok(file) = actix_files::NamedFile::open(&index) {
                 let mut res = file.use_etag(true).into_response(&req);
-                res.headers_mut().insert(
-                    actix_web::http::header::CACHE_CONTROL,
-                    actix_web::http::header::HeaderValue::from_static("no-cache"),
-                );
+                res.headers_mut()
+                    .insert(actix_web::http::header::CACHE_CONTROL, actix_web::http::header::HeaderValue::from_static("no-cache"));
                 return Ok(res);
             }
         }
@@ -116,4 +115,3 @@ pub async fn refuse_control_characters(
         None => next.call(req).await.map(ServiceResponse::map_into_left_body),
     }
 }
-

@@ -106,7 +106,12 @@ impl Modify for SharedProblems {
                     shared.extend([("401", "Unauthorized"), ("403", "Forbidden")]);
                 }
                 if op.request_body.is_some() {
-                    shared.extend([("400", "BadRequest"), ("413", "PayloadTooLarge"), ("415", "UnsupportedMediaType"), ("422", "Unprocessable")]);
+                    shared.extend([
+                        ("400", "BadRequest"),
+                        ("413", "PayloadTooLarge"),
+                        ("415", "UnsupportedMediaType"),
+                        ("422", "Unprocessable"),
+                    ]);
                 }
                 if path_params || op.parameters.as_ref().is_some_and(|p| !p.is_empty()) {
                     shared.extend([("400", "BadRequest"), ("422", "Unprocessable")]);

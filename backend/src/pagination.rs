@@ -70,7 +70,14 @@ pub fn finish<R, T: ToSchema>(
 ) -> Paginated<T> {
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
-    let next_cursor = if more { rows.last().map(|r| { let (at, id) = key(r); encode_cursor(at, &id) }) } else { None };
+    let next_cursor = if more {
+        rows.last().map(|r| {
+            let (at, id) = key(r);
+            encode_cursor(at, &id)
+        })
+    } else {
+        None
+    };
     Paginated { data: rows.into_iter().map(map).collect(), next_cursor }
 }
 

@@ -14,9 +14,9 @@ use crate::auth::jwt::JwtKeys;
 use crate::clock::Clock;
 use crate::config::{ClockMode, Settings};
 use crate::db::{self, Db};
+use crate::fallback::{fallback, StaticDir};
 use crate::state::AppState;
 use crate::web::extractors::{json_config, path_config, query_config};
-use crate::fallback::{fallback, StaticDir};
 
 /// Opens the database, applies pending migrations and assembles the shared state.
 pub fn prepare_state(settings: Settings) -> anyhow::Result<AppState> {
@@ -47,9 +47,8 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
-        let state = actix_web::web::block(move || prepare_state(settings))
-            .await
-            .map_err(|e| anyhow::anyhow!("start-up task failed: {e}"))??;
+        let state =
+            actix_web::web::block(move || prepare_state(settings)).await.map_err(|e| anyhow::anyhow!("start-up task failed: {e}"))??;
         Application::from_state(state)
     }
 

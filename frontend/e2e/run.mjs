@@ -252,6 +252,18 @@ async function main() {
             return { to: header('To'), subject: header('Subject'), text };
           });
       },
+      /** The confirmation link emailed to `email` (the newest one), as a person finds it. */
+      async verificationLink(email) {
+        const mail = (await ctx.emails()).reverse().find((m) => m.to.includes(email) && /verify-email\?token=/.test(m.text));
+        if (!mail) throw new Error(`no confirmation link emailed to ${email}`);
+        return mail.text.match(/https?:\/\/\S+\/verify-email\?token=[A-Za-z0-9_-]+/)[0];
+      },
+      /** Confirms `email` the way its owner does: follows the emailed link's token. */
+      async verifyEmail(email) {
+        const token = new URL(await ctx.verificationLink(email)).searchParams.get('token');
+        const res = await ctx.api('/api/v1/auth/verify-email', { method: 'POST', body: { token } });
+        if (res.status !== 200) throw new Error(`verifying ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      },
       /** Forgets the browser's session, as a new visitor. */
       async freshSession() {
         await page.goto(`${baseUrl}/`);

@@ -100,7 +100,7 @@ export const tests = [
   },
   {
     name: 'support finds a new application through the filters and rejects it',
-    async run({ page, check, api, state }) {
+    async run({ page, check, api, state, verifyEmail }) {
       const s = state.staff;
       s.freelancer = { email: `frida-${s.stamp}@example.com`, password: PASSWORD, name: `Frida Queue ${s.stamp}` };
       const reg = await api('/api/v1/auth/register', {
@@ -109,6 +109,7 @@ export const tests = [
       });
       assert.equal(reg.status, 201, `register: ${JSON.stringify(reg.body)}`);
       s.freelancer.token = reg.body.access_token;
+      await verifyEmail(s.freelancer.email);
       const applied = await api('/api/v1/applications', {
         method: 'POST',
         token: s.freelancer.token,

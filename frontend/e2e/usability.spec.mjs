@@ -36,6 +36,35 @@ async function atPhoneWidth(ctx, language, body) {
 
 export const tests = [
   {
+    name: 'a new freelancer confirms the address through the emailed link, and the banner goes away',
+    async run(ctx) {
+      const { page, baseUrl } = ctx;
+      const email = `confirm-${Date.now()}@example.com`;
+      const res = await ctx.api('/api/v1/auth/register', {
+        method: 'POST',
+        body: { email, password: 'correct horse battery staple', full_name: 'Vera Confirm', role: 'freelancer' },
+      });
+      assert.equal(res.status, 201, `register: ${JSON.stringify(res.body)}`);
+      try {
+        await signInWith(page, baseUrl, res.body);
+        await page.goto(`${baseUrl}/app/application`);
+        await page.getByText('Please confirm your email address').first().waitFor();
+        const link = await ctx.verificationLink(email);
+        await page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl));
+        await page.getByRole('heading', { level: 1, name: 'Email address confirmed' }).waitFor();
+        await ctx.screenshot('verify-email-done');
+        // The same link a second time is refused clearly.
+        await page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl));
+        await page.getByRole('heading', { level: 1, name: 'This link cannot be used' }).waitFor();
+        await page.goto(`${baseUrl}/app/application`);
+        await page.getByRole('button', { name: 'Submit application' }).waitFor();
+        assert.equal(await page.getByText('Please confirm your email address').count(), 0, 'the banner is gone once confirmed');
+      } finally {
+        await page.evaluate(() => localStorage.clear());
+      }
+    },
+  },
+  {
     name: 'no logged-out page scrolls sideways at 390 px, and the header login button is whole, in English and German',
     async run(ctx) {
       const { page, baseUrl } = ctx;

@@ -113,15 +113,20 @@ async fn list(
             Ok(crate::newest_first!(q, audit_log::created_at, audit_log::id, page.after, limit).load(conn)?)
         })
         .await?;
-    Ok(web::Json(finish(rows, limit, |r: &AuditRow| (r.created_at, r.id.clone()), |r| AuditEntryDto {
-        id: r.id,
-        actor_id: r.actor_id,
-        action: r.action,
-        subject_type: r.subject_type,
-        subject_id: r.subject_id,
-        before: json(r.before_json),
-        after: json(r.after_json),
-        ip: r.ip,
-        created_at: utc(r.created_at),
-    })))
+    Ok(web::Json(finish(
+        rows,
+        limit,
+        |r: &AuditRow| (r.created_at, r.id.clone()),
+        |r| AuditEntryDto {
+            id: r.id,
+            actor_id: r.actor_id,
+            action: r.action,
+            subject_type: r.subject_type,
+            subject_id: r.subject_id,
+            before: json(r.before_json),
+            after: json(r.after_json),
+            ip: r.ip,
+            created_at: utc(r.created_at),
+        },
+    )))
 }

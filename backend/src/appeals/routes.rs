@@ -51,7 +51,12 @@ async fn submit(state: web::Data<AppState>, caller: FreelancerCaller, body: Json
     security(("bearer" = []))
 )]
 #[get("/me/appeals")]
-async fn mine(state: web::Data<AppState>, caller: FreelancerCaller, filter: web::Query<AppealFilter>, page: web::Query<PageParams>) -> AppResult<web::Json<Paginated<Appeal>>> {
+async fn mine(
+    state: web::Data<AppState>,
+    caller: FreelancerCaller,
+    filter: web::Query<AppealFilter>,
+    page: web::Query<PageParams>,
+) -> AppResult<web::Json<Paginated<Appeal>>> {
     let page = page.parse()?;
     Ok(web::Json(service::mine(&state, caller.freelancer, filter.into_inner(), page).await?))
 }
@@ -65,7 +70,12 @@ async fn mine(state: web::Data<AppState>, caller: FreelancerCaller, filter: web:
     security(("bearer" = []))
 )]
 #[get("/admin/appeals")]
-async fn queue(state: web::Data<AppState>, _staff: StaffUser, filter: web::Query<AppealFilter>, page: web::Query<PageParams>) -> AppResult<web::Json<Paginated<Appeal>>> {
+async fn queue(
+    state: web::Data<AppState>,
+    _staff: StaffUser,
+    filter: web::Query<AppealFilter>,
+    page: web::Query<PageParams>,
+) -> AppResult<web::Json<Paginated<Appeal>>> {
     let page = page.parse()?;
     Ok(web::Json(service::queue(&state, filter.into_inner(), page).await?))
 }

@@ -34,31 +34,47 @@ pub async fn submit(state: &AppState, fl: FreelancerRow, form: NewAppeal) -> App
             }
             let id = plain_id("apl");
             let explanation = form.explanation.trim();
-            store::insert(conn, NewAppealRow {
-                id: &id,
-                freelancer_id: &fl.id,
-                subject_type: form.subject_type,
-                subject_id: &form.subject_id,
-                explanation,
-                at: now,
-            })?;
+            store::insert(
+                conn,
+                NewAppealRow {
+                    id: &id,
+                    freelancer_id: &fl.id,
+                    subject_type: form.subject_type,
+                    subject_id: &form.subject_id,
+                    explanation,
+                    at: now,
+                },
+            )?;
             AuditEntry::new(Some(&fl.user_id), "appeal.submitted", "appeal", &id)
                 .after(serde_json::json!({"subject_type": form.subject_type, "subject_id": form.subject_id}))
                 .write(conn, now)?;
             let (email, name) = store::appellant(conn, &fl.id)?;
             let base = &st.settings.public_base_url;
-            outbox::enqueue(conn, &email, &templates::simple(
-                "appeal_received",
-                "We received your appeal",
-                vec![format!("Hello {name},"), "Your appeal is with our support team. We will email you as soon as it is decided.".into()],
-                Some(("See your appeals", &format!("{base}/app/appeals"))),
-            ), now)?;
-            outbox::enqueue(conn, &st.settings.support_email, &templates::simple(
-                "appeal_submitted_staff",
-                format!("New appeal from {name}"),
-                vec![format!("{name} ({email}) appealed a {} decision.", form.subject_type), format!("Explanation: {explanation}")],
-                Some(("Review the appeal", &format!("{base}/admin/appeals/{id}"))),
-            ), now)?;
+            outbox::enqueue(
+                conn,
+                &email,
+                &templates::simple(
+                    "appeal_received",
+                    "We received your appeal",
+                    vec![
+                        format!("Hello {name},"),
+                        "Your appeal is with our support team. We will email you as soon as it is decided.".into(),
+                    ],
+                    Some(("See your appeals", &format!("{base}/app/appeals"))),
+                ),
+                now,
+            )?;
+            outbox::enqueue(
+                conn,
+                &st.settings.support_email,
+                &templates::simple(
+                    "appeal_submitted_staff",
+                    format!("New appeal from {name}"),
+                    vec![format!("{name} ({email}) appealed a {} decision.", form.subject_type), format!("Explanation: {explanation}")],
+                    Some(("Review the appeal", &format!("{base}/admin/appeals/{id}"))),
+                ),
+                now,
+            )?;
             Ok(Appeal::from_row(store::by_id(conn, &id)?, None))
         })
         .await
@@ -142,7 +158,8 @@ pub async fn decide(state: &AppState, actor: String, id: String, form: Decide) -
             }
             let now = st.clock.now_naive();
             let status = form.decision.status();
-            let r = store::decide(conn, &id, seen, Decision { status, reviewer: &actor, note: &note, at: now })?.ok_or_else(moved_meanwhile)?;
+            let r =
+                store::decide(conn, &id, seen, Decision { status, reviewer: &actor, note: &note, at: now })?.ok_or_else(moved_meanwhile)?;
             AuditEntry::new(Some(&actor), &format!("appeal.{status}"), "appeal", &id)
                 .before(serde_json::json!({"status": seen}))
                 .after(serde_json::json!({"status": status, "note": note}))
@@ -153,12 +170,17 @@ pub async fn decide(state: &AppState, actor: String, id: String, form: Decide) -
                 Verdict::Upheld => "Good news: your appeal is upheld and the decision has been changed in your favour.",
                 Verdict::Denied => "We reviewed your appeal carefully and the original decision stands.",
             };
-            outbox::enqueue(conn, &email, &templates::simple(
-                "appeal_decided",
-                format!("Your appeal was {status}"),
-                vec![format!("Hello {name},"), outcome.into(), format!("Note from our team: {note}")],
-                Some(("See your appeals", &format!("{}/app/appeals", st.settings.public_base_url))),
-            ), now)?;
+            outbox::enqueue(
+                conn,
+                &email,
+                &templates::simple(
+                    "appeal_decided",
+                    format!("Your appeal was {status}"),
+                    vec![format!("Hello {name},"), outcome.into(), format!("Note from our team: {note}")],
+                    Some(("See your appeals", &format!("{}/app/appeals", st.settings.public_base_url))),
+                ),
+                now,
+            )?;
             Ok(Appeal::from_row(r, Some((email, name))))
         })
         .await

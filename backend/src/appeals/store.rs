@@ -71,7 +71,13 @@ pub fn insert(conn: &mut DbConnection, a: NewAppealRow) -> AppResult<()> {
 }
 
 /// `seen → in_review`, only if the appeal is still `seen`.
-pub fn start_review(conn: &mut DbConnection, id: &str, seen: AppealStatus, reviewer: &str, at: NaiveDateTime) -> AppResult<Option<AppealRow>> {
+pub fn start_review(
+    conn: &mut DbConnection,
+    id: &str,
+    seen: AppealStatus,
+    reviewer: &str,
+    at: NaiveDateTime,
+) -> AppResult<Option<AppealRow>> {
     Ok(diesel::update(appeals::table.filter(appeals::id.eq(id).and(appeals::status.eq(seen))))
         .set((appeals::status.eq(AppealStatus::InReview), appeals::reviewer_id.eq(reviewer), appeals::updated_at.eq(at)))
         .returning(appeals::all_columns)

@@ -31,7 +31,12 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     security(("bearer" = []))
 )]
 #[get("/admin/applications")]
-async fn queue(state: web::Data<AppState>, _staff: StaffUser, filter: web::Query<QueueFilter>, page: web::Query<PageParams>) -> AppResult<web::Json<Paginated<Application>>> {
+async fn queue(
+    state: web::Data<AppState>,
+    _staff: StaffUser,
+    filter: web::Query<QueueFilter>,
+    page: web::Query<PageParams>,
+) -> AppResult<web::Json<Paginated<Application>>> {
     let page = page.parse()?;
     if filter.q.as_ref().is_some_and(|q| q.chars().count() > 100) {
         return Err(AppError::field("q", "must be at most 100 characters"));
@@ -72,7 +77,12 @@ async fn detail(state: web::Data<AppState>, _staff: StaffUser, id: web::Path<Str
     security(("bearer" = []))
 )]
 #[post("/admin/applications/{id}/approve")]
-async fn approve(state: web::Data<AppState>, staff: StaffUser, id: web::Path<String>, body: Json<ApproveForm>) -> AppResult<web::Json<Application>> {
+async fn approve(
+    state: web::Data<AppState>,
+    staff: StaffUser,
+    id: web::Path<String>,
+    body: Json<ApproveForm>,
+) -> AppResult<web::Json<Application>> {
     body.validate()?;
     Ok(web::Json(service::approve(&state, id.into_inner(), staff.0.id, body.into_inner()).await?))
 }
@@ -97,7 +107,12 @@ async fn approve(state: web::Data<AppState>, staff: StaffUser, id: web::Path<Str
     security(("bearer" = []))
 )]
 #[post("/admin/applications/{id}/reject")]
-async fn reject(state: web::Data<AppState>, staff: StaffUser, id: web::Path<String>, body: Json<RejectForm>) -> AppResult<web::Json<Application>> {
+async fn reject(
+    state: web::Data<AppState>,
+    staff: StaffUser,
+    id: web::Path<String>,
+    body: Json<RejectForm>,
+) -> AppResult<web::Json<Application>> {
     body.validate()?;
     Ok(web::Json(service::reject(&state, id.into_inner(), staff.0.id, body.into_inner()).await?))
 }

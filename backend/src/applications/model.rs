@@ -170,7 +170,6 @@ fn validate_links(v: &[LinkUrl]) -> Result<(), validator::ValidationError> {
     })
 }
 
-
 crate::text_enum! {
     /// Why support rejected an application.
     pub enum RejectionReason {
@@ -333,9 +332,6 @@ mod tests {
         assert_eq!(ApplicationStatus::appeal_deniable_from(), Appealed);
         assert!(Submitted.is_open() && Appealed.is_open() && !Approved.is_open() && !Rejected.is_open());
         // The partial unique index in the migrations spells the open set the same way.
-        assert_eq!(
-            ApplicationStatus::OPEN.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", "),
-            "'submitted', 'appealed'"
-        );
+        assert_eq!(ApplicationStatus::OPEN.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", "), "'submitted', 'appealed'");
     }
 }

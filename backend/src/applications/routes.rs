@@ -34,7 +34,12 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     security(("bearer" = []))
 )]
 #[post("/applications")]
-async fn submit(state: web::Data<AppState>, req: HttpRequest, caller: FreelancerCaller, body: Json<ApplicationForm>) -> AppResult<HttpResponse> {
+async fn submit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: FreelancerCaller,
+    body: Json<ApplicationForm>,
+) -> AppResult<HttpResponse> {
     body.validate()?;
     let app = service::submit(&state, caller.freelancer, body.into_inner(), client_ip(&req)).await?;
     Ok(HttpResponse::Created().json(app))

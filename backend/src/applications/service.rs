@@ -126,25 +126,38 @@ pub async fn queue(state: &AppState, filter: QueueFilter, page: Page) -> AppResu
     let rows = state
         .db
         .run(move |conn| {
-            store::queue(conn, store::Query {
-                status: filter.status,
-                invited: filter.invited,
-                after: filter.submitted_after.map(|t| t.naive_utc()),
-                before: filter.submitted_before.map(|t| t.naive_utc()),
-                q: filter.q.filter(|q| !q.trim().is_empty()),
-                cursor: page.after,
-                limit,
-            })
+            store::queue(
+                conn,
+                store::Query {
+                    status: filter.status,
+                    invited: filter.invited,
+                    after: filter.submitted_after.map(|t| t.naive_utc()),
+                    before: filter.submitted_before.map(|t| t.naive_utc()),
+                    q: filter.q.filter(|q| !q.trim().is_empty()),
+                    cursor: page.after,
+                    limit,
+                },
+            )
         })
         .await?;
-    Ok(finish(rows, limit, |(r, _)| (r.created_at, r.id.clone()), |(r, (user_id, email, full_name))| {
-        Application::from_row(r, Some(Applicant { user_id, email, full_name }))
-    }))
+    Ok(finish(
+        rows,
+        limit,
+        |(r, _)| (r.created_at, r.id.clone()),
+        |(r, (user_id, email, full_name))| Application::from_row(r, Some(Applicant { user_id, email, full_name })),
+    ))
 }
 
 /// Approves inside an open transaction: support's review (`submitted → approved`) or an
 /// upheld appeal (`appealed → approved`, called by `appeals::service`).
-pub fn approve_in(conn: &mut DbConnection, state: &AppState, id: &str, actor: &str, note: Option<&str>, path: ApprovalPath) -> AppResult<Application> {
+pub fn approve_in(
+    conn: &mut DbConnection,
+    state: &AppState,
+    id: &str,
+    actor: &str,
+    note: Option<&str>,
+    path: ApprovalPath,
+) -> AppResult<Application> {
     let now = state.clock.now_naive();
     let from = ApplicationStatus::approvable_from(path);
     let decided = Decided { status: ApplicationStatus::Approved, reason: None, note, by: actor, at: now };
@@ -162,12 +175,20 @@ pub fn approve_in(conn: &mut DbConnection, state: &AppState, id: &str, actor: &s
         "As an existing freelancer you only need to accept the programme terms to open your dashboard."
     };
     let applicant = store::applicant(conn, &row.freelancer_id)?;
-    let mut paragraphs = vec![format!("Hello {},", applicant.full_name), "Your application to the Partner Hub reseller programme is approved. Welcome aboard!".to_string()];
+    let mut paragraphs = vec![
+        format!("Hello {},", applicant.full_name),
+        "Your application to the Partner Hub reseller programme is approved. Welcome aboard!".to_string(),
+    ];
     if let Some(n) = note {
         paragraphs.push(format!("Note from our team: {n}"));
     }
     paragraphs.push(next.into());
-    let mail = templates::simple("application_approved", "Your application is approved", paragraphs, Some(("Continue", &format!("{}/app/onboarding", state.settings.public_base_url))));
+    let mail = templates::simple(
+        "application_approved",
+        "Your application is approved",
+        paragraphs,
+        Some(("Continue", &format!("{}/app/onboarding", state.settings.public_base_url))),
+    );
     outbox::enqueue(conn, &applicant.email, &mail, now)?;
     freelancers::refresh_eligibility_in(conn, &row.freelancer_id, now)?;
     Ok(Application::from_row(row, Some(applicant)))
@@ -203,7 +224,9 @@ pub fn appeal_in(conn: &mut DbConnection, id: &str, fl: &FreelancerRow, now: Nai
 /// Inside the appeal's transaction: a denied appeal puts the application (and the
 /// freelancer) back to `rejected`.
 pub fn deny_appeal_in(conn: &mut DbConnection, id: &str, freelancer_id: &str, now: NaiveDateTime) -> AppResult<ApplicationRow> {
-    let Some(row) = store::move_status(conn, id, freelancer_id, &[ApplicationStatus::appeal_deniable_from()], ApplicationStatus::Rejected, now)? else {
+    let Some(row) =
+        store::move_status(conn, id, freelancer_id, &[ApplicationStatus::appeal_deniable_from()], ApplicationStatus::Rejected, now)?
+    else {
         return Err(not_now(conn, id, "moved back to rejected"));
     };
     follow(conn, freelancer_id, FreelancerStatus::Rejected, now)?;
@@ -214,7 +237,9 @@ pub async fn approve(state: &AppState, id: String, actor: String, form: ApproveF
     let st = state.clone();
     state
         .db
-        .transaction(move |conn| approve_in(conn, &st, &id, &actor, form.note.as_deref().map(str::trim).filter(|n| !n.is_empty()), ApprovalPath::Review))
+        .transaction(move |conn| {
+            approve_in(conn, &st, &id, &actor, form.note.as_deref().map(str::trim).filter(|n| !n.is_empty()), ApprovalPath::Review)
+        })
         .await
 }
 
@@ -249,7 +274,12 @@ pub async fn reject(state: &AppState, id: String, actor: String, form: RejectFor
                 paragraphs.push(format!("Note from our team: {n}"));
             }
             paragraphs.push("If you believe this decision is wrong, you can appeal it right away with an explanation.".into());
-            let mail = templates::simple("application_rejected", "About your application", paragraphs, Some(("See the decision and appeal", &format!("{}/app/application", st.settings.public_base_url))));
+            let mail = templates::simple(
+                "application_rejected",
+                "About your application",
+                paragraphs,
+                Some(("See the decision and appeal", &format!("{}/app/application", st.settings.public_base_url))),
+            );
             outbox::enqueue(conn, &applicant.email, &mail, now)?;
             Ok(Application::from_row(row, Some(applicant)))
         })

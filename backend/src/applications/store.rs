@@ -114,7 +114,8 @@ pub fn move_status(
     at: NaiveDateTime,
 ) -> AppResult<Option<ApplicationRow>> {
     let updated = diesel::update(
-        applications::table.filter(applications::id.eq(id).and(applications::freelancer_id.eq(freelancer_id)).and(applications::status.eq_any(from))),
+        applications::table
+            .filter(applications::id.eq(id).and(applications::freelancer_id.eq(freelancer_id)).and(applications::status.eq_any(from))),
     )
     .set((applications::status.eq(to), applications::updated_at.eq(at)))
     .returning(applications::all_columns)
@@ -134,7 +135,10 @@ pub struct Query {
 }
 
 /// Support's queue, newest first, with each applicant.
-pub fn queue(conn: &mut DbConnection, f: Query) -> AppResult<Vec<(ApplicationRow, (String, String, String))>> {
+/// An application with its applicant's (user id, email, full name).
+pub type QueueRow = (ApplicationRow, (String, String, String));
+
+pub fn queue(conn: &mut DbConnection, f: Query) -> AppResult<Vec<QueueRow>> {
     let mut q = applications::table
         .inner_join(freelancers::table.inner_join(users::table))
         .select((ApplicationRow::as_select(), (users::id, users::email, users::full_name)))
@@ -154,7 +158,7 @@ pub fn queue(conn: &mut DbConnection, f: Query) -> AppResult<Vec<(ApplicationRow
         q = q.filter(applications::created_at.lt(b));
     }
     if let Some(text) = f.q {
-        let pattern = format!("%{}%", text.to_lowercase().replace('\\', "").replace('%', "").replace('_', ""));
+        let pattern = format!("%{}%", text.to_lowercase().replace(['\\', '%', '_'], ""));
         q = q.filter(lower(users::email).like(pattern.clone()).or(lower(users::full_name).like(pattern)));
     }
     Ok(crate::newest_first!(q, applications::created_at, applications::id, f.cursor, f.limit).load(conn)?)

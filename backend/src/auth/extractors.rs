@@ -33,11 +33,7 @@ fn authenticate(req: &HttpRequest) -> Result<AuthUser, AppError> {
     let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("state missing"))?;
     let header = req.headers().get(actix_web::http::header::AUTHORIZATION).ok_or_else(unauthenticated)?;
     let value = header.to_str().map_err(|_| unauthenticated())?;
-    let token = value
-        .strip_prefix("Bearer ")
-        .or_else(|| value.strip_prefix("bearer "))
-        .map(str::trim)
-        .ok_or_else(unauthenticated)?;
+    let token = value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer ")).map(str::trim).ok_or_else(unauthenticated)?;
     let claims = state.jwt.verify(token).ok_or_else(unauthenticated)?;
     let roles = claims.roles.iter().filter_map(|r| Role::parse(r)).collect();
     Ok(AuthUser { id: claims.sub, roles })

@@ -14,15 +14,11 @@ use tokio::sync::Semaphore;
 
 use crate::error::{AppError, AppResult};
 
-static HASHING: Lazy<Semaphore> =
-    Lazy::new(|| Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)));
+static HASHING: Lazy<Semaphore> = Lazy::new(|| Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)));
 
 pub fn hash(password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| anyhow::anyhow!("argon2: {e}"))
+    Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| anyhow::anyhow!("argon2: {e}"))
 }
 
 pub fn verify(password: &str, stored: &str) -> bool {

@@ -95,7 +95,9 @@ pub fn delay_after(policy: Policy, n: i32) -> Option<Duration> {
 fn lock(conn: &mut DbConnection, key: &str, now: NaiveDateTime) -> AppResult<ThrottleRow> {
     for _ in 0..2 {
         let fresh = (auth_throttle::scope_key.eq(key), auth_throttle::failures.eq(0), auth_throttle::last_attempt_at.eq(now));
-        let q = || auth_throttle::table.find(key).select((auth_throttle::failures, auth_throttle::blocked_until, auth_throttle::last_attempt_at));
+        let q = || {
+            auth_throttle::table.find(key).select((auth_throttle::failures, auth_throttle::blocked_until, auth_throttle::last_attempt_at))
+        };
         let row = match conn {
             DbConnection::Postgresql(c) => {
                 diesel::insert_into(auth_throttle::table).values(fresh).on_conflict_do_nothing().execute(c)?;

@@ -38,7 +38,13 @@ pub fn user_dto(row: &UserRow, roles: Vec<Role>) -> User {
 }
 
 /// A new access token and `refresh` as the refresh token (a new random one when None).
-fn issue_pair_with(state: &AppState, conn: &mut DbConnection, user: &UserRow, family: Option<&str>, refresh: Option<String>) -> AppResult<AuthResponse> {
+fn issue_pair_with(
+    state: &AppState,
+    conn: &mut DbConnection,
+    user: &UserRow,
+    family: Option<&str>,
+    refresh: Option<String>,
+) -> AppResult<AuthResponse> {
     let roles = store::roles_of(conn, &user.id)?;
     let names: Vec<String> = roles.iter().map(|r| r.as_str().to_string()).collect();
     // The JWT library checks `exp` against the wall clock, so access tokens use it too.
@@ -87,15 +93,18 @@ pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>
             }
             let now = st.clock.now_naive();
             let id = UserId::generate();
-            store::insert_user(conn, &NewUser {
-                id: id.as_str(),
-                email: email.as_str(),
-                password_hash: &hash,
-                full_name: &full_name,
-                created_at: now,
-                updated_at: now,
-                email_verified_at: None,
-            })?;
+            store::insert_user(
+                conn,
+                &NewUser {
+                    id: id.as_str(),
+                    email: email.as_str(),
+                    password_hash: &hash,
+                    full_name: &full_name,
+                    created_at: now,
+                    updated_at: now,
+                    email_verified_at: None,
+                },
+            )?;
             let role = match req.role {
                 SignupRole::Freelancer => Role::Freelancer,
                 SignupRole::Customer => Role::Customer,
@@ -249,7 +258,10 @@ pub async fn verify_email(state: &AppState, req: VerifyEmailRequest, ip: Option<
         .transaction(move |conn| {
             let now = st.clock.now_naive();
             let user_id = verification::consume(conn, req.token.trim(), now)?.ok_or_else(|| {
-                AppError::bad_request("invalid_verification_token", "This confirmation link is not valid: it was used already, replaced by a newer one, or has expired. Ask for a new one.")
+                AppError::bad_request(
+                    "invalid_verification_token",
+                    "This confirmation link is not valid: it was used already, replaced by a newer one, or has expired. Ask for a new one.",
+                )
             })?;
             let user = store::find_by_id(conn, &user_id)?.ok_or_else(|| AppError::not_found("The account no longer exists."))?;
             if verification::mark_verified(conn, &user_id, now)? {
@@ -313,7 +325,14 @@ pub async fn me(state: &AppState, user_id: String) -> AppResult<Me> {
                 }
                 None => None,
             };
-            Ok(Me { id: user.id, email: user.email, full_name: user.full_name, roles, email_verified: user.email_verified_at.is_some(), freelancer })
+            Ok(Me {
+                id: user.id,
+                email: user.email,
+                full_name: user.full_name,
+                roles,
+                email_verified: user.email_verified_at.is_some(),
+                freelancer,
+            })
         })
         .await
 }

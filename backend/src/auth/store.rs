@@ -15,11 +15,7 @@ pub fn insert_user(conn: &mut DbConnection, user: &NewUser) -> AppResult<()> {
 }
 
 pub fn find_by_email(conn: &mut DbConnection, email: &str) -> AppResult<Option<UserRow>> {
-    Ok(users::table
-        .filter(users::email.eq(email))
-        .select(UserRow::as_select())
-        .first(conn)
-        .optional()?)
+    Ok(users::table.filter(users::email.eq(email)).select(UserRow::as_select()).first(conn).optional()?)
 }
 
 pub fn find_by_id(conn: &mut DbConnection, id: &str) -> AppResult<Option<UserRow>> {
@@ -27,10 +23,7 @@ pub fn find_by_id(conn: &mut DbConnection, id: &str) -> AppResult<Option<UserRow
 }
 
 pub fn roles_of(conn: &mut DbConnection, user_id: &str) -> AppResult<Vec<Role>> {
-    let mut roles: Vec<Role> = user_roles::table
-        .filter(user_roles::user_id.eq(user_id))
-        .select(user_roles::role)
-        .load(conn)?;
+    let mut roles: Vec<Role> = user_roles::table.filter(user_roles::user_id.eq(user_id)).select(user_roles::role).load(conn)?;
     roles.sort_by_key(|r| r.as_str());
     Ok(roles)
 }
@@ -67,16 +60,10 @@ pub fn insert_freelancer(conn: &mut DbConnection, id: &str, user_id: &str, at: N
 }
 
 pub fn freelancer_of(conn: &mut DbConnection, user_id: &str) -> AppResult<Option<FreelancerRow>> {
-    Ok(freelancers::table
-        .filter(freelancers::user_id.eq(user_id))
-        .select(FreelancerRow::as_select())
-        .first(conn)
-        .optional()?)
+    Ok(freelancers::table.filter(freelancers::user_id.eq(user_id)).select(FreelancerRow::as_select()).first(conn).optional()?)
 }
 
 pub fn update_password(conn: &mut DbConnection, user_id: &str, hash: &str, at: NaiveDateTime) -> AppResult<()> {
-    diesel::update(users::table.find(user_id))
-        .set((users::password_hash.eq(hash), users::updated_at.eq(at)))
-        .execute(conn)?;
+    diesel::update(users::table.find(user_id)).set((users::password_hash.eq(hash), users::updated_at.eq(at))).execute(conn)?;
     Ok(())
 }

@@ -79,19 +79,14 @@ pub fn find(conn: &mut DbConnection, token: &str) -> AppResult<Option<RefreshTok
 
 /// Marks a token used, only if nobody used it first; false means a concurrent reuse.
 pub fn mark_used(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> AppResult<bool> {
-    let n = diesel::update(
-        refresh_tokens::table.filter(refresh_tokens::id.eq(id).and(refresh_tokens::used_at.is_null())),
-    )
-    .set(refresh_tokens::used_at.eq(now))
-    .execute(conn)?;
+    let n = diesel::update(refresh_tokens::table.filter(refresh_tokens::id.eq(id).and(refresh_tokens::used_at.is_null())))
+        .set(refresh_tokens::used_at.eq(now))
+        .execute(conn)?;
     Ok(n == 1)
 }
 
 pub fn revoke_family(conn: &mut DbConnection, family_id: &str, now: NaiveDateTime) -> AppResult<usize> {
-    Ok(diesel::update(
-        refresh_tokens::table
-            .filter(refresh_tokens::family_id.eq(family_id).and(refresh_tokens::revoked_at.is_null())),
-    )
-    .set(refresh_tokens::revoked_at.eq(now))
-    .execute(conn)?)
+    Ok(diesel::update(refresh_tokens::table.filter(refresh_tokens::family_id.eq(family_id).and(refresh_tokens::revoked_at.is_null())))
+        .set(refresh_tokens::revoked_at.eq(now))
+        .execute(conn)?)
 }

@@ -23,9 +23,11 @@ pub const VALID_HOURS: i64 = 48;
 
 /// Issues a new token for `user_id`, retiring any earlier unused one; returns the plain token.
 pub fn issue(conn: &mut DbConnection, user_id: &str, now: NaiveDateTime) -> AppResult<String> {
-    diesel::update(email_verifications::table.filter(email_verifications::user_id.eq(user_id)).filter(email_verifications::used_at.is_null()))
-        .set(email_verifications::used_at.eq(now))
-        .execute(conn)?;
+    diesel::update(
+        email_verifications::table.filter(email_verifications::user_id.eq(user_id)).filter(email_verifications::used_at.is_null()),
+    )
+    .set(email_verifications::used_at.eq(now))
+    .execute(conn)?;
     let token = format!("phv_{}", random_token(40));
     diesel::insert_into(email_verifications::table)
         .values((
@@ -68,8 +70,7 @@ pub fn mark_verified(conn: &mut DbConnection, user_id: &str, now: NaiveDateTime)
 }
 
 pub fn is_verified(conn: &mut DbConnection, user_id: &str) -> AppResult<bool> {
-    let at: Option<Option<NaiveDateTime>> =
-        users::table.find(user_id).select(users::email_verified_at).first(conn).optional()?;
+    let at: Option<Option<NaiveDateTime>> = users::table.find(user_id).select(users::email_verified_at).first(conn).optional()?;
     Ok(matches!(at, Some(Some(_))))
 }
 

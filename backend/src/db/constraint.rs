@@ -29,7 +29,8 @@ pub fn is_unique_violation(err: &Error, key: &UniqueKey) -> bool {
                 return true;
             }
             let message = info.message();
-            message.contains(&format!("\"{}\"", key.index)) || message.strip_prefix("UNIQUE constraint failed: ").is_some_and(|cols| cols == key.columns)
+            message.contains(&format!("\"{}\"", key.index))
+                || message.strip_prefix("UNIQUE constraint failed: ").is_some_and(|cols| cols == key.columns)
         }
         _ => false,
     }
@@ -84,13 +85,19 @@ mod tests {
 
     #[test]
     fn recognises_each_engines_report() {
-        assert!(is_unique_violation(&unique("duplicate key value violates unique constraint \"applications_one_open\"", Some("applications_one_open")), &KEY));
+        assert!(is_unique_violation(
+            &unique("duplicate key value violates unique constraint \"applications_one_open\"", Some("applications_one_open")),
+            &KEY
+        ));
         assert!(is_unique_violation(&unique("UNIQUE constraint failed: applications.freelancer_id", None), &KEY));
     }
 
     #[test]
     fn ignores_other_constraints_and_errors() {
-        assert!(!is_unique_violation(&unique("duplicate key value violates unique constraint \"users_email_key\"", Some("users_email_key")), &KEY));
+        assert!(!is_unique_violation(
+            &unique("duplicate key value violates unique constraint \"users_email_key\"", Some("users_email_key")),
+            &KEY
+        ));
         assert!(!is_unique_violation(&unique("UNIQUE constraint failed: applications.id", None), &KEY));
         assert!(!is_unique_violation(&unique("UNIQUE constraint failed: applications.freelancer_id, applications.x", None), &KEY));
         assert!(!is_unique_violation(&Error::NotFound, &KEY));

@@ -124,7 +124,6 @@ diesel::table! {
     }
 }
 
-
 diesel::table! {
     products (id) {
         id -> Text,

@@ -25,7 +25,12 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     security(("bearer" = []))
 )]
 #[get("/admin/freelancers")]
-async fn list(state: web::Data<AppState>, _staff: StaffUser, filter: web::Query<FreelancerFilter>, page: web::Query<PageParams>) -> AppResult<web::Json<Paginated<FreelancerAdminView>>> {
+async fn list(
+    state: web::Data<AppState>,
+    _staff: StaffUser,
+    filter: web::Query<FreelancerFilter>,
+    page: web::Query<PageParams>,
+) -> AppResult<web::Json<Paginated<FreelancerAdminView>>> {
     Ok(web::Json(service::list(&state, filter.into_inner(), page.parse()?).await?))
 }
 
@@ -61,6 +66,11 @@ async fn detail(state: web::Data<AppState>, _staff: StaffUser, id: web::Path<Str
     security(("bearer" = []))
 )]
 #[put("/admin/freelancers/{id}/tier")]
-async fn set_tier(state: web::Data<AppState>, staff: StaffUser, id: web::Path<String>, body: Json<TierChange>) -> AppResult<web::Json<FreelancerAdminView>> {
+async fn set_tier(
+    state: web::Data<AppState>,
+    staff: StaffUser,
+    id: web::Path<String>,
+    body: Json<TierChange>,
+) -> AppResult<web::Json<FreelancerAdminView>> {
     Ok(web::Json(service::set_tier(&state, staff.0.id, id.into_inner(), body.tier).await?))
 }

@@ -142,9 +142,7 @@ pub struct EligibleFreelancer {
 type BoxFut<T> = Pin<Box<dyn Future<Output = Result<T, AppError>>>>;
 
 fn state_of(req: &HttpRequest) -> Result<AppState, AppError> {
-    req.app_data::<actix_web::web::Data<AppState>>()
-        .map(|d| d.get_ref().clone())
-        .ok_or_else(|| AppError::internal("state missing"))
+    req.app_data::<actix_web::web::Data<AppState>>().map(|d| d.get_ref().clone()).ok_or_else(|| AppError::internal("state missing"))
 }
 
 impl FromRequest for FreelancerCaller {

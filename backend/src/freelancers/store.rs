@@ -21,12 +21,7 @@ fn missing() -> AppError {
 }
 
 pub fn by_id(conn: &mut DbConnection, id: &str) -> AppResult<FreelancerRow> {
-    freelancers::table
-        .find(id)
-        .select(FreelancerRow::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(missing)
+    freelancers::table.find(id).select(FreelancerRow::as_select()).first(conn).optional()?.ok_or_else(missing)
 }
 
 /// The freelancer, locked until the transaction ends: on PostgreSQL `FOR UPDATE` makes
@@ -61,9 +56,7 @@ pub fn move_status(conn: &mut DbConnection, id: &str, to: FreelancerStatus, now:
 }
 
 pub fn set_tier(conn: &mut DbConnection, id: &str, tier: Tier, now: NaiveDateTime) -> AppResult<()> {
-    diesel::update(freelancers::table.find(id))
-        .set((freelancers::tier.eq(tier), freelancers::updated_at.eq(now)))
-        .execute(conn)?;
+    diesel::update(freelancers::table.find(id)).set((freelancers::tier.eq(tier), freelancers::updated_at.eq(now))).execute(conn)?;
     Ok(())
 }
 
@@ -91,10 +84,8 @@ pub fn list(
     cursor: Option<(NaiveDateTime, String)>,
     limit: i64,
 ) -> AppResult<Vec<(FreelancerRow, String, String)>> {
-    let mut q = freelancers::table
-        .inner_join(users::table)
-        .select((FreelancerRow::as_select(), users::email, users::full_name))
-        .into_boxed();
+    let mut q =
+        freelancers::table.inner_join(users::table).select((FreelancerRow::as_select(), users::email, users::full_name)).into_boxed();
     if let Some(s) = status {
         q = q.filter(freelancers::status.eq(s));
     }

@@ -50,7 +50,12 @@ async fn create(state: web::Data<AppState>, staff: StaffUser, body: Json<NewInvi
     security(("bearer" = []))
 )]
 #[get("/admin/invitations")]
-async fn list(state: web::Data<AppState>, _staff: StaffUser, filter: web::Query<InvitationFilter>, page: web::Query<PageParams>) -> AppResult<web::Json<Paginated<Invitation>>> {
+async fn list(
+    state: web::Data<AppState>,
+    _staff: StaffUser,
+    filter: web::Query<InvitationFilter>,
+    page: web::Query<PageParams>,
+) -> AppResult<web::Json<Paginated<Invitation>>> {
     let page = page.parse()?;
     Ok(web::Json(service::list(&state, filter.into_inner(), page).await?))
 }

@@ -39,8 +39,12 @@ fn invite_url(state: &AppState, token: &str) -> String {
 fn invitation_mail(state: &AppState, kind: InvitationKind, token: &str, expires_at: NaiveDateTime) -> templates::Rendered {
     let url = invite_url(state, token);
     let first = match kind {
-        InvitationKind::Internal => "You are invited to the Partner Hub reseller programme. Sign in with your existing account through the link below to accept.",
-        InvitationKind::External => "You are invited to join Partner Hub and its reseller programme. Create your account through the link below to accept.",
+        InvitationKind::Internal => {
+            "You are invited to the Partner Hub reseller programme. Sign in with your existing account through the link below to accept."
+        }
+        InvitationKind::External => {
+            "You are invited to join Partner Hub and its reseller programme. Create your account through the link below to accept."
+        }
     };
     templates::simple(
         "invitation",
@@ -73,7 +77,9 @@ pub async fn create(state: &AppState, actor: String, form: NewInvitation) -> App
                 _ => {}
             }
             if let Some(user) = &existing {
-                if users::freelancer_of(conn, &user.id)?.is_some_and(|f| f.status != crate::freelancers::model::FreelancerStatus::Registered) {
+                if users::freelancer_of(conn, &user.id)?
+                    .is_some_and(|f| f.status != crate::freelancers::model::FreelancerStatus::Registered)
+                {
                     return Err(AppError::conflict("already_in_programme", "This person has already applied to the programme."));
                 }
             }
@@ -114,10 +120,7 @@ pub async fn create(state: &AppState, actor: String, form: NewInvitation) -> App
 pub async fn list(state: &AppState, filter: InvitationFilter, page: Page) -> AppResult<Paginated<Invitation>> {
     let now = state.clock.now_naive();
     let limit = page.limit;
-    let rows = state
-        .db
-        .run(move |conn| store::list(conn, filter.status, filter.kind, now, page.after, limit))
-        .await?;
+    let rows = state.db.run(move |conn| store::list(conn, filter.status, filter.kind, now, page.after, limit)).await?;
     Ok(finish(rows, limit, |r| (r.created_at, r.id.clone()), |r| Invitation::from_row(r, now)))
 }
 
@@ -177,8 +180,14 @@ pub async fn check(state: &AppState, token: String) -> AppResult<InvitationCheck
     state
         .db
         .run(move |conn| {
-            let row = store::by_token_hash(conn, &hash_token(&token))?.ok_or_else(|| AppError::not_found("This invitation link is not valid."))?;
-            Ok(InvitationCheck { status: row.link_status_at(now), email: row.email, kind: row.kind, expires_at: crate::clock::utc(row.expires_at) })
+            let row = store::by_token_hash(conn, &hash_token(&token))?
+                .ok_or_else(|| AppError::not_found("This invitation link is not valid."))?;
+            Ok(InvitationCheck {
+                status: row.link_status_at(now),
+                email: row.email,
+                kind: row.kind,
+                expires_at: crate::clock::utc(row.expires_at),
+            })
         })
         .await
 }
@@ -202,7 +211,15 @@ fn mismatch() -> AppError {
 /// caller's transaction: makes the user a freelancer if needed and, for internal
 /// invitations of existing accounts, skips onboarding. The caller has established that
 /// `user_email` is proven. `field` names the request field errors point at.
-pub fn attach(conn: &mut DbConnection, state: &AppState, token: &str, user_id: &str, user_email: &str, new_account: bool, field: &str) -> AppResult<InvitationRow> {
+pub fn attach(
+    conn: &mut DbConnection,
+    state: &AppState,
+    token: &str,
+    user_id: &str,
+    user_email: &str,
+    new_account: bool,
+    field: &str,
+) -> AppResult<InvitationRow> {
     let now = state.clock.now_naive();
     let found = store::by_token_hash(conn, &hash_token(token))?.ok_or_else(|| AppError::field(field, "is not a valid invitation"))?;
     let link = found.link_status_at(now);
@@ -257,14 +274,22 @@ pub async fn accept(state: &AppState, token: String, user_id: String) -> AppResu
             }
             let row = attach(conn, &st, &token, &user_id, &user.email, false, "token").map_err(|e| {
                 if e.code == "validation_failed" {
-                    let mut c = AppError::conflict("invitation_unusable", e.errors.first().map(|f| format!("The invitation {}.", f.message)).unwrap_or_default());
+                    let mut c = AppError::conflict(
+                        "invitation_unusable",
+                        e.errors.first().map(|f| format!("The invitation {}.", f.message)).unwrap_or_default(),
+                    );
                     c.errors = e.errors;
                     c
                 } else {
                     e
                 }
             })?;
-            Ok(InvitationCheck { status: InvitationLinkStatus::Used, email: row.email, kind: row.kind, expires_at: crate::clock::utc(row.expires_at) })
+            Ok(InvitationCheck {
+                status: InvitationLinkStatus::Used,
+                email: row.email,
+                kind: row.kind,
+                expires_at: crate::clock::utc(row.expires_at),
+            })
         })
         .await
 }

@@ -94,28 +94,38 @@ pub fn mark_accepted(conn: &mut DbConnection, id: &str, user_id: &str, now: Naiv
 
 /// sent/expired → revoked; None when the invitation could not move.
 pub fn mark_revoked(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> AppResult<Option<InvitationRow>> {
-    Ok(diesel::update(invitations::table.filter(invitations::id.eq(id)).filter(invitations::status.eq_any(InvitationStatus::revocable_from())))
-        .set((invitations::status.eq(InvitationStatus::Revoked), invitations::revoked_at.eq(now)))
-        .returning(invitations::all_columns)
-        .get_result::<InvitationRow>(conn)
-        .optional()?)
+    Ok(diesel::update(
+        invitations::table.filter(invitations::id.eq(id)).filter(invitations::status.eq_any(InvitationStatus::revocable_from())),
+    )
+    .set((invitations::status.eq(InvitationStatus::Revoked), invitations::revoked_at.eq(now)))
+    .returning(invitations::all_columns)
+    .get_result::<InvitationRow>(conn)
+    .optional()?)
 }
 
 /// sent/expired → sent with a new token and expiry; None when the invitation could not
 /// move, 409 `invitation_pending` when another invitation for the email is pending.
-pub fn renew(conn: &mut DbConnection, id: &str, token_hash: &str, expires_at: NaiveDateTime, now: NaiveDateTime) -> AppResult<Option<InvitationRow>> {
-    diesel::update(invitations::table.filter(invitations::id.eq(id)).filter(invitations::status.eq_any(InvitationStatus::resendable_from())))
-        .set((
-            invitations::status.eq(InvitationStatus::Sent),
-            invitations::token_hash.eq(token_hash),
-            invitations::expires_at.eq(expires_at),
-            invitations::send_count.eq(invitations::send_count + 1),
-            invitations::last_sent_at.eq(now),
-        ))
-        .returning(invitations::all_columns)
-        .get_result::<InvitationRow>(conn)
-        .optional()
-        .map_err(map_pending)
+pub fn renew(
+    conn: &mut DbConnection,
+    id: &str,
+    token_hash: &str,
+    expires_at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> AppResult<Option<InvitationRow>> {
+    diesel::update(
+        invitations::table.filter(invitations::id.eq(id)).filter(invitations::status.eq_any(InvitationStatus::resendable_from())),
+    )
+    .set((
+        invitations::status.eq(InvitationStatus::Sent),
+        invitations::token_hash.eq(token_hash),
+        invitations::expires_at.eq(expires_at),
+        invitations::send_count.eq(invitations::send_count + 1),
+        invitations::last_sent_at.eq(now),
+    ))
+    .returning(invitations::all_columns)
+    .get_result::<InvitationRow>(conn)
+    .optional()
+    .map_err(map_pending)
 }
 
 pub fn list(

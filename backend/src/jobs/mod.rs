@@ -95,7 +95,18 @@ pub async fn run(state: &AppState, job: JobName, triggered_by: JobTrigger, actor
     // Idle scheduler ticks are counted in /metrics but not kept as rows.
     let idle_tick = triggered_by == JobTrigger::Scheduler && outcome == JobOutcome::Succeeded && tally.processed + tally.failed == 0;
     if !idle_tick {
-        let record = RunRecord { id: id.clone(), job, triggered_by, actor_id, started, finished, outcome, processed: tally.processed, failed: tally.failed, detail: tally.detail.clone() };
+        let record = RunRecord {
+            id: id.clone(),
+            job,
+            triggered_by,
+            actor_id,
+            started,
+            finished,
+            outcome,
+            processed: tally.processed,
+            failed: tally.failed,
+            detail: tally.detail.clone(),
+        };
         state.db.run(move |conn| insert_run(conn, record)).await?;
     }
     Ok(JobRun {

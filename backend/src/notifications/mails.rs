@@ -50,12 +50,19 @@ pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::E
     let url = |p: &str| format!("{base}{p}");
     Some(match key {
         "welcome" => render(&Welcome { name: name(), role: "freelancer".into(), url: url("/app") }, locale),
-        "email_verification" => render(&EmailVerification { name: name(), expires_at: when, url: url("/verify-email?token=sample") }, locale),
+        "email_verification" => {
+            render(&EmailVerification { name: name(), expires_at: when, url: url("/verify-email?token=sample") }, locale)
+        }
         "password_reset" => render(&PasswordReset { name: name(), expires_at: when, url: url("/reset-password?token=sample") }, locale),
         "invitation" => render(&Invitation { kind: "external".into(), expires_at: when, url: url("/invitations/sample") }, locale),
         "application_received" => render(&ApplicationReceived { name: name(), url: url("/app/application") }, locale),
         "application_approved" => render(
-            &ApplicationApproved { name: name(), note: Some(if locale == Locale::De { "Schön, dass Sie dabei sind." } else { "Glad to have you." }.into()), onboarding_required: true, url: url("/app/onboarding") },
+            &ApplicationApproved {
+                name: name(),
+                note: Some(if locale == Locale::De { "Schön, dass Sie dabei sind." } else { "Glad to have you." }.into()),
+                onboarding_required: true,
+                url: url("/app/onboarding"),
+            },
             locale,
         ),
         "application_rejected" => render(
@@ -73,11 +80,28 @@ pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::E
             },
             locale,
         ),
-        "appeal_decided" => render(&AppealDecided { name: name(), upheld: true, note: if locale == Locale::De { "Danke, Ana." } else { "Thanks, Ana." }.into(), url: url("/app/appeals") }, locale),
-        "tier_changed" => render(&TierChanged { name: name(), tier: "top_rated".into(), clearing_days: 7, url: url("/app/dashboard") }, locale),
-        "terms_updated" => render(&TermsUpdated { name: name(), version: 2, title: "Partner Hub 2027".into(), url: url("/app/onboarding/terms") }, locale),
+        "appeal_decided" => render(
+            &AppealDecided {
+                name: name(),
+                upheld: true,
+                note: if locale == Locale::De { "Danke, Ana." } else { "Thanks, Ana." }.into(),
+                url: url("/app/appeals"),
+            },
+            locale,
+        ),
+        "tier_changed" => {
+            render(&TierChanged { name: name(), tier: "top_rated".into(), clearing_days: 7, url: url("/app/dashboard") }, locale)
+        }
+        "terms_updated" => {
+            render(&TermsUpdated { name: name(), version: 2, title: "Partner Hub 2027".into(), url: url("/app/onboarding/terms") }, locale)
+        }
         "support_ticket_received" => render(
-            &SupportTicketReceived { name: name(), subject: "W-9".into(), reference: "tkt_sample".into(), url: url("/app/support/tkt_sample") },
+            &SupportTicketReceived {
+                name: name(),
+                subject: "W-9".into(),
+                reference: "tkt_sample".into(),
+                url: url("/app/support/tkt_sample"),
+            },
             locale,
         ),
         "support_ticket_new" => render(
@@ -92,7 +116,12 @@ pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::E
             locale,
         ),
         "support_ticket_answered" => render(
-            &SupportTicketAnswered { name: name(), subject: "W-9".into(), answer: "12-3456789.".into(), url: url("/app/support/tkt_sample") },
+            &SupportTicketAnswered {
+                name: name(),
+                subject: "W-9".into(),
+                answer: "12-3456789.".into(),
+                url: url("/app/support/tkt_sample"),
+            },
             locale,
         ),
         _ => return None,
@@ -106,8 +135,8 @@ mod tests {
 
     /// Whole words that give an English sentence away in a German email.
     const ENGLISH: &[&str] = &[
-        "the", "your", "you", "and", "is", "are", "was", "with", "please", "hello", "this", "has", "been", "we", "our", "to", "of",
-        "for", "if", "not", "now", "next", "see", "open", "review", "thank",
+        "the", "your", "you", "and", "is", "are", "was", "with", "please", "hello", "this", "has", "been", "we", "our", "to", "of", "for",
+        "if", "not", "now", "next", "see", "open", "review", "thank",
     ];
 
     fn words(s: &str) -> Vec<String> {
@@ -118,7 +147,9 @@ mod tests {
     fn every_template_renders_in_both_languages_with_its_link_and_layout() {
         for key in KEYS {
             for locale in Locale::ALL {
-                let mail = sample(key, *locale).unwrap_or_else(|| panic!("no sample for {key}")).unwrap_or_else(|e| panic!("{key} {locale}: {e:#}"));
+                let mail = sample(key, *locale)
+                    .unwrap_or_else(|| panic!("no sample for {key}"))
+                    .unwrap_or_else(|e| panic!("{key} {locale}: {e:#}"));
                 assert!(!mail.subject.trim().is_empty() && !mail.subject.contains('\n'), "{key} {locale}: subject {:?}", mail.subject);
                 let url = mail.params["url"].as_str().unwrap();
                 assert!(mail.text.contains(url), "{key} {locale}: the text part has the link");
@@ -154,7 +185,11 @@ mod tests {
 
     #[test]
     fn values_are_escaped_in_html_and_kept_in_text() {
-        let mail = render(&Welcome { name: "<script>x</script>".into(), role: "customer".into(), url: "https://h/app?a=1&b=2".into() }, Locale::De).unwrap();
+        let mail = render(
+            &Welcome { name: "<script>x</script>".into(), role: "customer".into(), url: "https://h/app?a=1&b=2".into() },
+            Locale::De,
+        )
+        .unwrap();
         assert!(mail.html.contains("&lt;script&gt;") && !mail.html.contains("<script>"));
         assert!(mail.html.contains("href=\"https://h/app?a=1&amp;b=2\""));
         assert!(mail.text.contains("<script>x</script>"));

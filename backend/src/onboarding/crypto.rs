@@ -70,9 +70,7 @@ pub fn open(key: &[u8; 32], aad: &str, sealed: &Sealed) -> Result<String, Crypto
     let (nonce, ciphertext) = bytes.split_at(NONCE_LEN);
     let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| CryptoError::Format)?;
     let cipher = Aes256Gcm::new(&Key::<Aes256Gcm>::from(*key));
-    let plain = cipher
-        .decrypt(&Nonce::from(nonce), Payload { msg: ciphertext, aad: aad.as_bytes() })
-        .map_err(|_| CryptoError::Decrypt)?;
+    let plain = cipher.decrypt(&Nonce::from(nonce), Payload { msg: ciphertext, aad: aad.as_bytes() }).map_err(|_| CryptoError::Decrypt)?;
     String::from_utf8(plain).map_err(|_| CryptoError::Decrypt)
 }
 

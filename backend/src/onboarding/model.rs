@@ -9,9 +9,9 @@ use utoipa::ToSchema;
 use validator::{Validate, ValidationError};
 
 use crate::db::schema::{freelancer_profiles, profile_pictures, tax_forms};
-use crate::web::json_object;
 use crate::onboarding::places::{self, UsState};
 use crate::onboarding::tin::TinType;
+use crate::web::json_object;
 
 // ---------------------------------------------------------------------------------------
 // Rows
@@ -233,10 +233,7 @@ pub struct PersonalInput {
     pub full_name: Option<String>,
     /// Shown to clients; unique across freelancers (ignoring case).
     #[schema(min_length = 3, max_length = 40, pattern = "^[A-Za-z0-9 _.-]+$")]
-    #[validate(
-        length(min = 3, max = 40, message = "must be 3 to 40 characters"),
-        custom(function = "display_name_chars")
-    )]
+    #[validate(length(min = 3, max = 40, message = "must be 3 to 40 characters"), custom(function = "display_name_chars"))]
     pub display_name: Option<String>,
     #[schema(max_length = 2000)]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]

@@ -59,17 +59,11 @@ pub fn process(declared: ImageFormat, bytes: &[u8]) -> Result<Processed, &'stati
     if img.width() == 0 || img.height() == 0 {
         return Err(INVALID);
     }
-    let img = if img.width() > MAX_SIDE || img.height() > MAX_SIDE {
-        img.resize(MAX_SIDE, MAX_SIDE, FilterType::Lanczos3)
-    } else {
-        img
-    };
+    let img = if img.width() > MAX_SIDE || img.height() > MAX_SIDE { img.resize(MAX_SIDE, MAX_SIDE, FilterType::Lanczos3) } else { img };
     let (width, height) = (img.width(), img.height());
     let mut out = Vec::new();
     let content_type = if img.color().has_alpha() {
-        DynamicImage::ImageRgba8(img.to_rgba8())
-            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
-            .map_err(|_| INVALID)?;
+        DynamicImage::ImageRgba8(img.to_rgba8()).write_to(&mut Cursor::new(&mut out), ImageFormat::Png).map_err(|_| INVALID)?;
         "image/png"
     } else {
         let rgb = img.to_rgb8();

@@ -136,10 +136,7 @@ async fn read_limited(req: &HttpRequest, body: web::Payload, limit: usize) -> Ap
 #[get("/profile-pictures/{id}")]
 async fn get_picture(state: web::Data<AppState>, id: web::Path<String>) -> AppResult<HttpResponse> {
     let (content_type, bytes) = service::picture(&state, id.into_inner()).await?;
-    Ok(HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
-        .body(bytes))
+    Ok(HttpResponse::Ok().content_type(content_type).insert_header((header::CACHE_CONTROL, "public, max-age=86400")).body(bytes))
 }
 
 /// The saved W-9 (TIN masked).

@@ -70,10 +70,7 @@ fn profile_dto(row: &ProfileRow, saved: bool) -> Profile {
             certifications: json_list(&row.certifications),
         },
         picture_url: row.picture_id.as_deref().map(picture_url),
-        completed: ProfileCompletion {
-            personal: row.personal_completed_at.is_some(),
-            business: row.business_completed_at.is_some(),
-        },
+        completed: ProfileCompletion { personal: row.personal_completed_at.is_some(), business: row.business_completed_at.is_some() },
         updated_at: saved.then(|| utc(row.updated_at)),
     }
 }
@@ -340,11 +337,8 @@ fn check_tax_form(input: &TaxFormInput) -> AppResult<Tin> {
 
 pub async fn get_tax_form(state: &AppState, caller: &FreelancerCaller) -> AppResult<TaxForm> {
     let fid = caller.freelancer.id.clone();
-    let row = state
-        .db
-        .run(move |conn| store::tax_form(conn, &fid))
-        .await?
-        .ok_or_else(|| AppError::not_found("No W-9 has been saved yet."))?;
+    let row =
+        state.db.run(move |conn| store::tax_form(conn, &fid)).await?.ok_or_else(|| AppError::not_found("No W-9 has been saved yet."))?;
     tax_form_dto(&row)
 }
 

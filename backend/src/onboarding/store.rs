@@ -103,9 +103,7 @@ pub fn insert_picture(conn: &mut DbConnection, row: &PictureRow) -> AppResult<()
 /// Removes the freelancer's pictures other than `keep`.
 pub fn delete_other_pictures(conn: &mut DbConnection, freelancer_id: &str, keep: &str) -> AppResult<usize> {
     Ok(diesel::delete(
-        profile_pictures::table
-            .filter(profile_pictures::freelancer_id.eq(freelancer_id))
-            .filter(profile_pictures::id.ne(keep)),
+        profile_pictures::table.filter(profile_pictures::freelancer_id.eq(freelancer_id)).filter(profile_pictures::id.ne(keep)),
     )
     .execute(conn)?)
 }

@@ -2,8 +2,8 @@
 //! (the database answers and no migration is pending; 503 otherwise), `/metrics`.
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
-use sha2::{Digest, Sha256};
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
 use crate::docs::Unavailable;
@@ -30,10 +30,7 @@ async fn livez() -> web::Json<Health> {
 }
 
 async fn readiness(state: &AppState) -> AppResult<Health> {
-    let pending = state
-        .db
-        .run(|conn| crate::db::pending_migrations(conn).map_err(|e| AppError::unavailable(e.to_string())))
-        .await?;
+    let pending = state.db.run(|conn| crate::db::pending_migrations(conn).map_err(|e| AppError::unavailable(e.to_string()))).await?;
     if pending > 0 {
         return Err(AppError::unavailable(format!("{pending} migrations pending")));
     }

@@ -6,11 +6,9 @@ use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, Opts, Regi
 pub static REGISTRY: Lazy<Registry> = Lazy::new(Registry::new);
 
 static REQUESTS: Lazy<IntCounterVec> = Lazy::new(|| {
-    let c = IntCounterVec::new(
-        Opts::new("http_requests_total", "HTTP requests by method, route and status"),
-        &["method", "route", "status"],
-    )
-    .expect("metric");
+    let c =
+        IntCounterVec::new(Opts::new("http_requests_total", "HTTP requests by method, route and status"), &["method", "route", "status"])
+            .expect("metric");
     REGISTRY.register(Box::new(c.clone())).expect("register");
     c
 });
@@ -27,8 +25,7 @@ static LATENCY: Lazy<HistogramVec> = Lazy::new(|| {
 });
 
 static JOB_RUNS: Lazy<IntCounterVec> = Lazy::new(|| {
-    let c = IntCounterVec::new(Opts::new("job_runs_total", "Background job runs by job and outcome"), &["job", "outcome"])
-        .expect("metric");
+    let c = IntCounterVec::new(Opts::new("job_runs_total", "Background job runs by job and outcome"), &["job", "outcome"]).expect("metric");
     REGISTRY.register(Box::new(c.clone())).expect("register");
     c
 });

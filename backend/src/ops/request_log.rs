@@ -34,9 +34,7 @@ pub async fn middleware(req: ServiceRequest, next: Next<impl MessageBody>) -> Re
     let id = request_id(&req);
     let method = req.method().to_string();
     let path = req.path().to_string();
-    let https = req
-        .app_data::<actix_web::web::Data<AppState>>()
-        .is_some_and(|s| s.settings.public_base_url.starts_with("https://"));
+    let https = req.app_data::<actix_web::web::Data<AppState>>().is_some_and(|s| s.settings.public_base_url.starts_with("https://"));
     let mut res = next.call(req).await?;
     let pattern = res.request().match_pattern();
     let route = pattern.clone().unwrap_or_else(|| "unmatched".into());

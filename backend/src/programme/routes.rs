@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 
 use crate::domain::locale::Locale;
 use crate::error::AppResult;
-use crate::programme::content;
 use crate::freelancers::tiers::Tier;
+use crate::programme::content;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -93,7 +93,11 @@ async fn program(state: web::Data<AppState>, req: HttpRequest, query: web::Query
         name: text.name.into(),
         tagline: text.tagline.into(),
         description: text.description.into(),
-        benefits: text.benefits.iter().map(|(title, description)| Benefit { title: (*title).into(), description: (*description).into() }).collect(),
+        benefits: text
+            .benefits
+            .iter()
+            .map(|(title, description)| Benefit { title: (*title).into(), description: (*description).into() })
+            .collect(),
         commission_rates,
         clearing_periods,
         clearing_days: Tier::Standard.clearing_days(),
@@ -108,9 +112,5 @@ async fn program(state: web::Data<AppState>, req: HttpRequest, query: web::Query
 
 /// The language a request asks for in `Accept-Language` (default `en`).
 pub fn request_locale(req: &HttpRequest) -> Locale {
-    req.headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Locale::from_accept_language)
-        .unwrap_or_default()
+    req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language).unwrap_or_default()
 }

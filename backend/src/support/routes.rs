@@ -164,6 +164,11 @@ async fn list_queue(
     security(("bearer" = []))
 )]
 #[post("/admin/support-tickets/{id}/close")]
-async fn staff_close_ticket(state: web::Data<AppState>, req: HttpRequest, staff: StaffUser, id: web::Path<String>) -> AppResult<web::Json<Ticket>> {
+async fn staff_close_ticket(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    staff: StaffUser,
+    id: web::Path<String>,
+) -> AppResult<web::Json<Ticket>> {
     Ok(web::Json(service::close(&state, &staff.0, TicketId(id.into_inner()), client_ip(&req)).await?))
 }

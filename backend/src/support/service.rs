@@ -167,14 +167,17 @@ pub async fn reply(state: &AppState, user: &AuthUser, id: TicketId, req: ReplyRe
             if !store::transition(conn, id.as_str(), TicketStatus::ACTIVE, TicketStatus::after_reply(from_staff), now)? {
                 return Err(closed());
             }
-            store::insert_message(conn, &MessageRow {
-                id: TicketMessageId::generate().0,
-                ticket_id: id.0.clone(),
-                author_id: user_id,
-                from_staff,
-                body: body.clone(),
-                created_at: now,
-            })?;
+            store::insert_message(
+                conn,
+                &MessageRow {
+                    id: TicketMessageId::generate().0,
+                    ticket_id: id.0.clone(),
+                    author_id: user_id,
+                    from_staff,
+                    body: body.clone(),
+                    created_at: now,
+                },
+            )?;
             if from_staff {
                 let url = ticket_url(&st, id.as_str());
                 let mail = templates::simple(
@@ -226,22 +229,27 @@ pub async fn list_mine(state: &AppState, user: &AuthUser, status: Option<TicketS
 }
 
 /// Support's queue: every ticket, newest first. Callers are staff (`StaffUser`).
-pub async fn queue(state: &AppState, status: Option<TicketStatus>, category: Option<TicketCategory>, page: Page) -> AppResult<Paginated<Ticket>> {
+pub async fn queue(
+    state: &AppState,
+    status: Option<TicketStatus>,
+    category: Option<TicketCategory>,
+    page: Page,
+) -> AppResult<Paginated<Ticket>> {
     list(state, Scope::Any, status, category, page).await
 }
 
-async fn list(state: &AppState, scope: Scope, status: Option<TicketStatus>, category: Option<TicketCategory>, page: Page) -> AppResult<Paginated<Ticket>> {
+async fn list(
+    state: &AppState,
+    scope: Scope,
+    status: Option<TicketStatus>,
+    category: Option<TicketCategory>,
+    page: Page,
+) -> AppResult<Paginated<Ticket>> {
     let limit = page.limit;
     let tickets = state
         .db
         .run(move |conn| {
-            let rows = store::list(conn, ListQuery {
-                scope,
-                status,
-                category,
-                after: page.after,
-                limit,
-            })?;
+            let rows = store::list(conn, ListQuery { scope, status, category, after: page.after, limit })?;
             let ids: Vec<String> = rows.iter().map(|(r, _)| r.id.clone()).collect();
             let counts = store::message_counts(conn, &ids)?;
             rows.into_iter()

@@ -18,15 +18,12 @@ use crate::terms::service;
 pub const PUBLISH_JSON_LIMIT: usize = 1024 * 1024;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(current)
-        .service(accept)
-        .service(my_acceptances)
-        .service(
-            utoipa_actix_web::scope("/admin/terms")
-                .app_data(crate::web::extractors::json_config().limit(PUBLISH_JSON_LIMIT))
-                .service(list_versions)
-                .service(publish),
-        );
+    cfg.service(current).service(accept).service(my_acceptances).service(
+        utoipa_actix_web::scope("/admin/terms")
+            .app_data(crate::web::extractors::json_config().limit(PUBLISH_JSON_LIMIT))
+            .service(list_versions)
+            .service(publish),
+    );
 }
 
 /// The current programme terms (public).
@@ -61,7 +58,12 @@ async fn current(state: web::Data<AppState>) -> AppResult<web::Json<TermsDocumen
     security(("bearer" = []))
 )]
 #[post("/me/terms-acceptances")]
-async fn accept(state: web::Data<AppState>, caller: FreelancerCaller, req: HttpRequest, body: Json<AcceptTerms>) -> AppResult<HttpResponse> {
+async fn accept(
+    state: web::Data<AppState>,
+    caller: FreelancerCaller,
+    req: HttpRequest,
+    body: Json<AcceptTerms>,
+) -> AppResult<HttpResponse> {
     let body = body.into_inner();
     body.validate()?;
     let (created, acceptance) = service::accept(&state, &caller, body, client_ip(&req)).await?;
@@ -82,7 +84,11 @@ async fn accept(state: web::Data<AppState>, caller: FreelancerCaller, req: HttpR
     security(("bearer" = []))
 )]
 #[get("/me/terms-acceptances")]
-async fn my_acceptances(state: web::Data<AppState>, caller: FreelancerCaller, page: web::Query<PageParams>) -> AppResult<web::Json<Paginated<TermsAcceptance>>> {
+async fn my_acceptances(
+    state: web::Data<AppState>,
+    caller: FreelancerCaller,
+    page: web::Query<PageParams>,
+) -> AppResult<web::Json<Paginated<TermsAcceptance>>> {
     let page = page.parse()?;
     Ok(web::Json(service::my_acceptances(&state, &caller, page).await?))
 }
@@ -101,7 +107,11 @@ async fn my_acceptances(state: web::Data<AppState>, caller: FreelancerCaller, pa
     security(("bearer" = []))
 )]
 #[get("")]
-async fn list_versions(state: web::Data<AppState>, _staff: StaffUser, page: web::Query<PageParams>) -> AppResult<web::Json<Paginated<TermsVersion>>> {
+async fn list_versions(
+    state: web::Data<AppState>,
+    _staff: StaffUser,
+    page: web::Query<PageParams>,
+) -> AppResult<web::Json<Paginated<TermsVersion>>> {
     let page = page.parse()?;
     Ok(web::Json(service::versions(&state, page).await?))
 }

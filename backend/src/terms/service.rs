@@ -29,7 +29,12 @@ pub async fn current(state: &AppState) -> AppResult<TermsDocument> {
 }
 
 /// Accepts the current version; `true` when this call created the acceptance.
-pub async fn accept(state: &AppState, caller: &FreelancerCaller, req: AcceptTerms, ip: Option<String>) -> AppResult<(bool, TermsAcceptance)> {
+pub async fn accept(
+    state: &AppState,
+    caller: &FreelancerCaller,
+    req: AcceptTerms,
+    ip: Option<String>,
+) -> AppResult<(bool, TermsAcceptance)> {
     let fid = caller.freelancer.id.clone();
     let actor = caller.user.id.clone();
     let st = state.clone();

@@ -31,11 +31,7 @@ pub fn lock_versions_shared(conn: &mut DbConnection) -> AppResult<()> {
 }
 
 pub fn current(conn: &mut DbConnection) -> AppResult<Option<TermsVersionRow>> {
-    Ok(terms_versions::table
-        .order(terms_versions::version.desc())
-        .select(TermsVersionRow::as_select())
-        .first(conn)
-        .optional()?)
+    Ok(terms_versions::table.order(terms_versions::version.desc()).select(TermsVersionRow::as_select()).first(conn).optional()?)
 }
 
 /// Versions newest first, after the (published_at, version) cursor.

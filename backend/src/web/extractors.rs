@@ -17,9 +17,8 @@ pub fn query_config() -> web::QueryConfig {
 }
 
 pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default().error_handler(|err: PathError, _req| {
-        AppError::bad_request("invalid_path", format!("The path is not valid: {err}")).into()
-    })
+    web::PathConfig::default()
+        .error_handler(|err: PathError, _req| AppError::bad_request("invalid_path", format!("The path is not valid: {err}")).into())
 }
 
 fn json_error(err: JsonPayloadError) -> AppError {
@@ -40,7 +39,9 @@ fn json_error(err: JsonPayloadError) -> AppError {
             let text = if message.starts_with("missing field") { "is required".to_string() } else { strip_position(&message) };
             AppError::validation(vec![FieldError { field, message: text }])
         }
-        JsonPayloadError::Deserialize(e) => AppError::bad_request("malformed_body", format!("The body is not valid JSON: {}", strip_position(&e.to_string()))),
+        JsonPayloadError::Deserialize(e) => {
+            AppError::bad_request("malformed_body", format!("The body is not valid JSON: {}", strip_position(&e.to_string())))
+        }
         other => AppError::bad_request("malformed_body", format!("The body could not be read: {other}")),
     }
 }

@@ -67,7 +67,12 @@ mod tests {
         let none = parse(r#"{"inner": null, "required": {"a": 3}}"#).unwrap();
         assert_eq!((none.inner, none.list), (None, None));
         assert!(serde_json::from_str::<Outer>(r#"[null, null, {"a": 3}]"#).is_ok(), "what serde alone accepts");
-        for bad in [r#"[null, null, {"a": 3}]"#, r#"{"inner": [1], "required": {"a": 3}}"#, r#"{"list": [[2]], "required": {"a": 3}}"#, r#"{"required": [3]}"#] {
+        for bad in [
+            r#"[null, null, {"a": 3}]"#,
+            r#"{"inner": [1], "required": {"a": 3}}"#,
+            r#"{"list": [[2]], "required": {"a": 3}}"#,
+            r#"{"required": [3]}"#,
+        ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
         let missing = parse("{}").unwrap_err();

@@ -95,9 +95,7 @@ pub fn check_query(query: &str) -> Result<(), AppError> {
 
 /// The index of the first path segment that decodes to a forbidden character.
 pub fn forbidden_path_segment(path: &str) -> Option<usize> {
-    path.trim_start_matches('/')
-        .split('/')
-        .position(|seg| has_forbidden(&percent_encoding::percent_decode_str(seg).decode_utf8_lossy()))
+    path.trim_start_matches('/').split('/').position(|seg| has_forbidden(&percent_encoding::percent_decode_str(seg).decode_utf8_lossy()))
 }
 
 #[cfg(test)]

@@ -23,26 +23,41 @@ async fn apply_once_then_support_reviews_with_filters_and_search() {
     assert_eq!(queue["data"][0]["id"], bo_app, "newest first");
     assert_eq!(queue["data"][0]["applicant"]["email"], bo.email);
     let q = &ana.email[..12];
-    let found: Value = app.get(&format!("/api/v1/admin/applications?q={}", q.to_uppercase()), Some(&support.access_token)).await.json().await.unwrap();
+    let found: Value =
+        app.get(&format!("/api/v1/admin/applications?q={}", q.to_uppercase()), Some(&support.access_token)).await.json().await.unwrap();
     assert_eq!(found["data"].as_array().unwrap().len(), 1, "case-insensitive search on email");
     let invited: Value = app.get("/api/v1/admin/applications?invited=true", Some(&support.access_token)).await.json().await.unwrap();
     assert!(invited["data"].as_array().unwrap().is_empty());
-    let future: Value = app.get("/api/v1/admin/applications?submitted_after=2100-01-01T00:00:00Z", Some(&support.access_token)).await.json().await.unwrap();
+    let future: Value =
+        app.get("/api/v1/admin/applications?submitted_after=2100-01-01T00:00:00Z", Some(&support.access_token)).await.json().await.unwrap();
     assert!(future["data"].as_array().unwrap().is_empty());
 
     // Reject with a reason; `other` needs a note.
-    let res = app.post(&format!("/api/v1/admin/applications/{ana_app}/reject"), json!({"reason": "other"}), Some(&support.access_token)).await;
+    let res =
+        app.post(&format!("/api/v1/admin/applications/{ana_app}/reject"), json!({"reason": "other"}), Some(&support.access_token)).await;
     let body = problem(res, 422, "validation_failed").await;
     assert_eq!(body["errors"][0]["field"], "note");
-    let res = app.post(&format!("/api/v1/admin/applications/{ana_app}/reject"), json!({"reason": "needs_more_detail", "note": "Tell us about your clients."}), Some(&support.access_token)).await;
+    let res = app
+        .post(
+            &format!("/api/v1/admin/applications/{ana_app}/reject"),
+            json!({"reason": "needs_more_detail", "note": "Tell us about your clients."}),
+            Some(&support.access_token),
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let mine: Value = app.get("/api/v1/me/application", Some(&ana.access_token)).await.json().await.unwrap();
     assert_eq!(mine["status"], "rejected");
     assert_eq!(mine["decision"]["reason"], "needs_more_detail");
     assert_eq!(mine["decision"]["note"], "Tell us about your clients.");
-    problem(app.post(&format!("/api/v1/admin/applications/{ana_app}/approve"), json!({}), Some(&support.access_token)).await, 409, "invalid_status").await;
+    problem(
+        app.post(&format!("/api/v1/admin/applications/{ana_app}/approve"), json!({}), Some(&support.access_token)).await,
+        409,
+        "invalid_status",
+    )
+    .await;
 
-    let res = app.post(&format!("/api/v1/admin/applications/{bo_app}/approve"), json!({"note": "Welcome!"}), Some(&support.access_token)).await;
+    let res =
+        app.post(&format!("/api/v1/admin/applications/{bo_app}/approve"), json!({"note": "Welcome!"}), Some(&support.access_token)).await;
     assert_eq!(res.status(), 200);
     let me: Value = app.get("/api/v1/me", Some(&bo.access_token)).await.json().await.unwrap();
     assert_eq!(me["freelancer"]["status"], "approved");
@@ -50,7 +65,10 @@ async fn apply_once_then_support_reviews_with_filters_and_search() {
 
     // Both applicants were emailed their decision.
     let mails = app.sent_emails().await;
-    assert!(mails.iter().any(|m| m.to == ana.email && m.subject == "About your application" && m.text.contains("appeal") && m.text.contains("needs more detail")));
+    assert!(mails.iter().any(|m| m.to == ana.email
+        && m.subject == "About your application"
+        && m.text.contains("appeal")
+        && m.text.contains("needs more detail")));
     assert!(mails.iter().any(|m| m.to == bo.email && m.subject == "Your application is approved" && m.text.contains("Welcome!")));
     let admin = app.admin().await;
     let audit: Value = app.get("/api/v1/admin/audit-log?subject_type=application", Some(&admin.access_token)).await.json().await.unwrap();
@@ -90,7 +108,12 @@ async fn every_invalid_field_is_reported_and_nothing_is_saved() {
 async fn applying_needs_a_confirmed_email_address() {
     let app = TestApp::spawn().await;
     let s = app.unverified_freelancer().await;
-    crate::helpers::problem(app.post("/api/v1/applications", crate::helpers::application_body("DE"), Some(&s.access_token)).await, 403, "email_not_verified").await;
+    crate::helpers::problem(
+        app.post("/api/v1/applications", crate::helpers::application_body("DE"), Some(&s.access_token)).await,
+        403,
+        "email_not_verified",
+    )
+    .await;
     let count: i64 = app
         .db(|conn| {
             use diesel::prelude::*;

@@ -47,21 +47,28 @@ async fn register_login_me_and_roles() {
 #[actix_web::test]
 async fn registration_is_validated_and_changes_nothing_on_error() {
     let app = TestApp::spawn().await;
-    let res = app
-        .post("/api/v1/auth/register", json!({"email": "nope", "password": "short", "full_name": "", "role": "customer"}), None)
-        .await;
+    let res =
+        app.post("/api/v1/auth/register", json!({"email": "nope", "password": "short", "full_name": "", "role": "customer"}), None).await;
     let body = problem(res, 422, "validation_failed").await;
     let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, vec!["email", "full_name", "password"]);
 
     let res = app
-        .post("/api/v1/auth/register", json!({"email": "x@example.com", "password": "long enough pw", "full_name": "X", "role": "admin"}), None)
+        .post(
+            "/api/v1/auth/register",
+            json!({"email": "x@example.com", "password": "long enough pw", "full_name": "X", "role": "admin"}),
+            None,
+        )
         .await;
     assert!(res.status().is_client_error());
 
     let first = app.customer().await;
     let res = app
-        .post("/api/v1/auth/register", json!({"email": first.email.to_uppercase(), "password": "another password", "full_name": "Y", "role": "customer"}), None)
+        .post(
+            "/api/v1/auth/register",
+            json!({"email": first.email.to_uppercase(), "password": "another password", "full_name": "Y", "role": "customer"}),
+            None,
+        )
         .await;
     let body = problem(res, 409, "email_taken").await;
     assert_eq!(body["errors"][0]["field"], "email");
@@ -94,7 +101,8 @@ fn retry_after(res: &reqwest::Response) -> u64 {
 
 async fn audit(app: &TestApp, query: &str) -> Vec<serde_json::Value> {
     let admin = app.admin().await;
-    let page: serde_json::Value = app.get(&format!("/api/v1/admin/audit-log?limit=100&{query}"), Some(&admin.access_token)).await.json().await.unwrap();
+    let page: serde_json::Value =
+        app.get(&format!("/api/v1/admin/audit-log?limit=100&{query}"), Some(&admin.access_token)).await.json().await.unwrap();
     page["data"].as_array().unwrap().clone()
 }
 
@@ -126,7 +134,12 @@ async fn bad_credentials_are_401_and_login_waits_grow_instead_of_locking_out() {
     // Once it has passed, one more guess is allowed, and the wait after it doubles.
     let key = format!("login:account:{}", user.email);
     let_wait_pass(&app, key.clone()).await;
-    problem(app.post("/api/v1/auth/login", json!({"email": user.email, "password": "wrong password"}), None).await, 401, "invalid_credentials").await;
+    problem(
+        app.post("/api/v1/auth/login", json!({"email": user.email, "password": "wrong password"}), None).await,
+        401,
+        "invalid_credentials",
+    )
+    .await;
     let res = app.post("/api/v1/auth/login", json!({"email": user.email, "password": "correct horse battery"}), None).await;
     assert!((29..=30).contains(&retry_after(&res)));
     problem(res, 429, "rate_limited").await;
@@ -135,7 +148,12 @@ async fn bad_credentials_are_401_and_login_waits_grow_instead_of_locking_out() {
     let_wait_pass(&app, key).await;
     app.login(&user.email, "correct horse battery").await;
     for _ in 0..4 {
-        problem(app.post("/api/v1/auth/login", json!({"email": user.email, "password": "wrong password"}), None).await, 401, "invalid_credentials").await;
+        problem(
+            app.post("/api/v1/auth/login", json!({"email": user.email, "password": "wrong password"}), None).await,
+            401,
+            "invalid_credentials",
+        )
+        .await;
     }
     app.login(&user.email, "correct horse battery").await;
 
@@ -190,7 +208,9 @@ async fn refresh_rotates_and_reuse_after_the_grace_period_revokes_the_family() {
         use partner_hub::db::schema::refresh_tokens;
         let hash = partner_hub::auth::tokens::hash_token(&old);
         let long_ago = chrono::Utc::now().naive_utc() - chrono::Duration::seconds(partner_hub::auth::tokens::GRACE_SECONDS + 5);
-        diesel::update(refresh_tokens::table.filter(refresh_tokens::token_hash.eq(hash))).set(refresh_tokens::used_at.eq(long_ago)).execute(conn)?;
+        diesel::update(refresh_tokens::table.filter(refresh_tokens::token_hash.eq(hash)))
+            .set(refresh_tokens::used_at.eq(long_ago))
+            .execute(conn)?;
         Ok(())
     })
     .await;
@@ -413,7 +433,11 @@ async fn admin_create_refuses_an_email_someone_registered_first() {
     let app = TestApp::spawn().await;
     // An attacker registers the address the operator is about to make admin.
     let res = app
-        .post("/api/v1/auth/register", json!({"email": "ops@company.example", "password": "attacker password", "full_name": "Mallory", "role": "customer"}), None)
+        .post(
+            "/api/v1/auth/register",
+            json!({"email": "ops@company.example", "password": "attacker password", "full_name": "Mallory", "role": "customer"}),
+            None,
+        )
         .await;
     assert_eq!(res.status(), 201);
     let state = app.state.clone();
@@ -469,19 +493,32 @@ async fn sign_ups_from_one_address_are_throttled_before_any_hashing() {
         Ok(())
     })
     .await;
-    let res = app.post("/api/v1/auth/register", json!({"email": "late@example.com", "password": "correct horse battery", "full_name": "Late", "role": "customer"}), None).await;
+    let res = app
+        .post(
+            "/api/v1/auth/register",
+            json!({"email": "late@example.com", "password": "correct horse battery", "full_name": "Late", "role": "customer"}),
+            None,
+        )
+        .await;
     assert!((14..=15).contains(&retry_after(&res)));
     problem(res, 429, "rate_limited").await;
-    let users = app.db(|conn| {
-        use diesel::prelude::*;
-        Ok(partner_hub::db::schema::users::table.count().get_result::<i64>(conn)?)
-    })
-    .await;
+    let users = app
+        .db(|conn| {
+            use diesel::prelude::*;
+            Ok(partner_hub::db::schema::users::table.count().get_result::<i64>(conn)?)
+        })
+        .await;
     assert_eq!(users, 0);
     let_wait_pass(&app, "register:ip:127.0.0.1".into()).await;
     // The next one passes and closes the address for twice as long.
     app.customer().await;
-    let res = app.post("/api/v1/auth/register", json!({"email": "later@example.com", "password": "correct horse battery", "full_name": "Later", "role": "customer"}), None).await;
+    let res = app
+        .post(
+            "/api/v1/auth/register",
+            json!({"email": "later@example.com", "password": "correct horse battery", "full_name": "Later", "role": "customer"}),
+            None,
+        )
+        .await;
     assert!((29..=30).contains(&retry_after(&res)));
     problem(res, 429, "rate_limited").await;
 }
@@ -489,7 +526,13 @@ async fn sign_ups_from_one_address_are_throttled_before_any_hashing() {
 #[actix_web::test]
 async fn control_characters_are_refused_and_old_counters_are_swept() {
     let app = TestApp::spawn().await;
-    let res = app.post("/api/v1/auth/register", json!({"email": "nul@example.com", "password": "correct horse battery", "full_name": "Nu\u{0}l", "role": "customer"}), None).await;
+    let res = app
+        .post(
+            "/api/v1/auth/register",
+            json!({"email": "nul@example.com", "password": "correct horse battery", "full_name": "Nu\u{0}l", "role": "customer"}),
+            None,
+        )
+        .await;
     assert_eq!(problem(res, 422, "validation_failed").await["errors"][0]["field"], "full_name");
     let res = app.post("/api/v1/auth/login", json!({"email": "nul\u{0}@example.com", "password": "whatever it is"}), None).await;
     assert_eq!(problem(res, 422, "validation_failed").await["errors"][0]["field"], "email");
@@ -499,12 +542,21 @@ async fn control_characters_are_refused_and_old_counters_are_swept() {
         use partner_hub::db::schema::auth_throttle;
         let two_days_ago = chrono::Utc::now().naive_utc() - chrono::Duration::days(2);
         diesel::insert_into(auth_throttle::table)
-            .values((auth_throttle::scope_key.eq("login:account:old@example.com"), auth_throttle::failures.eq(3), auth_throttle::last_attempt_at.eq(two_days_ago)))
+            .values((
+                auth_throttle::scope_key.eq("login:account:old@example.com"),
+                auth_throttle::failures.eq(3),
+                auth_throttle::last_attempt_at.eq(two_days_ago),
+            ))
             .execute(conn)?;
         Ok(())
     })
     .await;
-    problem(app.post("/api/v1/auth/login", json!({"email": "typo@example.com", "password": "wrong password"}), None).await, 401, "invalid_credentials").await;
+    problem(
+        app.post("/api/v1/auth/login", json!({"email": "typo@example.com", "password": "wrong password"}), None).await,
+        401,
+        "invalid_credentials",
+    )
+    .await;
     let keys: Vec<String> = app
         .db(|conn| {
             use diesel::prelude::*;
@@ -512,5 +564,9 @@ async fn control_characters_are_refused_and_old_counters_are_swept() {
             Ok(auth_throttle::table.select(auth_throttle::scope_key).order(auth_throttle::scope_key.asc()).load(conn)?)
         })
         .await;
-    assert_eq!(keys, vec!["login:account:typo@example.com", "login:ip:127.0.0.1"], "the refused sign-up counted nothing; the old row is gone");
+    assert_eq!(
+        keys,
+        vec!["login:account:typo@example.com", "login:ip:127.0.0.1"],
+        "the refused sign-up counted nothing; the old row is gone"
+    );
 }

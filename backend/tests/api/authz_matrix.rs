@@ -130,7 +130,11 @@ async fn json_of(res: reqwest::Response, what: &str) -> Value {
 async fn eligible(app: &TestApp, display_name: &str) -> Session {
     let s = app.approved_freelancer().await;
     let t = Some(s.access_token.as_str());
-    json_of(app.client.put(app.url("/api/v1/me/profile")).bearer_auth(&s.access_token).json(&full_profile(display_name)).send().await.unwrap(), "profile").await;
+    json_of(
+        app.client.put(app.url("/api/v1/me/profile")).bearer_auth(&s.access_token).json(&full_profile(display_name)).send().await.unwrap(),
+        "profile",
+    )
+    .await;
     let terms = json_of(app.get("/api/v1/terms/current", None).await, "terms").await;
     json_of(app.post("/api/v1/me/terms-acceptances", json!({"version": terms["version"]}), t).await, "accept terms").await;
     s
@@ -153,14 +157,16 @@ async fn submitted(app: &TestApp) -> (Session, String) {
 async fn appealed(app: &TestApp, w: &World) -> String {
     let (s, application) = submitted(app).await;
     let reject = json!({"reason": "needs_more_detail", "note": "Tell us more about your clients."});
-    json_of(app.post(&format!("/api/v1/admin/applications/{application}/reject"), reject, Some(&w.support.access_token)).await, "reject").await;
+    json_of(app.post(&format!("/api/v1/admin/applications/{application}/reject"), reject, Some(&w.support.access_token)).await, "reject")
+        .await;
     let body = json!({"subject_type": "application", "subject_id": application, "explanation": "Please look again, my application is complete and accurate."});
     let appeal = json_of(app.post("/api/v1/appeals", body, Some(&s.access_token)).await, "appeal").await;
     appeal["id"].as_str().unwrap().to_string()
 }
 
 async fn invitation(app: &TestApp, w: &World, email: &str, kind: &str) -> Value {
-    json_of(app.post("/api/v1/admin/invitations", json!({"email": email, "kind": kind}), Some(&w.support.access_token)).await, "invite").await
+    json_of(app.post("/api/v1/admin/invitations", json!({"email": email, "kind": kind}), Some(&w.support.access_token)).await, "invite")
+        .await
 }
 
 fn fresh_email() -> String {
@@ -209,7 +215,8 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
         }
 
         // A's ticket: A and staff.
-        ("GET", "/api/v1/support-tickets/{id}") | ("POST", "/api/v1/support-tickets/{id}/messages" | "/api/v1/support-tickets/{id}/close") => {
+        ("GET", "/api/v1/support-tickets/{id}")
+        | ("POST", "/api/v1/support-tickets/{id}/messages" | "/api/v1/support-tickets/{id}/close") => {
             let id = ticket_of(app, &w.a, "A's ticket in the matrix").await;
             let body = if path.ends_with("/messages") { Body::Json(json!({"body": "A reply in the matrix."})) } else { Body::None };
             let mut c = call(path.replace("{id}", &id), body);
@@ -230,14 +237,20 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
         // Freelancers, each on their own data.
         ("POST", "/api/v1/applications") => (FreelancerSelf, call(path, Body::Json(application_body("DE")))),
         ("POST", "/api/v1/appeals") => {
-            let body = json!({"subject_type": "application", "subject_id": "app_unknown", "explanation": "Please look again at my application."});
+            let body =
+                json!({"subject_type": "application", "subject_id": "app_unknown", "explanation": "Please look again at my application."});
             (FreelancerSelf, call(path, Body::Json(body)))
         }
-        ("PUT", "/api/v1/me/profile") => (FreelancerSelf, call(path, Body::Json(json!({"personal": {"description": "Updated in the matrix."}})))),
+        ("PUT", "/api/v1/me/profile") => {
+            (FreelancerSelf, call(path, Body::Json(json!({"personal": {"description": "Updated in the matrix."}}))))
+        }
         ("PUT", "/api/v1/me/profile/picture") => (FreelancerSelf, call(path, Body::Raw("image/png", png()))),
         ("PUT", "/api/v1/me/tax-form") => (FreelancerSelf, call(path, Body::Json(json!({})))),
         ("POST", "/api/v1/me/terms-acceptances") => (FreelancerSelf, call(path, Body::Json(json!({"version": 1})))),
-        ("GET", "/api/v1/me/application" | "/api/v1/me/appeals" | "/api/v1/me/profile" | "/api/v1/me/tax-form" | "/api/v1/me/terms-acceptances") => {
+        (
+            "GET",
+            "/api/v1/me/application" | "/api/v1/me/appeals" | "/api/v1/me/profile" | "/api/v1/me/tax-form" | "/api/v1/me/terms-acceptances",
+        ) => {
             let mut c = call(path, Body::None);
             c.secrets = a_secrets();
             (FreelancerSelf, c)
@@ -249,7 +262,14 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
         }
 
         // Staff.
-        ("GET", "/api/v1/admin/appeals" | "/api/v1/admin/applications" | "/api/v1/admin/audit-log" | "/api/v1/admin/clock" | "/api/v1/admin/emails")
+        (
+            "GET",
+            "/api/v1/admin/appeals"
+            | "/api/v1/admin/applications"
+            | "/api/v1/admin/audit-log"
+            | "/api/v1/admin/clock"
+            | "/api/v1/admin/emails",
+        )
         | ("GET", "/api/v1/admin/freelancers" | "/api/v1/admin/invitations" | "/api/v1/admin/support-tickets" | "/api/v1/admin/terms") => {
             let mut c = call(path, Body::None);
             c.secrets = a_secrets();
@@ -277,7 +297,10 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
         }
         ("POST", "/api/v1/admin/applications/{id}/reject") => {
             let (_, id) = submitted(app).await;
-            (Staff, call(path.replace("{id}", &id), Body::Json(json!({"reason": "needs_more_detail", "note": "Tell us about your clients."}))))
+            (
+                Staff,
+                call(path.replace("{id}", &id), Body::Json(json!({"reason": "needs_more_detail", "note": "Tell us about your clients."}))),
+            )
         }
         ("GET", "/api/v1/admin/freelancers/{id}") => {
             let mut c = call(path.replace("{id}", &w.a_freelancer_id), Body::None);
@@ -344,7 +367,15 @@ async fn every_operation_in_the_spec_is_authorized_against_real_resources() {
     let me = json_of(app.get("/api/v1/me", Some(&a.access_token)).await, "me").await;
     let a_freelancer_id = me["freelancer"]["id"].as_str().unwrap().to_string();
     let a_referral_code = me["freelancer"]["referral_code"].as_str().expect("A is eligible and has a referral code").to_string();
-    let up = app.client.put(app.url("/api/v1/me/profile/picture")).bearer_auth(&a.access_token).header("content-type", "image/png").body(png()).send().await.unwrap();
+    let up = app
+        .client
+        .put(app.url("/api/v1/me/profile/picture"))
+        .bearer_auth(&a.access_token)
+        .header("content-type", "image/png")
+        .body(png())
+        .send()
+        .await
+        .unwrap();
     let a_picture_url = json_of(up, "picture").await["picture_url"].as_str().unwrap().to_string();
     let w = World { a, a_freelancer_id, a_referral_code, a_picture_url, other, customer, support, admin };
 
@@ -392,7 +423,10 @@ async fn every_operation_in_the_spec_is_authorized_against_real_resources() {
                     Expect::Denied => status == 403 || status == 404,
                 };
                 if !ok {
-                    failures.push(format!("{method} {path} as {who:?}: expected {expect:?}, got {status}: {}", body.chars().take(300).collect::<String>()));
+                    failures.push(format!(
+                        "{method} {path} as {who:?}: expected {expect:?}, got {status}: {}",
+                        body.chars().take(300).collect::<String>()
+                    ));
                 }
                 let sees_others = match expect {
                     Expect::Denied => true,

@@ -19,7 +19,8 @@ fn unknown_input_is_a_clear_error() {
     let out = bin().arg("frobnicate").output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unrecognized subcommand"));
-    let out = bin().args(["admin", "create", "--email", "a@example.com", "--password", "long password", "--role", "root"]).output().unwrap();
+    let out =
+        bin().args(["admin", "create", "--email", "a@example.com", "--password", "long password", "--role", "root"]).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid value 'root'"));
 }
@@ -38,7 +39,8 @@ fn migrate_admin_create_and_jobs_run_on_a_fresh_database() {
 
     let mut c = bin();
     env(&mut c);
-    let out = c.args(["admin", "create", "--email", "Ops@Example.com", "--password", "ops password 1", "--role", "support"]).output().unwrap();
+    let out =
+        c.args(["admin", "create", "--email", "Ops@Example.com", "--password", "ops password 1", "--role", "support"]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("with role support"));
 
@@ -81,7 +83,8 @@ fn admin_create_refuses_an_existing_account_unless_told_and_then_says_what_chang
     assert!(err.contains("exists already") && err.contains("nothing was changed") && err.contains("--grant-existing"), "{err}");
 
     // Told explicitly: the role is added, the password left alone, and it says so.
-    let (ok, out, err) = run(&["admin", "create", "--email", "ops@example.com", "--password", "another password", "--role", "admin", "--grant-existing"]);
+    let (ok, out, err) =
+        run(&["admin", "create", "--email", "ops@example.com", "--password", "another password", "--role", "admin", "--grant-existing"]);
     assert!(ok, "{err}");
     assert!(out.contains("roles support -> admin, support"), "{out}");
     assert!(out.contains("password and name unchanged") && out.contains("--password was not used"), "{out}");
@@ -102,7 +105,12 @@ fn admin_create_refuses_an_existing_account_unless_told_and_then_says_what_chang
     let mut conn = state.db.pool().get().unwrap();
     use diesel::prelude::*;
     use partner_hub::db::schema::{audit_log, users};
-    let actions: Vec<String> = audit_log::table.filter(audit_log::action.like("user.role_%")).order(audit_log::created_at.asc()).select(audit_log::action).load(&mut conn).unwrap();
+    let actions: Vec<String> = audit_log::table
+        .filter(audit_log::action.like("user.role_%"))
+        .order(audit_log::created_at.asc())
+        .select(audit_log::action)
+        .load(&mut conn)
+        .unwrap();
     assert_eq!(actions, vec!["user.role_granted", "user.role_granted", "user.role_revoked"]);
     let hash: String = users::table.filter(users::email.eq("ops@example.com")).select(users::password_hash).first(&mut conn).unwrap();
     assert!(partner_hub::auth::password::verify("ops password 1", &hash));

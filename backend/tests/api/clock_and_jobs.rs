@@ -19,12 +19,8 @@ async fn manual_clock_moves_business_time_for_the_whole_app() {
 
     // Records written after the advance carry the moved time.
     let customer = app.customer().await;
-    let entries: serde_json::Value = app
-        .get(&format!("/api/v1/admin/audit-log?subject_id={}", customer.user_id), Some(&admin.access_token))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let entries: serde_json::Value =
+        app.get(&format!("/api/v1/admin/audit-log?subject_id={}", customer.user_id), Some(&admin.access_token)).await.json().await.unwrap();
     let at = chrono::DateTime::parse_from_rfc3339(entries["data"][0]["created_at"].as_str().unwrap()).unwrap();
     assert!(at > chrono::Utc::now() + chrono::Duration::days(13));
 
@@ -96,9 +92,11 @@ async fn job_runs_are_recorded_and_counted() {
         .db(|conn| {
             use diesel::prelude::*;
             use partner_hub::db::schema::job_runs;
-            Ok(job_runs::table
-                .select((job_runs::job, job_runs::triggered_by, job_runs::actor_id))
-                .load::<(partner_hub::jobs::JobName, partner_hub::jobs::JobTrigger, Option<String>)>(conn)?)
+            Ok(job_runs::table.select((job_runs::job, job_runs::triggered_by, job_runs::actor_id)).load::<(
+                partner_hub::jobs::JobName,
+                partner_hub::jobs::JobTrigger,
+                Option<String>,
+            )>(conn)?)
         })
         .await;
     assert_eq!(rows, vec![(partner_hub::jobs::JobName::Email, partner_hub::jobs::JobTrigger::Api, Some(support.user_id.clone()))]);

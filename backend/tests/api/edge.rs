@@ -178,7 +178,8 @@ async fn api_answers_are_never_cached_and_hsts_follows_the_public_url() {
 async fn metrics_need_the_token_when_one_is_set() {
     let open = TestApp::spawn().await;
     assert_eq!(open.get("/metrics", None).await.status(), 200);
-    let app = TestApp::spawn_with(Options { settings: Some(|s| s.metrics_token = Some("scrape-me-123".into())), ..Options::default() }).await;
+    let app =
+        TestApp::spawn_with(Options { settings: Some(|s| s.metrics_token = Some("scrape-me-123".into())), ..Options::default() }).await;
     problem(app.get("/metrics", None).await, 401, "unauthenticated").await;
     problem(app.get("/metrics", Some("scrape-me-12")).await, 401, "unauthenticated").await;
     problem(app.get("/metrics", Some("scrape-me-1234")).await, 401, "unauthenticated").await;
@@ -216,12 +217,14 @@ impl Server {
             .stderr(file)
             .spawn()
             .expect("start the binary");
+        // Owned by a Server at once, so a failed start below still kills and reaps it.
+        let mut server = Server { child, log, address: String::new() };
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
         loop {
-            let text = std::fs::read_to_string(&log).unwrap_or_default();
+            let text = std::fs::read_to_string(&server.log).unwrap_or_default();
             if let Some(i) = text.find("listening on ") {
-                let address = text[i + "listening on ".len()..].split_whitespace().next().unwrap().to_string();
-                return Server { child, log, address };
+                server.address = text[i + "listening on ".len()..].split_whitespace().next().unwrap().to_string();
+                return server;
             }
             assert!(std::time::Instant::now() < deadline, "the binary never listened:\n{text}");
             std::thread::sleep(std::time::Duration::from_millis(100));
@@ -240,7 +243,9 @@ impl Drop for Server {
 async fn invitation_tokens_never_reach_the_request_log() {
     let app = TestApp::spawn().await;
     let support = app.support().await;
-    let res = app.post("/api/v1/admin/invitations", json!({"email": "logged@example.com", "kind": "external"}), Some(&support.access_token)).await;
+    let res = app
+        .post("/api/v1/admin/invitations", json!({"email": "logged@example.com", "kind": "external"}), Some(&support.access_token))
+        .await;
     assert_eq!(res.status(), 201);
     let token = res.json::<serde_json::Value>().await.unwrap()["token"].as_str().unwrap().to_string();
     assert!(token.len() >= 16, "a real token: {token}");

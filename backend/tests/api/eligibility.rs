@@ -28,19 +28,30 @@ async fn invited_external_person_to_eligible_freelancer() {
     let jo = session["access_token"].as_str().unwrap().to_string();
     assert_eq!(dashboard_missing(&app, &jo).await, vec!["application", "approval", "personal_info", "business_info", "terms"]);
 
-    let application: Value = app.post("/api/v1/applications", crate::helpers::application_body("US"), Some(&jo)).await.json().await.unwrap();
+    let application: Value =
+        app.post("/api/v1/applications", crate::helpers::application_body("US"), Some(&jo)).await.json().await.unwrap();
     let app_id = application["id"].as_str().unwrap().to_string();
     assert_eq!(application["invited"], true);
     assert_eq!(dashboard_missing(&app, &jo).await, vec!["approval", "personal_info", "business_info", "tax_form", "terms"]);
 
-    app.post(&format!("/api/v1/admin/applications/{app_id}/reject"), json!({"reason": "needs_more_detail", "note": "Which clients?"}), Some(&support.access_token)).await;
+    app.post(
+        &format!("/api/v1/admin/applications/{app_id}/reject"),
+        json!({"reason": "needs_more_detail", "note": "Which clients?"}),
+        Some(&support.access_token),
+    )
+    .await;
     let appeal: Value = app
         .post("/api/v1/appeals", json!({"subject_type": "application", "subject_id": app_id, "explanation": "I manage twelve US law firms; references on request."}), Some(&jo))
         .await
         .json()
         .await
         .unwrap();
-    app.post(&format!("/api/v1/admin/appeals/{}/decide", appeal["id"].as_str().unwrap()), json!({"decision": "upheld", "note": "Confirmed."}), Some(&support.access_token)).await;
+    app.post(
+        &format!("/api/v1/admin/appeals/{}/decide", appeal["id"].as_str().unwrap()),
+        json!({"decision": "upheld", "note": "Confirmed."}),
+        Some(&support.access_token),
+    )
+    .await;
     assert_eq!(dashboard_missing(&app, &jo).await, vec!["personal_info", "business_info", "tax_form", "terms"]);
 
     let profile = json!({
@@ -77,17 +88,36 @@ async fn invited_external_person_to_eligible_freelancer() {
 
     // A tier change (audited) shortens the clearing period.
     let fl_id = me["freelancer"]["id"].as_str().unwrap();
-    let res = app.client.put(app.url(&format!("/api/v1/admin/freelancers/{fl_id}/tier"))).bearer_auth(&support.access_token).json(&json!({"tier": "top_rated"})).send().await.unwrap();
+    let res = app
+        .client
+        .put(app.url(&format!("/api/v1/admin/freelancers/{fl_id}/tier")))
+        .bearer_auth(&support.access_token)
+        .json(&json!({"tier": "top_rated"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     let dash: Value = app.get("/api/v1/me/dashboard", Some(&jo)).await.json().await.unwrap();
     assert_eq!(dash["clearing_days"], 7);
     assert_eq!(dash["referral_code"], code, "the code is stable");
-    let audit: Value = app.get(&format!("/api/v1/admin/audit-log?action=freelancer.tier_changed&subject_id={fl_id}"), Some(&support.access_token)).await.json().await.unwrap();
+    let audit: Value = app
+        .get(&format!("/api/v1/admin/audit-log?action=freelancer.tier_changed&subject_id={fl_id}"), Some(&support.access_token))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(audit["data"][0]["before"]["tier"], "standard");
     assert_eq!(audit["data"][0]["after"]["tier"], "top_rated");
     let detail: Value = app.get(&format!("/api/v1/admin/freelancers/{fl_id}"), Some(&support.access_token)).await.json().await.unwrap();
     assert_eq!(detail["eligible"], true);
-    let res = app.client.put(app.url(&format!("/api/v1/admin/freelancers/{fl_id}/tier"))).bearer_auth(&support.access_token).json(&json!({"tier": "gold"})).send().await.unwrap();
+    let res = app
+        .client
+        .put(app.url(&format!("/api/v1/admin/freelancers/{fl_id}/tier")))
+        .bearer_auth(&support.access_token)
+        .json(&json!({"tier": "gold"}))
+        .send()
+        .await
+        .unwrap();
     assert!(res.status().is_client_error());
 
     // Customers are not freelancers at all.

@@ -272,10 +272,7 @@ fn start_sink(delay: f64) -> Sink {
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
     let Some(port) = line.trim().strip_prefix("listening ").and_then(|p| p.parse().ok()) else {
         let _ = child.kill();
-        panic!(
-            "the SMTP sink did not start (its error is above; is aiosmtpd installed for {}? run `make venv`)",
-            python.display()
-        );
+        panic!("the SMTP sink did not start (its error is above; is aiosmtpd installed for {}? run `make venv`)", python.display());
     };
     Sink { child, port, dir }
 }
@@ -293,7 +290,6 @@ async fn delivers_over_smtp_to_a_real_server() {
     assert!(files[0].contains(&format!("To: {}", user.email)));
     assert!(files[0].contains("Subject: Welcome to Partner Hub"));
     assert!(files[0].contains("apply to the reseller programme"));
-    let envelope: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(sink.dir.path().join("0001.json")).unwrap()).unwrap();
+    let envelope: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sink.dir.path().join("0001.json")).unwrap()).unwrap();
     assert_eq!(envelope["rcpt_tos"][0], user.email);
 }

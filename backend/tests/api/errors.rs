@@ -21,7 +21,8 @@ async fn malformed_json_wrong_type_and_oversized_bodies() {
     assert_eq!(body["errors"][0]["field"], "password");
     assert_eq!(body["errors"][0]["message"], "is required");
 
-    let res = app.client.post(&url).header("content-type", "application/json").body("{\"email\": 5, \"password\": \"x\"}").send().await.unwrap();
+    let res =
+        app.client.post(&url).header("content-type", "application/json").body("{\"email\": 5, \"password\": \"x\"}").send().await.unwrap();
     problem(res, 422, "validation_failed").await;
 }
 

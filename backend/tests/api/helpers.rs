@@ -93,10 +93,7 @@ impl TestApp {
         if let Some(change) = opts.settings {
             change(&mut settings);
         }
-        let state = actix_web::web::block(move || partner_hub::startup::prepare_state(settings))
-            .await
-            .unwrap()
-            .expect("prepare state");
+        let state = actix_web::web::block(move || partner_hub::startup::prepare_state(settings)).await.unwrap().expect("prepare state");
         let app = partner_hub::startup::Application::from_state(state.clone()).expect("build app");
         let address = format!("http://127.0.0.1:{}", app.port());
         actix_web::rt::spawn(app.run_until_stopped());
@@ -235,7 +232,9 @@ pub fn read_emails(dir: &std::path::Path) -> Vec<SentEmail> {
         .map(|p| {
             let raw = std::fs::read(&p).unwrap();
             let mail = mailparse::parse_mail(&raw).expect("a valid RFC 5322 message");
-            let header = |name: &str| mail.headers.iter().find(|h| h.get_key().eq_ignore_ascii_case(name)).map(|h| h.get_value()).unwrap_or_default();
+            let header = |name: &str| {
+                mail.headers.iter().find(|h| h.get_key().eq_ignore_ascii_case(name)).map(|h| h.get_value()).unwrap_or_default()
+            };
             let mut text = String::new();
             let mut html = String::new();
             for part in mail.subparts.iter().chain(std::iter::once(&mail)) {
@@ -302,10 +301,8 @@ impl TestApp {
         // Instances of one deployment share their secrets: a token from one works on the other.
         settings.jwt_secret = self.state.settings.jwt_secret.clone();
         settings.encryption_key = self.state.settings.encryption_key;
-        let state = actix_web::web::block(move || partner_hub::startup::prepare_state(settings))
-            .await
-            .unwrap()
-            .expect("prepare second state");
+        let state =
+            actix_web::web::block(move || partner_hub::startup::prepare_state(settings)).await.unwrap().expect("prepare second state");
         let app = partner_hub::startup::Application::from_state(state.clone()).expect("build second app");
         let address = format!("http://127.0.0.1:{}", app.port());
         actix_web::rt::spawn(app.run_until_stopped());

@@ -20,7 +20,9 @@ async fn external_invitation_register_with_token_then_it_is_used() {
 
     // The emailed link carries the token.
     let mails = app.sent_emails().await;
-    assert!(mails.iter().any(|m| m.to == "new.expert@example.com" && m.text.contains(&format!("/invitations/{token}")) && m.html.contains(&token)));
+    assert!(mails
+        .iter()
+        .any(|m| m.to == "new.expert@example.com" && m.text.contains(&format!("/invitations/{token}")) && m.html.contains(&token)));
 
     let check: Value = app.get(&format!("/api/v1/invitations/{token}"), None).await.json().await.unwrap();
     assert_eq!(check["status"], "valid");
@@ -71,18 +73,25 @@ async fn expiry_revocation_and_resend() {
     problem(res, 422, "validation_failed").await;
 
     // Re-sending renews it with a new token; the old link stays dead.
-    let renewed: Value = app.post(&format!("/api/v1/admin/invitations/{id}/resend"), json!({}), Some(&support.access_token)).await.json().await.unwrap();
+    let renewed: Value =
+        app.post(&format!("/api/v1/admin/invitations/{id}/resend"), json!({}), Some(&support.access_token)).await.json().await.unwrap();
     let new_token = renewed["token"].as_str().unwrap().to_string();
     assert_ne!(new_token, token);
     assert_eq!(renewed["invitation"]["send_count"], 2);
     assert_eq!(renewed["invitation"]["status"], "sent");
     problem(app.get(&format!("/api/v1/invitations/{token}"), None).await, 404, "not_found").await;
 
-    let revoked: Value = app.post(&format!("/api/v1/admin/invitations/{id}/revoke"), json!({}), Some(&support.access_token)).await.json().await.unwrap();
+    let revoked: Value =
+        app.post(&format!("/api/v1/admin/invitations/{id}/revoke"), json!({}), Some(&support.access_token)).await.json().await.unwrap();
     assert_eq!(revoked["status"], "revoked");
     let check: Value = app.get(&format!("/api/v1/invitations/{new_token}"), None).await.json().await.unwrap();
     assert_eq!(check["status"], "revoked");
-    problem(app.post(&format!("/api/v1/admin/invitations/{id}/revoke"), json!({}), Some(&support.access_token)).await, 409, "invalid_status").await;
+    problem(
+        app.post(&format!("/api/v1/admin/invitations/{id}/revoke"), json!({}), Some(&support.access_token)).await,
+        409,
+        "invalid_status",
+    )
+    .await;
 
     let audit: Value = app.get(&format!("/api/v1/admin/audit-log?subject_id={id}"), Some(&admin.access_token)).await.json().await.unwrap();
     let actions: Vec<&str> = audit["data"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
@@ -102,7 +111,8 @@ async fn internal_invitation_accepted_after_login_skips_onboarding() {
     let res = app.post(&format!("/api/v1/invitations/{token}/accept"), json!({}), Some(&existing.access_token)).await;
     assert_eq!(res.status(), 200);
     // The account gained the freelancer role: a refreshed session carries it.
-    let refreshed: Value = app.post("/api/v1/auth/refresh", json!({"refresh_token": existing.refresh_token}), None).await.json().await.unwrap();
+    let refreshed: Value =
+        app.post("/api/v1/auth/refresh", json!({"refresh_token": existing.refresh_token}), None).await.json().await.unwrap();
     assert_eq!(refreshed["user"]["roles"], json!(["customer", "freelancer"]));
     let access = refreshed["access_token"].as_str().unwrap();
     let me: Value = app.get("/api/v1/me", Some(access)).await.json().await.unwrap();
@@ -112,7 +122,12 @@ async fn internal_invitation_accepted_after_login_skips_onboarding() {
     let res = app.post("/api/v1/applications", crate::helpers::application_body("US"), Some(access)).await;
     let application: Value = res.json().await.unwrap();
     assert_eq!(application["invited"], true);
-    app.post(&format!("/api/v1/admin/applications/{}/approve", application["id"].as_str().unwrap()), json!({}), Some(&support.access_token)).await;
+    app.post(
+        &format!("/api/v1/admin/applications/{}/approve", application["id"].as_str().unwrap()),
+        json!({}),
+        Some(&support.access_token),
+    )
+    .await;
     let me: Value = app.get("/api/v1/me", Some(access)).await.json().await.unwrap();
     assert_eq!(me["freelancer"]["missing_steps"], json!(["terms"]));
 
@@ -198,7 +213,8 @@ async fn registering_through_a_link_needs_the_invited_address_and_proves_it() {
     let access = body["access_token"].as_str().unwrap();
     let me: Value = app.get("/api/v1/me", Some(access)).await.json().await.unwrap();
     assert_eq!(me["email_verified"], true);
-    let via: Vec<Value> = audit_actions(&app, &format!("action=user.email_verified&subject_id={}", body["user"]["id"].as_str().unwrap())).await;
+    let via: Vec<Value> =
+        audit_actions(&app, &format!("action=user.email_verified&subject_id={}", body["user"]["id"].as_str().unwrap())).await;
     assert_eq!(via.len(), 1);
     assert_eq!(via[0]["after"]["via"], "invitation");
     // The sign-up email then has no confirmation link to follow.
@@ -269,7 +285,12 @@ async fn twenty_concurrent_revokes_and_resends_move_an_invitation_once() {
     assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 19, "{statuses:?}");
     assert_eq!(audit_actions(&app, &format!("action=invitation.revoked&subject_id={id}")).await.len(), 1);
     // A revoked invitation cannot be re-sent, and the email may be invited afresh.
-    problem(app.post(&format!("/api/v1/admin/invitations/{id}/resend"), json!({}), Some(&support.access_token)).await, 409, "invalid_status").await;
+    problem(
+        app.post(&format!("/api/v1/admin/invitations/{id}/resend"), json!({}), Some(&support.access_token)).await,
+        409,
+        "invalid_status",
+    )
+    .await;
     assert_eq!(invite(&app, &support.access_token, "twice@example.com", "external").await.status(), 201);
 }
 
@@ -286,6 +307,8 @@ async fn an_expired_invitation_makes_room_for_a_new_one_and_cannot_be_revived_ov
     assert_eq!(listed["data"][0]["id"], old["id"]);
     assert_eq!(listed["data"][0]["status"], "expired");
     // Re-sending the old one would make two pending invitations for one email.
-    let res = app.post(&format!("/api/v1/admin/invitations/{}/resend", old["id"].as_str().unwrap()), json!({}), Some(&support.access_token)).await;
+    let res = app
+        .post(&format!("/api/v1/admin/invitations/{}/resend", old["id"].as_str().unwrap()), json!({}), Some(&support.access_token))
+        .await;
     problem(res, 409, "invitation_pending").await;
 }

@@ -104,7 +104,12 @@ async fn profile_validation_names_every_field() {
     let body = problem(put(&app, "/api/v1/me/profile", bad, &ana.access_token).await, 422, "validation_failed").await;
     assert_eq!(fields(&body), vec!["personal.display_name", "personal.full_name"]);
     for country in ["us", "U", "USA", "ZZ"] {
-        let body = problem(put(&app, "/api/v1/me/profile", json!({"personal": {"country": country}}), &ana.access_token).await, 422, "validation_failed").await;
+        let body = problem(
+            put(&app, "/api/v1/me/profile", json!({"personal": {"country": country}}), &ana.access_token).await,
+            422,
+            "validation_failed",
+        )
+        .await;
         assert_eq!(fields(&body), vec!["personal.country"], "{country}");
     }
     // Wrong types, including arrays where objects belong (serde alone would take those).
@@ -148,7 +153,13 @@ async fn the_profile_is_resumable_section_by_section() {
     // Come back later: what was saved is there; the rest of the section completes it.
     let p: Value = app.get("/api/v1/me/profile", Some(t)).await.json().await.unwrap();
     assert_eq!(p["personal"]["display_name"], "ana.lima");
-    let res = put(&app, "/api/v1/me/profile", json!({"personal": {"languages": [" English ", "Portuguese"], "country": "PT", "full_name": " Ana Lima "}}), t).await;
+    let res = put(
+        &app,
+        "/api/v1/me/profile",
+        json!({"personal": {"languages": [" English ", "Portuguese"], "country": "PT", "full_name": " Ana Lima "}}),
+        t,
+    )
+    .await;
     let p: Value = res.json().await.unwrap();
     assert_eq!(p["completed"], json!({"personal": true, "business": false}));
     assert_eq!(p["personal"]["languages"], json!(["English", "Portuguese"]));
@@ -158,7 +169,13 @@ async fn the_profile_is_resumable_section_by_section() {
     let res = put(&app, "/api/v1/me/profile", json!({"business": {"occupation": "IT consultant"}}), t).await;
     let p: Value = res.json().await.unwrap();
     assert_eq!(p["completed"]["business"], false);
-    let res = put(&app, "/api/v1/me/profile", json!({"business": {"skills": ["Intune"], "education": [{"school": "Lisbon", "year": 2015}], "certifications": ["MS-102"]}}), t).await;
+    let res = put(
+        &app,
+        "/api/v1/me/profile",
+        json!({"business": {"skills": ["Intune"], "education": [{"school": "Lisbon", "year": 2015}], "certifications": ["MS-102"]}}),
+        t,
+    )
+    .await;
     let p: Value = res.json().await.unwrap();
     assert_eq!(p["completed"], json!({"personal": true, "business": true}));
     assert_eq!(p["business"]["occupation"], "IT consultant");
@@ -171,7 +188,9 @@ async fn the_profile_is_resumable_section_by_section() {
         .db(|conn| {
             use diesel::prelude::*;
             use partner_hub::db::schema::freelancer_profiles as fp;
-            Ok(fp::table.select((fp::personal_completed_at, fp::business_completed_at)).first::<(Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>)>(conn)?)
+            Ok(fp::table
+                .select((fp::personal_completed_at, fp::business_completed_at))
+                .first::<(Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>)>(conn)?)
         })
         .await;
     assert!(completed_at.0.is_some() && completed_at.1.is_some());
@@ -301,7 +320,12 @@ async fn bad_pictures_are_refused() {
     big.resize(2 * 1024 * 1024 + 1, 0);
     problem(put_raw(&app, "image/png", big, t).await, 413, "payload_too_large").await;
 
-    problem(app.client.put(app.url("/api/v1/me/profile/picture")).header("content-type", "image/png").body(vec![0u8; 10]).send().await.unwrap(), 401, "unauthenticated").await;
+    problem(
+        app.client.put(app.url("/api/v1/me/profile/picture")).header("content-type", "image/png").body(vec![0u8; 10]).send().await.unwrap(),
+        401,
+        "unauthenticated",
+    )
+    .await;
     let p: Value = app.get("/api/v1/me/profile", Some(t)).await.json().await.unwrap();
     assert!(p["picture_url"].is_null(), "nothing was stored");
 }
@@ -396,13 +420,15 @@ async fn whole_database_text(app: &TestApp) -> Vec<u8> {
             v: String,
         }
         let mut conn = diesel::PgConnection::establish(&url).unwrap();
-        let tables: Vec<Text> = diesel::sql_query("SELECT table_name::text AS v FROM information_schema.tables WHERE table_schema = 'public'")
-            .load(&mut conn)
-            .unwrap();
+        let tables: Vec<Text> =
+            diesel::sql_query("SELECT table_name::text AS v FROM information_schema.tables WHERE table_schema = 'public'")
+                .load(&mut conn)
+                .unwrap();
         assert!(tables.iter().any(|t| t.v == "tax_forms") && tables.iter().any(|t| t.v == "audit_log"));
         let mut all = Vec::new();
         for t in tables {
-            let rows: Vec<Text> = diesel::sql_query(format!("SELECT row_to_json(t)::text AS v FROM \"{}\" t", t.v)).load(&mut conn).unwrap();
+            let rows: Vec<Text> =
+                diesel::sql_query(format!("SELECT row_to_json(t)::text AS v FROM \"{}\" t", t.v)).load(&mut conn).unwrap();
             for r in rows {
                 all.extend(r.v.into_bytes());
                 all.push(b'\n');
@@ -455,10 +481,12 @@ async fn the_tin_is_encrypted_masked_and_never_in_plain_text() {
         .db(move |conn| {
             use diesel::prelude::*;
             use partner_hub::db::schema::tax_forms as tf;
-            Ok(tf::table
-                .find(&fid)
-                .select((tf::tin_ciphertext, tf::tin_key_id, tf::tin_last4, tf::signed_ip))
-                .first::<(String, String, String, Option<String>)>(conn)?)
+            Ok(tf::table.find(&fid).select((tf::tin_ciphertext, tf::tin_key_id, tf::tin_last4, tf::signed_ip)).first::<(
+                String,
+                String,
+                String,
+                Option<String>,
+            )>(conn)?)
         })
         .await;
     let key = app.state.settings.encryption_key;
@@ -481,7 +509,12 @@ async fn the_tin_is_encrypted_masked_and_never_in_plain_text() {
     for path in ["/api/v1/me", "/api/v1/me/profile"] {
         responses.push(app.get(path, Some(t)).await.text().await.unwrap());
     }
-    let audit = app.get(&format!("/api/v1/admin/audit-log?action=tax_form.saved&subject_id={fl_id}"), Some(&support.access_token)).await.text().await.unwrap();
+    let audit = app
+        .get(&format!("/api/v1/admin/audit-log?action=tax_form.saved&subject_id={fl_id}"), Some(&support.access_token))
+        .await
+        .text()
+        .await
+        .unwrap();
     let audit_json: Value = serde_json::from_str(&audit).unwrap();
     assert_eq!(audit_json["data"].as_array().unwrap().len(), 2);
     assert_eq!(audit_json["data"][0]["after"]["tin_masked"], "**-***2956");
@@ -697,7 +730,12 @@ async fn concurrent_picture_uploads_and_saves_leave_one_picture_and_every_field(
         put_raw(&app, "image/png", png, &ana.access_token)
     });
     let saves = (0..10).map(|i| {
-        put(&app, "/api/v1/me/profile", json!({"personal": {"display_name": "ana.pics", "country": "DE", "description": format!("d{i}")}}), &ana.access_token)
+        put(
+            &app,
+            "/api/v1/me/profile",
+            json!({"personal": {"display_name": "ana.pics", "country": "DE", "description": format!("d{i}")}}),
+            &ana.access_token,
+        )
     });
     let (uploads, saves) = futures_util::join!(futures_util::future::join_all(uploads), futures_util::future::join_all(saves));
     for res in uploads.into_iter().chain(saves) {

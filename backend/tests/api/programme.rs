@@ -16,7 +16,9 @@ async fn landing_page_content_comes_from_the_catalogue_and_tiers() {
         assert_eq!(p["days"], expected, "{p}");
     }
     let titles: Vec<&str> = program["benefits"].as_array().unwrap().iter().map(|b| b["title"].as_str().unwrap()).collect();
-    assert!(titles.contains(&"Commission on every sale") && titles.contains(&"Delegated access") && titles.contains(&"Free Microsoft support"));
+    assert!(
+        titles.contains(&"Commission on every sale") && titles.contains(&"Delegated access") && titles.contains(&"Free Microsoft support")
+    );
     assert!(program["faq"].as_array().unwrap().len() >= 3);
 
     let plans: Value = app.get("/api/v1/plans", None).await.json().await.unwrap();
@@ -43,7 +45,11 @@ async fn the_programme_page_speaks_the_requested_language() {
     assert_eq!(de["name"], "Produkte & Software — Microsoft 365 für Freelancer");
     let titles: Vec<&str> = de["benefits"].as_array().unwrap().iter().map(|b| b["title"].as_str().unwrap()).collect();
     assert!(titles.contains(&"Provision für jeden Verkauf") && titles.contains(&"Delegierter Zugriff"), "{titles:?}");
-    assert!(de["how_to_start"].as_array().unwrap().iter().any(|s| s.as_str().unwrap().contains("Mein Business → Digitale Produkte & Software")));
+    assert!(de["how_to_start"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s.as_str().unwrap().contains("Mein Business → Digitale Produkte & Software")));
     let tiers: Vec<&str> = de["clearing_periods"].as_array().unwrap().iter().map(|p| p["tier_name"].as_str().unwrap()).collect();
     assert!(tiers.contains(&"Top-bewertete Freelancer") && tiers.contains(&"Pro-Freelancer"), "{tiers:?}");
     // Same structure in both languages: only the texts differ.

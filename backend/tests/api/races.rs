@@ -98,13 +98,16 @@ async fn concurrent_applications_by_one_freelancer_open_one() {
     let rows: i64 = app.db(move |conn| Ok(applications::table.filter(applications::freelancer_id.eq(f)).count().get_result(conn)?)).await;
     assert_eq!(rows, 1);
     assert_eq!(outbox_count(&app, &["application_received"]).await, 1);
-    let submitted: i64 = app.db(|conn| Ok(audit_log::table.filter(audit_log::action.eq("application.submitted")).count().get_result(conn)?)).await;
+    let submitted: i64 =
+        app.db(|conn| Ok(audit_log::table.filter(audit_log::action.eq("application.submitted")).count().get_result(conn)?)).await;
     assert_eq!(submitted, 1);
 
     // Once approved, concurrent re-applications all fail and open nothing.
     let support = app.support().await;
     let mine: Value = app.get("/api/v1/me/application", t).await.json().await.unwrap();
-    let res = app.post(&format!("/api/v1/admin/applications/{}/approve", mine["id"].as_str().unwrap()), json!({}), Some(&support.access_token)).await;
+    let res = app
+        .post(&format!("/api/v1/admin/applications/{}/approve", mine["id"].as_str().unwrap()), json!({}), Some(&support.access_token))
+        .await;
     assert_eq!(res.status(), 200);
     let responses = join_all((0..20).map(|_| app.post("/api/v1/applications", application_body("DE"), t))).await;
     let (wins, others) = tally(responses, 201).await;
@@ -134,9 +137,7 @@ async fn the_database_refuses_a_second_open_application() {
         .await;
     assert!(refused, "a second open application is a unique violation of applications_one_open");
     // And an unknown status is refused by the CHECK.
-    let checked = app
-        .db(|conn| Ok(diesel::sql_query("UPDATE applications SET status = 'on_hold'").execute(conn).is_err()))
-        .await;
+    let checked = app.db(|conn| Ok(diesel::sql_query("UPDATE applications SET status = 'on_hold'").execute(conn).is_err())).await;
     assert!(checked, "the CHECK on applications.status refuses unknown values");
 }
 
@@ -146,7 +147,13 @@ async fn concurrent_appeals_and_decisions_have_one_winner() {
     let support = app.support().await;
     let s = app.freelancer().await;
     let application = app.apply(&s, "DE").await;
-    let res = app.post(&format!("/api/v1/admin/applications/{application}/reject"), json!({"reason": "not_the_right_fit"}), Some(&support.access_token)).await;
+    let res = app
+        .post(
+            &format!("/api/v1/admin/applications/{application}/reject"),
+            json!({"reason": "not_the_right_fit"}),
+            Some(&support.access_token),
+        )
+        .await;
     assert_eq!(res.status(), 200);
 
     // 20 appeals of the one rejection at once: one is opened.
@@ -192,7 +199,13 @@ async fn concurrent_appeals_and_decisions_have_one_winner() {
 }
 
 async fn set_tier(app: &TestApp, token: &str, fl: &str, tier: &str) -> Response {
-    app.client.put(app.url(&format!("/api/v1/admin/freelancers/{fl}/tier"))).bearer_auth(token).json(&json!({"tier": tier})).send().await.unwrap()
+    app.client
+        .put(app.url(&format!("/api/v1/admin/freelancers/{fl}/tier")))
+        .bearer_auth(token)
+        .json(&json!({"tier": tier}))
+        .send()
+        .await
+        .unwrap()
 }
 
 /// The tier-change audit entries as (before, after) pairs.

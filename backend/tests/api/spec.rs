@@ -57,8 +57,11 @@ fn tables(folder: &str) -> BTreeMap<String, BTreeSet<String>> {
                 let body = &s[s.find('(').unwrap() + 1..s.rfind(')').unwrap()];
                 let cols = out.entry(name).or_default();
                 for line in body.split(",\n").flat_map(|l| l.split('\n')) {
-                    let first = line.trim().split_whitespace().next().unwrap_or("").to_lowercase();
-                    if first.is_empty() || ["primary", "foreign", "unique", "constraint", "check"].contains(&first.as_str()) || first.starts_with(')') {
+                    let first = line.split_whitespace().next().unwrap_or("").to_lowercase();
+                    if first.is_empty()
+                        || ["primary", "foreign", "unique", "constraint", "check"].contains(&first.as_str())
+                        || first.starts_with(')')
+                    {
                         continue;
                     }
                     if first.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {

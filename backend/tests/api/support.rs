@@ -39,10 +39,7 @@ async fn delivered_emails(app: &TestApp) -> Vec<String> {
 }
 
 fn emails_to<'a>(emails: &'a [String], to: &str, subject: &str) -> Vec<&'a String> {
-    emails
-        .iter()
-        .filter(|e| e.contains(&format!("To: {to}")) && e.contains(&format!("Subject: {subject}")))
-        .collect()
+    emails.iter().filter(|e| e.contains(&format!("To: {to}")) && e.contains(&format!("Subject: {subject}"))).collect()
 }
 
 /// The ids of one page of support's queue for the query string `q`.
@@ -99,7 +96,11 @@ async fn a_conversation_runs_from_open_to_closed() {
     let queue: Value = app.get("/api/v1/admin/support-tickets?status=open", Some(&support.access_token)).await.json().await.unwrap();
     assert_eq!(queue["data"][0]["id"], id.as_str());
     let res = app
-        .post(&format!("/api/v1/support-tickets/{id}/messages"), json!({"body": "Please type the EIN with the dash, like 12-3456789."}), Some(&support.access_token))
+        .post(
+            &format!("/api/v1/support-tickets/{id}/messages"),
+            json!({"body": "Please type the EIN with the dash, like 12-3456789."}),
+            Some(&support.access_token),
+        )
         .await;
     assert_eq!(res.status(), 201);
     let answered: Value = res.json().await.unwrap();
@@ -143,20 +144,22 @@ async fn a_conversation_runs_from_open_to_closed() {
     let closed: Value = res.json().await.unwrap();
     assert_eq!(closed["status"], "closed");
     for who in [&freelancer, &support] {
-        let res = app.post(&format!("/api/v1/support-tickets/{id}/messages"), json!({"body": "One more thing"}), Some(&who.access_token)).await;
+        let res =
+            app.post(&format!("/api/v1/support-tickets/{id}/messages"), json!({"body": "One more thing"}), Some(&who.access_token)).await;
         problem(res, 409, "ticket_closed").await;
     }
     assert_eq!(count_messages(&app, &id).await, 3);
-    problem(app.post(&format!("/api/v1/admin/support-tickets/{id}/close"), json!({}), Some(&support.access_token)).await, 409, "ticket_closed").await;
+    problem(
+        app.post(&format!("/api/v1/admin/support-tickets/{id}/close"), json!({}), Some(&support.access_token)).await,
+        409,
+        "ticket_closed",
+    )
+    .await;
 
     // The close is audited once, with who and the status before and after.
     let admin = app.admin().await;
-    let audit: Value = app
-        .get("/api/v1/admin/audit-log?action=support_ticket.closed", Some(&admin.access_token))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let audit: Value =
+        app.get("/api/v1/admin/audit-log?action=support_ticket.closed", Some(&admin.access_token)).await.json().await.unwrap();
     let entries = audit["data"].as_array().unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0]["subject_type"], "support_ticket");
@@ -178,7 +181,8 @@ async fn the_requester_can_close_their_own_ticket() {
     let closed: Value = res.json().await.unwrap();
     assert_eq!(closed["status"], "closed");
     assert_eq!(closed["messages"].as_array().unwrap().len(), 1);
-    problem(app.post(&format!("/api/v1/support-tickets/{id}/close"), json!({}), Some(&customer.access_token)).await, 409, "ticket_closed").await;
+    problem(app.post(&format!("/api/v1/support-tickets/{id}/close"), json!({}), Some(&customer.access_token)).await, 409, "ticket_closed")
+        .await;
 
     let admin = app.admin().await;
     let audit: Value = app
@@ -219,12 +223,24 @@ async fn every_field_is_validated_and_nothing_is_stored_on_error() {
     assert_eq!(p["errors"][0]["field"], "category", "{p}");
     assert!(p["errors"][0]["message"].as_str().unwrap().contains("`account`"), "lists the allowed values: {p}");
     // Several invalid fields are reported together.
-    let res = app.post("/api/v1/support-tickets", json!({"subject": "ab", "category": "account", "message": "short"}), Some(&freelancer.access_token)).await;
+    let res = app
+        .post(
+            "/api/v1/support-tickets",
+            json!({"subject": "ab", "category": "account", "message": "short"}),
+            Some(&freelancer.access_token),
+        )
+        .await;
     let p = problem(res, 422, "validation_failed").await;
     let fields: Vec<&str> = p["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, vec!["message", "subject"]);
     // The bounds themselves are accepted.
-    let res = app.post("/api/v1/support-tickets", json!({"subject": "abc", "category": "other", "message": "x".repeat(5000)}), Some(&freelancer.access_token)).await;
+    let res = app
+        .post(
+            "/api/v1/support-tickets",
+            json!({"subject": "abc", "category": "other", "message": "x".repeat(5000)}),
+            Some(&freelancer.access_token),
+        )
+        .await;
     assert_eq!(res.status(), 201);
     let ticket: Value = res.json().await.unwrap();
     let id = ticket["id"].as_str().unwrap();
@@ -298,7 +314,12 @@ async fn the_queue_is_for_staff_only() {
         assert_eq!(app.get("/api/v1/admin/support-tickets", Some(&staff.access_token)).await.status(), 200);
     }
     let admin = app.admin().await;
-    problem(app.post("/api/v1/admin/support-tickets/tkt_doesnotexist0000000/close", json!({}), Some(&admin.access_token)).await, 404, "not_found").await;
+    problem(
+        app.post("/api/v1/admin/support-tickets/tkt_doesnotexist0000000/close", json!({}), Some(&admin.access_token)).await,
+        404,
+        "not_found",
+    )
+    .await;
 }
 
 #[actix_web::test]
@@ -381,7 +402,8 @@ async fn the_queue_filters_and_pages_newest_first() {
     let page: Value = app.get("/api/v1/me/support-tickets?limit=1", Some(&bob.access_token)).await.json().await.unwrap();
     assert_eq!(page["data"][0]["id"], ids[3].as_str());
     let next = page["next_cursor"].as_str().unwrap();
-    let page: Value = app.get(&format!("/api/v1/me/support-tickets?limit=1&cursor={next}"), Some(&bob.access_token)).await.json().await.unwrap();
+    let page: Value =
+        app.get(&format!("/api/v1/me/support-tickets?limit=1&cursor={next}"), Some(&bob.access_token)).await.json().await.unwrap();
     assert_eq!(page["data"][0]["id"], ids[1].as_str());
     assert!(page["next_cursor"].is_null());
     problem(app.get("/api/v1/me/support-tickets?status=nope", Some(&bob.access_token)).await, 400, "invalid_query").await;

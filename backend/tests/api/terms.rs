@@ -93,7 +93,10 @@ async fn only_the_current_version_can_be_accepted_and_accepting_twice_is_idempot
             use diesel::prelude::*;
             use partner_hub::db::schema::{audit_log, terms_acceptances as ta};
             let rows: Vec<Option<String>> = ta::table.filter(ta::freelancer_id.eq(&fl_id)).select(ta::ip).load(conn)?;
-            let audits: i64 = audit_log::table.filter(audit_log::action.eq("terms.accepted").and(audit_log::subject_id.eq(&fl_id))).count().get_result(conn)?;
+            let audits: i64 = audit_log::table
+                .filter(audit_log::action.eq("terms.accepted").and(audit_log::subject_id.eq(&fl_id)))
+                .count()
+                .get_result(conn)?;
             Ok((rows.len(), rows.into_iter().next().flatten(), audits))
         })
         .await;
@@ -149,7 +152,8 @@ async fn publishing_new_terms_closes_the_dashboard_until_accepted_and_emails_acc
     let page: Value = app.get("/api/v1/me/terms-acceptances?limit=1", Some(&ana.access_token)).await.json().await.unwrap();
     assert_eq!(page["data"][0]["version"], 2);
     let cursor = page["next_cursor"].as_str().unwrap();
-    let page: Value = app.get(&format!("/api/v1/me/terms-acceptances?limit=1&cursor={cursor}"), Some(&ana.access_token)).await.json().await.unwrap();
+    let page: Value =
+        app.get(&format!("/api/v1/me/terms-acceptances?limit=1&cursor={cursor}"), Some(&ana.access_token)).await.json().await.unwrap();
     assert_eq!(page["data"][0]["version"], 1);
     assert!(page["next_cursor"].is_null());
 
@@ -157,12 +161,19 @@ async fn publishing_new_terms_closes_the_dashboard_until_accepted_and_emails_acc
     let list: Value = app.get("/api/v1/admin/terms", Some(&support.access_token)).await.json().await.unwrap();
     let rows = list["data"].as_array().unwrap();
     assert_eq!(rows.len(), 2);
-    assert_eq!((rows[0]["version"].as_i64(), rows[0]["acceptances"].as_i64(), rows[0]["current"].as_bool()), (Some(2), Some(1), Some(true)));
-    assert_eq!((rows[1]["version"].as_i64(), rows[1]["acceptances"].as_i64(), rows[1]["current"].as_bool()), (Some(1), Some(1), Some(false)));
+    assert_eq!(
+        (rows[0]["version"].as_i64(), rows[0]["acceptances"].as_i64(), rows[0]["current"].as_bool()),
+        (Some(2), Some(1), Some(true))
+    );
+    assert_eq!(
+        (rows[1]["version"].as_i64(), rows[1]["acceptances"].as_i64(), rows[1]["current"].as_bool()),
+        (Some(1), Some(1), Some(false))
+    );
     assert!(rows[1]["published_by"].is_null());
     let page: Value = app.get("/api/v1/admin/terms?limit=1", Some(&support.access_token)).await.json().await.unwrap();
     let cursor = page["next_cursor"].as_str().unwrap();
-    let page: Value = app.get(&format!("/api/v1/admin/terms?limit=1&cursor={cursor}"), Some(&support.access_token)).await.json().await.unwrap();
+    let page: Value =
+        app.get(&format!("/api/v1/admin/terms?limit=1&cursor={cursor}"), Some(&support.access_token)).await.json().await.unwrap();
     assert_eq!(page["data"][0]["version"], 1);
 
     let audit: Value = app.get("/api/v1/admin/audit-log?action=terms.published", Some(&support.access_token)).await.json().await.unwrap();
@@ -185,13 +196,33 @@ async fn publishing_is_for_support_and_validated() {
     problem(res, 405, "method_not_allowed").await;
     problem(app.get("/api/v1/admin/terms/7", Some(&support.access_token)).await, 404, "not_found").await;
 
-    let p = problem(app.post("/api/v1/admin/terms", json!({"title": "", "body": "too short"}), Some(&support.access_token)).await, 422, "validation_failed").await;
+    let p = problem(
+        app.post("/api/v1/admin/terms", json!({"title": "", "body": "too short"}), Some(&support.access_token)).await,
+        422,
+        "validation_failed",
+    )
+    .await;
     let fields: Vec<&str> = p["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, vec!["body", "title"]);
-    problem(app.post("/api/v1/admin/terms", json!({"title": "   ", "body": "A body that is long enough."}), Some(&support.access_token)).await, 422, "validation_failed").await;
-    problem(app.post("/api/v1/admin/terms", json!(["Terms", "A body that is long enough."]), Some(&support.access_token)).await, 422, "validation_failed").await;
+    problem(
+        app.post("/api/v1/admin/terms", json!({"title": "   ", "body": "A body that is long enough."}), Some(&support.access_token)).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    problem(
+        app.post("/api/v1/admin/terms", json!(["Terms", "A body that is long enough."]), Some(&support.access_token)).await,
+        422,
+        "validation_failed",
+    )
+    .await;
     let too_long = "x".repeat(100_001);
-    problem(app.post("/api/v1/admin/terms", json!({"title": "T", "body": too_long}), Some(&support.access_token)).await, 422, "validation_failed").await;
+    problem(
+        app.post("/api/v1/admin/terms", json!({"title": "T", "body": too_long}), Some(&support.access_token)).await,
+        422,
+        "validation_failed",
+    )
+    .await;
     let p: Value = app.get("/api/v1/terms/current", None).await.json().await.unwrap();
     assert_eq!(p["version"], 1, "nothing was published");
 
@@ -204,7 +235,8 @@ async fn publishing_is_for_support_and_validated() {
     assert_eq!(p["body"].as_str().unwrap().len(), long.trim().len());
 
     // Publications at once get consecutive versions (writers queue; none fails).
-    let results = futures_util::future::join_all((0..8).map(|_| app.post("/api/v1/admin/terms", ok.clone(), Some(&support.access_token)))).await;
+    let results =
+        futures_util::future::join_all((0..8).map(|_| app.post("/api/v1/admin/terms", ok.clone(), Some(&support.access_token)))).await;
     let mut versions = Vec::new();
     for res in results {
         assert_eq!(res.status(), 201);

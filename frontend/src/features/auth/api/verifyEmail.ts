@@ -1,11 +1,11 @@
 // POST /api/v1/auth/verify-email (public): confirms the address the emailed link was sent to.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '@/lib/api/problem';
-import { verificationApi } from '@/lib/session/emailVerification';
+import { api } from '@/lib/api/client';
 import { authKeys } from './keys';
 
 export async function verifyEmail(token: string): Promise<void> {
-  unwrap(await verificationApi.POST('/api/v1/auth/verify-email', { body: { token } }));
+  unwrap(await api.POST('/api/v1/auth/verify-email', { body: { token } }));
 }
 
 export function useVerifyEmail() {
