@@ -248,6 +248,8 @@ export const tests = [
       await openSection(page, 'Terms');
       await waitForPath(page, '/admin/terms');
       await heading(page, 'Terms');
+      // Version 1 always exists: count only once the list has loaded.
+      await page.getByTestId('terms-row').first().waitFor();
       const before = await page.getByTestId('terms-row').count();
       await page.getByLabel('Title').fill(s.termsTitle);
       await page
