@@ -59,7 +59,7 @@ pub async fn submit(state: &AppState, fl: FreelancerRow, form: ApplicationForm, 
             if freelancers::move_status_in(conn, &fl.id, FreelancerStatus::Submitted, now)?.is_none() {
                 return Err(cannot_open(freelancers::by_id_in(conn, &fl.id)?.status));
             }
-            let invitation_id = crate::invitations::store::accepted_by(conn, &fl.user_id)?;
+            let invitation_id = crate::invitations::service::accepted_by_in(conn, &fl.user_id)?;
             let row = ApplicationRow {
                 id: plain_id("app"),
                 freelancer_id: fl.id.clone(),

@@ -336,3 +336,27 @@ pub async fn me(state: &AppState, user_id: String) -> AppResult<Me> {
         })
         .await
 }
+
+// What other slices may do with accounts, inside their own transaction. They reach the
+// auth tables only through these, never through `auth::store`.
+
+pub fn find_by_email(conn: &mut DbConnection, email: &str) -> AppResult<Option<UserRow>> {
+    store::find_by_email(conn, email)
+}
+
+pub fn find_by_id(conn: &mut DbConnection, id: &str) -> AppResult<Option<UserRow>> {
+    store::find_by_id(conn, id)
+}
+
+pub fn freelancer_of(conn: &mut DbConnection, user_id: &str) -> AppResult<Option<FreelancerRow>> {
+    store::freelancer_of(conn, user_id)
+}
+
+/// Grants `role`; false when the user had it already.
+pub fn grant_role(conn: &mut DbConnection, user_id: &str, role: Role, at: chrono::NaiveDateTime) -> AppResult<bool> {
+    store::grant_role(conn, user_id, role, at)
+}
+
+pub fn insert_freelancer(conn: &mut DbConnection, id: &str, user_id: &str, at: chrono::NaiveDateTime) -> AppResult<()> {
+    store::insert_freelancer(conn, id, user_id, at)
+}

@@ -3,6 +3,7 @@
 
 pub mod model;
 pub mod routes;
+pub mod service;
 pub mod store;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

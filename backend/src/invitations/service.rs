@@ -20,7 +20,7 @@
 use chrono::{Duration, NaiveDateTime};
 
 use crate::audit::AuditEntry;
-use crate::auth::store as users;
+use crate::auth::service as users;
 use crate::auth::tokens::hash_token;
 use crate::db::DbConnection;
 use crate::domain::ids::{plain_id, random_token};
@@ -292,4 +292,10 @@ pub async fn accept(state: &AppState, token: String, user_id: String) -> AppResu
             })
         })
         .await
+}
+
+/// The invitation `user_id` accepted most recently, if any (for other slices, inside
+/// their transaction).
+pub fn accepted_by_in(conn: &mut DbConnection, user_id: &str) -> AppResult<Option<String>> {
+    store::accepted_by(conn, user_id)
 }

@@ -150,8 +150,5 @@ pub fn list(
     if let Some(k) = kind {
         q = q.filter(invitations::kind.eq(k));
     }
-    if let Some((at, id)) = cursor {
-        q = q.filter(invitations::created_at.lt(at).or(invitations::created_at.eq(at).and(invitations::id.lt(id))));
-    }
-    Ok(q.order((invitations::created_at.desc(), invitations::id.desc())).limit(limit + 1).load(conn)?)
+    Ok(crate::newest_first!(q, invitations::created_at, invitations::id, cursor, limit).load(conn)?)
 }

@@ -80,7 +80,7 @@ pub struct ProgramQuery {
 #[get("/program")]
 async fn program(state: web::Data<AppState>, req: HttpRequest, query: web::Query<ProgramQuery>) -> AppResult<HttpResponse> {
     let locale = query.lang.unwrap_or_else(|| request_locale(&req));
-    let plans = state.db.run(crate::catalog::store::active_plans).await?;
+    let plans = state.db.run(crate::catalog::service::active_plans_in).await?;
     let commission_rates =
         plans.into_iter().map(|p| CommissionRate { plan_id: p.id, plan_name: p.name, rate_bps: p.commission_rate_bps }).collect();
     let clearing_periods = Tier::ALL
