@@ -41,6 +41,8 @@ export function problem(
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string, `?…` or empty. */
+  query: string;
   authorization: string | null;
   body: unknown;
 }
@@ -60,6 +62,7 @@ export function mockApi(handlers: Record<string, Handler>) {
     const recorded: RecordedRequest = {
       method: request.method,
       path: url.pathname,
+      query: url.search,
       authorization: request.headers.get('Authorization'),
       body: text ? JSON.parse(text) : undefined,
     };

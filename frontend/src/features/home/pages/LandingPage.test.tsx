@@ -19,13 +19,14 @@ const program = {
     { tier: 'top_rated', tier_name: 'Top Rated', days: 7 },
   ],
   clearing_days: 14,
+  locale: 'en',
   how_to_start: ['Accept your invitation.', 'Fill in the application form.'],
   faq: [{ question: 'When do my earnings become available?', answer: 'After the clearing period.' }],
 };
 
 describe('LandingPage', () => {
   it('shows the programme from the API: rates as percentages, clearing periods, steps and FAQ', async () => {
-    mockApi({ 'GET /api/v1/program': () => json(program) });
+    const { calls } = mockApi({ 'GET /api/v1/program': () => json(program) });
     renderRoutes('/');
     const rates = await screen.findByTestId('commission-rates', {}, SLOW);
     expect(within(rates).getByRole('row', { name: 'Microsoft 365 Business Basic 20%' })).toBeInTheDocument();
@@ -37,6 +38,8 @@ describe('LandingPage', () => {
     await userEvent.setup().click(question);
     expect(question).toHaveAttribute('aria-expanded', 'true');
     expect(screen.getByText('After the clearing period.')).toBeInTheDocument();
+    // The texts are asked for in the UI's language.
+    expect(calls.find((c) => c.path === '/api/v1/program')?.query).toBe('?lang=en');
   });
 });
 
