@@ -10,10 +10,16 @@ use crate::docs::Unavailable;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
+crate::text_enum! {
+    /// Always `ok` in a 200; a failed check answers 503 with a problem document instead.
+    pub enum HealthStatus {
+        Ok = "ok",
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct Health {
-    #[schema(example = "ok")]
-    pub status: String,
+    pub status: HealthStatus,
     /// `sqlite` or `postgres` (readiness only).
     pub database: Option<String>,
 }
@@ -26,7 +32,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[utoipa::path(operation_id = "livez", tag = "operations", responses((status = 200, body = Health)), security(()))]
 #[get("/livez")]
 async fn livez() -> web::Json<Health> {
-    web::Json(Health { status: "ok".into(), database: None })
+    web::Json(Health { status: HealthStatus::Ok, database: None })
 }
 
 async fn readiness(state: &AppState) -> AppResult<Health> {
@@ -38,7 +44,7 @@ async fn readiness(state: &AppState) -> AppResult<Health> {
         crate::db::Engine::Sqlite => "sqlite",
         crate::db::Engine::Postgres => "postgres",
     };
-    Ok(Health { status: "ok".into(), database: Some(engine.into()) })
+    Ok(Health { status: HealthStatus::Ok, database: Some(engine.into()) })
 }
 
 /// Readiness: the database is reachable and every migration is applied.

@@ -1360,9 +1360,13 @@ export interface components {
         Health: {
             /** @description `sqlite` or `postgres` (readiness only). */
             database?: string | null;
-            /** @example ok */
-            status: string;
+            status: components["schemas"]["HealthStatus"];
         };
+        /**
+         * @description Always `ok` in a 200; a failed check answers 503 with a problem document instead.
+         * @enum {string}
+         */
+        HealthStatus: "ok";
         /** @description An invitation as support sees it. */
         Invitation: {
             /** Format: date-time */
