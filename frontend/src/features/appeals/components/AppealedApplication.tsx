@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { useAppealedApplication } from '../api/getAppealedApplication';
-import { DecisionUnderAppeal } from './DecisionUnderAppeal';
+import { ApplicationDecision } from '@/components/ApplicationDecision';
 import { StateBadge } from '@/components/StateBadge';
 
 /** The application an appeal is about: its status and the decision under appeal. */
@@ -31,7 +31,7 @@ export function AppealedApplication({ id }: { id: string }) {
         <Text size="sm">{t('staffAppeals.detail.applicationStatus')}</Text>
         <StateBadge status={query.data.status} />
       </Group>
-      <DecisionUnderAppeal decision={query.data.decision} />
+      <ApplicationDecision decision={query.data.decision} />
       {link}
     </Stack>
   );

@@ -7,7 +7,7 @@ import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { useApplication } from '../api/getApplication';
 import { ApplicationAnswers } from '../components/ApplicationAnswers';
-import { ApplicationDecision } from '../components/ApplicationDecision';
+import { ApplicationDecision } from '@/components/ApplicationDecision';
 import { ApproveModal } from '../components/ApproveModal';
 import { Facts } from '@/components/Facts';
 import { PageHeader } from '@/components/PageHeader';

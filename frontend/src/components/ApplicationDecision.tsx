@@ -1,13 +1,14 @@
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { humanize, useDynamicT } from '@/i18n/dynamic';
-import type { Application } from '../api/types';
+import type { ResultOf } from '@/lib/api/operations';
 import { useFormatters } from '@/lib/format/useFormatters';
 import { Facts } from '@/components/Facts';
 import { StateBadge } from '@/components/StateBadge';
 
-/** Support's decision on an application, or that there is none yet. */
-export function ApplicationDecision({ decision }: { decision: Application['decision'] }) {
+/** Support's decision on an application, or that there is none yet (the review page and
+ * the appeal page show the same facts). */
+export function ApplicationDecision({ decision }: { decision: ResultOf<'get_application'>['decision'] }) {
   const { t } = useTranslation();
   const dt = useDynamicT();
   const { dateTime } = useFormatters();
