@@ -348,7 +348,7 @@ export const tests = [
       await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
       await page.getByRole('heading', { level: 2, name: 'Verkäuferstufe' }).waitFor();
       await page.getByRole('navigation', { name: 'Bereiche der Verwaltung' }).getByRole('link', { name: 'Audit-Protokoll' }).waitFor();
-      await page.getByRole('radio', { name: /^Pro · aktuell/ }).waitFor();
+      await page.getByRole('radio', { name: /^Pro-Freelancer · aktuell/ }).waitFor();
       await check('staff-freelancer-de');
       await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
       await page.getByRole('heading', { level: 2, name: 'Seller tier' }).waitFor();
