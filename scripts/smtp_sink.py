@@ -16,6 +16,11 @@ SIGTERM or SIGINT, and exits 0 on either.
 ``--delay SECONDS`` makes the server wait that long after DATA before it stores the
 message and answers, like a slow or distant mail server (connections are served
 concurrently, so one slow message does not hold up the others).
+
+``--hold-first SECONDS`` keeps the answer to the first message back until a second
+message has been stored (or SECONDS have passed). A sender that delivers one message
+at a time is then stuck on its first one until some other sender delivers, which
+makes "two senders were at work side by side" certain instead of likely.
 """
 
 from __future__ import annotations
@@ -35,10 +40,13 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 class FileStore:
     """aiosmtpd handler: one numbered .eml + .json pair per message."""
 
-    def __init__(self, directory: Path, delay: float = 0.0, quiet: bool = False) -> None:
+    def __init__(self, directory: Path, delay: float = 0.0, quiet: bool = False, hold_first: float = 0.0) -> None:
         self.directory = directory
         self.delay = delay
         self.quiet = quiet
+        self.hold_first = hold_first
+        self.received = 0
+        self.second_stored = asyncio.Event()
         self.directory.mkdir(parents=True, exist_ok=True)
         existing = [
             int(m.group(1))
@@ -56,8 +64,17 @@ class FileStore:
         os.replace(tmp, path)
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        self.received += 1
+        first = self.received == 1
         if self.delay > 0:
             await asyncio.sleep(self.delay)
+        if first and self.hold_first > 0:
+            try:
+                await asyncio.wait_for(self.second_stored.wait(), self.hold_first)
+            except asyncio.TimeoutError:
+                pass
+        elif not first:
+            self.second_stored.set()
         self.counter += 1
         stem = f"{self.counter:04d}"
         raw = envelope.original_content
@@ -73,9 +90,10 @@ class FileStore:
         return "250 Message accepted for delivery"
 
 
-async def serve(host: str, port: int, directory: Path, delay: float = 0.0, quiet: bool = False) -> None:
+async def serve(host: str, port: int, directory: Path, delay: float = 0.0, quiet: bool = False,
+                hold_first: float = 0.0) -> None:
     loop = asyncio.get_running_loop()
-    handler = FileStore(directory, delay, quiet)
+    handler = FileStore(directory, delay, quiet, hold_first)
     # A fixed hostname: the default (socket.getfqdn()) can stall on DNS in a closed network.
     server = await loop.create_server(
         lambda: SMTP(handler, hostname="smtp-sink.localhost", enable_SMTPUTF8=True),
@@ -101,11 +119,13 @@ def main() -> int:
     parser.add_argument("--dir", required=True, type=Path, help="directory to store messages in")
     parser.add_argument("--delay", type=float, default=0.0,
                         help="seconds to wait after DATA before answering (default 0)")
+    parser.add_argument("--hold-first", type=float, default=0.0,
+                        help="hold the answer to the first message until a second one is stored, at most this long")
     parser.add_argument("--quiet", action="store_true", help="do not log each stored message on stderr")
     args = parser.parse_args()
-    if args.delay < 0:
-        parser.error("--delay must not be negative")
-    asyncio.run(serve(args.host, args.port, args.dir, args.delay, args.quiet))
+    if args.delay < 0 or args.hold_first < 0:
+        parser.error("--delay and --hold-first must not be negative")
+    asyncio.run(serve(args.host, args.port, args.dir, args.delay, args.quiet, args.hold_first))
     return 0
 
 

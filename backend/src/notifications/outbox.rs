@@ -199,19 +199,20 @@ pub fn claim_due(conn: &mut DbConnection, now: NaiveDateTime, wall: NaiveDateTim
                 .returning(email_outbox::all_columns)
                 .get_results::<OutboxRow>(pg)
         })?,
-        DbConnection::Sqlite(lite) => {
-            // No transaction: the update repeats every condition, so a row claimed by
-            // someone else after this read is simply not updated.
+        DbConnection::Sqlite(lite) => lite.immediate_transaction::<_, diesel::result::Error, _>(|lite| {
+            // Under the write lock, so the read and the update see the same rows. Without
+            // it, a worker whose ten ids were all just taken by another updated nothing,
+            // read that as "nothing due" and stopped while twenty messages were waiting.
             let ids: Vec<String> =
                 email_outbox::table.filter(claimable!()).order(order).select(email_outbox::id).limit(limit).load(lite)?;
             if ids.is_empty() {
-                return Ok((token, Vec::new()));
+                return Ok(Vec::new());
             }
             diesel::update(email_outbox::table.filter(email_outbox::id.eq_any(&ids)).filter(claimable!()))
                 .set((email_outbox::claim_token.eq(&token.0), email_outbox::locked_until.eq(until)))
                 .returning(email_outbox::all_columns)
-                .get_results::<OutboxRow>(lite)?
-        }
+                .get_results::<OutboxRow>(lite)
+        })?,
     };
     let mut rows = rows;
     rows.sort_by(|a, b| (a.next_attempt_at, &a.id).cmp(&(b.next_attempt_at, &b.id)));

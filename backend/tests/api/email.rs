@@ -110,9 +110,10 @@ fn message_ids(dir: &std::path::Path) -> Vec<String> {
 
 #[actix_web::test]
 async fn two_processes_with_a_slow_smtp_server_deliver_each_message_once() {
-    // 0.25 s per message: one worker alone would need ~7.5 s for 30, so both processes
-    // are sending side by side for most of the run.
-    let sink = start_sink(0.25);
+    // 0.25 s per message, and the sink holds its answer to the very first message until a
+    // second one has arrived (at most 10 s): whichever process sends first is stuck until
+    // the other one has claimed and delivered, so the two certainly work side by side.
+    let sink = start_sink_holding_first(0.25, 10.0);
     let app = TestApp::spawn().await;
     let ids = app.enqueue_emails(30).await;
     let bin = env!("CARGO_BIN_EXE_partner-hub");
@@ -252,6 +253,11 @@ impl Drop for Sink {
 /// answering each message after `delay` seconds. Required: a missing sink fails the test
 /// with the way to fix it, it never passes silently.
 fn start_sink(delay: f64) -> Sink {
+    start_sink_holding_first(delay, 0.0)
+}
+
+/// A sink that also holds back its answer to the first message (`--hold-first`).
+fn start_sink_holding_first(delay: f64, hold_first: f64) -> Sink {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
     let python = std::env::var("SMTP_SINK_PYTHON").map(std::path::PathBuf::from).unwrap_or_else(|_| root.join(".venv/bin/python"));
     assert!(
@@ -263,7 +269,18 @@ fn start_sink(delay: f64) -> Sink {
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(&python)
         .arg(root.join("scripts/smtp_sink.py"))
-        .args(["--quiet", "--host", "127.0.0.1", "--port", "0", "--delay", &delay.to_string(), "--dir"])
+        .args([
+            "--quiet",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--delay",
+            &delay.to_string(),
+            "--hold-first",
+            &hold_first.to_string(),
+            "--dir",
+        ])
         .arg(dir.path())
         .stdout(Stdio::piped())
         .spawn()
