@@ -13,7 +13,7 @@ pub struct FieldError {
     /// The JSON name of the field (dotted for nested fields).
     #[schema(example = "email")]
     pub field: String,
-    #[schema(example = "must be a valid email address")]
+    #[schema(example = "Enter a valid email address.")]
     pub message: String,
 }
 
@@ -25,7 +25,7 @@ pub struct FieldError {
     "status": 422,
     "detail": "The request has invalid fields.",
     "code": "validation_failed",
-    "errors": [{"field": "email", "message": "must be a valid email address"}]
+    "errors": [{"field": "email", "message": "Enter a valid email address."}]
 }))]
 pub struct Problem {
     #[serde(rename = "type")]
@@ -206,8 +206,14 @@ fn collect_validation(errors: &validator::ValidationErrors, prefix: &str, out: &
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for e in list {
-                    let message = e.message.as_ref().map(|m| m.to_string()).unwrap_or_else(|| format!("is invalid ({})", e.code));
-                    out.push(FieldError { field: name.clone(), message });
+                    out.push(FieldError {
+                        field: name.clone(),
+                        message: e
+                            .message
+                            .as_ref()
+                            .map(|m| m.to_string())
+                            .unwrap_or_else(|| format!("This value is not valid ({}).", e.code)),
+                    });
                 }
             }
             ValidationErrorsKind::Struct(inner) => collect_validation(inner, &name, out),

@@ -12,7 +12,7 @@ use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
 use actix_web::middleware::Next;
-use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
+use actix_web::{web, HttpRequest, HttpResponse};
 use once_cell::sync::Lazy;
 
 use crate::error::{AppError, FieldError};
@@ -111,7 +111,8 @@ pub async fn refuse_control_characters(
         })
     });
     match refused {
-        Some(e) => Ok(req.into_response(e.error_response()).map_into_right_body()),
+        // `error_response` keeps the `AppError` in the response for `i18n::middleware`.
+        Some(e) => Ok(req.error_response(e).map_into_right_body()),
         None => next.call(req).await.map(ServiceResponse::map_into_left_body),
     }
 }

@@ -19,6 +19,7 @@ pub mod domain;
 pub mod error;
 pub mod fallback;
 pub mod freelancers;
+pub mod i18n;
 pub mod invitations;
 pub mod jobs;
 pub mod notifications;

@@ -32,11 +32,11 @@ impl PageParams {
     pub fn parse(&self) -> AppResult<Page> {
         let limit = self.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(AppError::field("limit", "must be between 1 and 100"));
+            return Err(AppError::field("limit", "Enter a number from 1 to 100."));
         }
         let after = match &self.cursor {
             None => None,
-            Some(c) => Some(decode_cursor(c).ok_or_else(|| AppError::field("cursor", "is not a cursor from this API"))?),
+            Some(c) => Some(decode_cursor(c).ok_or_else(|| AppError::field("cursor", "This is not a cursor from this API."))?),
         };
         Ok(Page { limit, after })
     }

@@ -77,8 +77,11 @@ impl Application {
                 .configure(crate::ops::health::configure)
                 .split_for_parts();
             // The last `wrap` runs first: the request log sees every response, including
-            // the 422s of the text check.
-            let mut app = app.wrap(from_fn(crate::fallback::refuse_control_characters)).wrap(from_fn(crate::ops::request_log::middleware));
+            // the 422s of the text check, after their texts were translated.
+            let mut app = app
+                .wrap(from_fn(crate::fallback::refuse_control_characters))
+                .wrap(from_fn(crate::i18n::middleware::middleware))
+                .wrap(from_fn(crate::ops::request_log::middleware));
             if let Some(dir) = &statics.0 {
                 app = app.service(
                     actix_files::Files::new("/", dir)

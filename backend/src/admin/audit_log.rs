@@ -90,7 +90,7 @@ async fn list(
     let f = filter.into_inner();
     for (name, v) in [("action", &f.action), ("actor_id", &f.actor_id), ("subject_type", &f.subject_type), ("subject_id", &f.subject_id)] {
         if v.as_ref().is_some_and(|v| v.chars().count() > 100) {
-            return Err(AppError::field(name, "must be at most 100 characters"));
+            return Err(AppError::field(name, "Use at most 100 characters."));
         }
     }
     let limit = page.limit;

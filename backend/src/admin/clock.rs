@@ -22,11 +22,11 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 pub struct AdvanceClock {
     /// Whole days to move forward, 0 to 3650.
     #[schema(minimum = 0, maximum = 3650, example = 14)]
-    #[validate(range(min = 0, max = 3650, message = "must be between 0 and 3650"))]
+    #[validate(range(min = 0, max = 3650, message = "Enter a number from 0 to 3650."))]
     pub days: i64,
     /// Extra hours to move forward, 0 to 1000.
     #[schema(minimum = 0, maximum = 1000)]
-    #[validate(range(min = 0, max = 1000, message = "must be between 0 and 1000"))]
+    #[validate(range(min = 0, max = 1000, message = "Enter a number from 0 to 1000."))]
     #[serde(default)]
     pub hours: i64,
 }

@@ -38,11 +38,11 @@ crate::text_enum! {
 pub struct NewAppeal {
     pub subject_type: SubjectType,
     #[schema(min_length = 1, max_length = 100)]
-    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[validate(length(min = 1, max = 100, message = "Use 1 to 100 characters."))]
     pub subject_id: String,
     /// Why the decision should change, 20 to 5000 characters.
     #[schema(min_length = 20, max_length = 5000)]
-    #[validate(length(min = 20, max = 5000, message = "must be 20 to 5000 characters"))]
+    #[validate(length(min = 20, max = 5000, message = "Use 20 to 5000 characters."))]
     pub explanation: String,
 }
 
@@ -70,7 +70,7 @@ pub struct Decide {
     pub decision: Verdict,
     /// Sent to the freelancer, 1 to 2000 characters.
     #[schema(min_length = 1, max_length = 2000)]
-    #[validate(length(min = 1, max = 2000, message = "must be 1 to 2000 characters"))]
+    #[validate(length(min = 1, max = 2000, message = "Use 1 to 2000 characters."))]
     pub note: String,
 }
 

@@ -146,7 +146,7 @@ fn apply_to_subject(conn: &mut DbConnection, state: &AppState, r: &AppealRow, ve
 pub async fn decide(state: &AppState, actor: String, id: String, form: Decide) -> AppResult<Appeal> {
     let note = form.note.trim().to_string();
     if note.is_empty() {
-        return Err(AppError::field("note", "must not be blank"));
+        return Err(AppError::field("note", "This field must not be blank."));
     }
     let st = state.clone();
     state

@@ -39,7 +39,7 @@ async fn queue(
 ) -> AppResult<web::Json<Paginated<Application>>> {
     let page = page.parse()?;
     if filter.q.as_ref().is_some_and(|q| q.chars().count() > 100) {
-        return Err(AppError::field("q", "must be at most 100 characters"));
+        return Err(AppError::field("q", "Use at most 100 characters."));
     }
     Ok(web::Json(service::queue(&state, filter.into_inner(), page).await?))
 }

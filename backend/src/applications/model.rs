@@ -105,7 +105,7 @@ crate::text_enum! {
 fn valid_link(link: &str) -> Result<(), validator::ValidationError> {
     match url::Url::parse(link) {
         Ok(u) if (u.scheme() == "https" || u.scheme() == "http") && u.host_str().is_some() => Ok(()),
-        _ => Err(validator::ValidationError::new("url").with_message("must be an http(s) URL".into())),
+        _ => Err(validator::ValidationError::new("url").with_message("Enter an http or https URL.".into())),
     }
 }
 
@@ -113,7 +113,7 @@ fn valid_certification(c: &CertificationName) -> Result<(), validator::Validatio
     if c.fits() && !c.0.trim().is_empty() {
         Ok(())
     } else {
-        Err(validator::ValidationError::new("length").with_message("each must be 1 to 200 characters".into()))
+        Err(validator::ValidationError::new("length").with_message("Each entry must have 1 to 200 characters.".into()))
     }
 }
 
@@ -132,11 +132,11 @@ pub struct ApplicationForm {
     pub m365_experience: Experience,
     /// How many US clients you serve today.
     #[schema(minimum = 0, maximum = 10000)]
-    #[validate(range(min = 0, max = 10000, message = "must be between 0 and 10000"))]
+    #[validate(range(min = 0, max = 10000, message = "Enter a number from 0 to 10000."))]
     pub us_clients_served: i32,
     /// Up to 20 certifications, e.g. "MS-102".
     #[schema(max_items = 20, inline)]
-    #[validate(length(max = 20, message = "at most 20 certifications"))]
+    #[validate(length(max = 20, message = "List at most 20 certifications."))]
     #[validate(custom(function = "validate_certifications"))]
     pub certifications: Vec<CertificationName>,
     /// Where you are based: ISO 3166-1 alpha-2, e.g. "US".
@@ -145,11 +145,11 @@ pub struct ApplicationForm {
     pub country: String,
     /// Why you want to join, 20 to 2000 characters.
     #[schema(min_length = 20, max_length = 2000)]
-    #[validate(length(min = 20, max = 2000, message = "must be 20 to 2000 characters"))]
+    #[validate(length(min = 20, max = 2000, message = "Use 20 to 2000 characters."))]
     pub motivation: String,
     /// Up to 5 links (portfolio, LinkedIn, website).
     #[schema(max_items = 5, inline)]
-    #[validate(length(max = 5, message = "at most 5 links"))]
+    #[validate(length(max = 5, message = "List at most 5 links."))]
     #[validate(custom(function = "validate_links"))]
     pub links: Vec<LinkUrl>,
 }
@@ -164,7 +164,7 @@ fn validate_certifications(v: &[CertificationName]) -> Result<(), validator::Val
 fn validate_links(v: &[LinkUrl]) -> Result<(), validator::ValidationError> {
     v.iter().try_for_each(|l| {
         if !l.fits() {
-            return Err(validator::ValidationError::new("length").with_message("each must be 1 to 500 characters".into()));
+            return Err(validator::ValidationError::new("length").with_message("Each entry must have 1 to 500 characters.".into()));
         }
         valid_link(&l.0)
     })
@@ -204,7 +204,7 @@ pub struct RejectForm {
     pub reason: RejectionReason,
     /// Shown to the applicant. Required when the reason is `other`.
     #[schema(max_length = 2000)]
-    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    #[validate(length(max = 2000, message = "Use at most 2000 characters."))]
     pub note: Option<String>,
 }
 
@@ -212,7 +212,7 @@ pub struct RejectForm {
 pub struct ApproveForm {
     /// An optional note to the applicant.
     #[schema(max_length = 2000)]
-    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    #[validate(length(max = 2000, message = "Use at most 2000 characters."))]
     pub note: Option<String>,
 }
 

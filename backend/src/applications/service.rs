@@ -246,7 +246,7 @@ pub async fn approve(state: &AppState, id: String, actor: String, form: ApproveF
 pub async fn reject(state: &AppState, id: String, actor: String, form: RejectForm) -> AppResult<Application> {
     let note = form.note.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_string);
     if form.reason == RejectionReason::Other && note.is_none() {
-        return Err(AppError::field("note", "is required when the reason is other"));
+        return Err(AppError::field("note", "A note is required when the reason is other."));
     }
     let st = state.clone();
     state

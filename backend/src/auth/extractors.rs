@@ -107,14 +107,14 @@ impl FromRequest for AuthUser {
 /// must stop working on the next request, not when the token expires. They read the
 /// roles (and whether the address is verified, which every staff role needs) from the
 /// database.
-fn staff_from_db(req: &HttpRequest, need: fn(&[Role]) -> bool, refusal: &'static str) -> BoxFut<AuthUser> {
+fn staff_from_db(req: &HttpRequest, need: fn(&[Role]) -> bool, refusal: fn() -> AppError) -> BoxFut<AuthUser> {
     let user = authenticate(req);
     let state = req.app_data::<web::Data<AppState>>().cloned();
     Box::pin(async move {
         let mut user = user?;
         // A token without any staff role cannot become staff by asking the database.
         if !need(&user.roles) {
-            return Err(AppError::forbidden("forbidden", refusal));
+            return Err(refusal());
         }
         let state = state.ok_or_else(|| AppError::internal("state missing"))?;
         let uid = user.id.clone();
@@ -123,7 +123,7 @@ fn staff_from_db(req: &HttpRequest, need: fn(&[Role]) -> bool, refusal: &'static
             .run(move |conn| Ok((crate::auth::store::roles_of(conn, &uid)?, crate::auth::verification::is_verified(conn, &uid)?)))
             .await?;
         if !need(&roles) {
-            return Err(AppError::forbidden("forbidden", refusal));
+            return Err(refusal());
         }
         if !verified {
             return Err(crate::auth::verification::not_verified());
@@ -144,7 +144,11 @@ impl FromRequest for StaffUser {
     type Future = BoxFut<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        let fut = staff_from_db(req, |roles| roles.iter().any(|r| r.is_staff()), "Only support staff can do this.");
+        let fut = staff_from_db(
+            req,
+            |roles| roles.iter().any(|r| r.is_staff()),
+            || AppError::forbidden("forbidden", "Only support staff can do this."),
+        );
         Box::pin(async move { fut.await.map(StaffUser) })
     }
 }
@@ -158,7 +162,8 @@ impl FromRequest for AdminUser {
     type Future = BoxFut<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        let fut = staff_from_db(req, |roles| roles.contains(&Role::Admin), "Only an admin can do this.");
+        let fut =
+            staff_from_db(req, |roles| roles.contains(&Role::Admin), || AppError::forbidden("forbidden", "Only an admin can do this."));
         Box::pin(async move { fut.await.map(AdminUser) })
     }
 }

@@ -67,19 +67,19 @@ pub enum SignupRole {
 }))]
 pub struct RegisterRequest {
     #[schema(format = Email, max_length = 254)]
-    #[validate(email(message = "must be a valid email address"), length(max = 254, message = "must be at most 254 characters"))]
+    #[validate(email(message = "Enter a valid email address."), length(max = 254, message = "Use at most 254 characters."))]
     pub email: String,
     /// 10 to 128 characters.
     #[schema(min_length = 10, max_length = 128, format = Password)]
-    #[validate(length(min = 10, max = 128, message = "must be 10 to 128 characters"))]
+    #[validate(length(min = 10, max = 128, message = "Use 10 to 128 characters."))]
     pub password: String,
     #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[validate(length(min = 1, max = 200, message = "Use 1 to 200 characters."))]
     pub full_name: String,
     pub role: SignupRole,
     /// The token from an invitation link, when registering through one.
     #[schema(max_length = 200)]
-    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[validate(length(max = 200, message = "Use at most 200 characters."))]
     pub invitation_token: Option<String>,
 }
 
@@ -87,17 +87,17 @@ pub struct RegisterRequest {
 #[schema(example = json!({"email": "ana@example.com", "password": "correct horse battery"}))]
 pub struct LoginRequest {
     #[schema(min_length = 1, max_length = 254)]
-    #[validate(length(min = 1, max = 254, message = "must be 1 to 254 characters"))]
+    #[validate(length(min = 1, max = 254, message = "Use 1 to 254 characters."))]
     pub email: String,
     #[schema(format = Password, min_length = 1, max_length = 1024)]
-    #[validate(length(min = 1, max = 1024, message = "must be 1 to 1024 characters"))]
+    #[validate(length(min = 1, max = 1024, message = "Use 1 to 1024 characters."))]
     pub password: String,
 }
 
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 pub struct RefreshRequest {
     #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[validate(length(min = 1, max = 200, message = "Use 1 to 200 characters."))]
     pub refresh_token: String,
 }
 
@@ -165,7 +165,7 @@ pub struct Me {
 pub struct VerifyEmailRequest {
     /// The token from the emailed link (`/verify-email?token=…`).
     #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[validate(length(min = 1, max = 200, message = "Use 1 to 200 characters."))]
     pub token: String,
 }
 

@@ -71,11 +71,11 @@ pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>
     refuse_control("full_name", &req.full_name)?;
     let full_name = req.full_name.trim().to_string();
     if full_name.is_empty() {
-        return Err(AppError::field("full_name", "must not be blank"));
+        return Err(AppError::field("full_name", "This field must not be blank."));
     }
     let invitation = req.invitation_token.clone().filter(|t| !t.trim().is_empty());
     if invitation.is_some() && req.role != SignupRole::Freelancer {
-        return Err(AppError::field("role", "must be freelancer when registering through an invitation"));
+        return Err(AppError::field("role", "The role must be freelancer when registering through an invitation."));
     }
     // Counted before the hash: the hash is what a flood of sign-ups would cost us.
     let key = rate_limit::register_ip_key(ip.as_deref());
@@ -88,7 +88,8 @@ pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>
         .transaction(move |conn| {
             if store::find_by_email(conn, email.as_str())?.is_some() {
                 let mut e = AppError::conflict("email_taken", "An account with this email already exists.");
-                e.errors = vec![crate::error::FieldError { field: "email".into(), message: "is already registered".into() }];
+                e.errors =
+                    vec![crate::error::FieldError { field: "email".into(), message: "This email address is already registered.".into() }];
                 return Err(e);
             }
             let now = st.clock.now_naive();
@@ -143,7 +144,7 @@ pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>
 /// refuses NUL in text with an error that would otherwise surface as a 500.
 fn refuse_control(field: &str, value: &str) -> AppResult<()> {
     if value.chars().any(char::is_control) {
-        return Err(AppError::field(field, "must not contain control characters"));
+        return Err(AppError::field(field, "Remove the control characters."));
     }
     Ok(())
 }

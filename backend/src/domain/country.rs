@@ -8,6 +8,6 @@ pub fn validate(s: &str) -> Result<(), validator::ValidationError> {
     if is_code(s) {
         Ok(())
     } else {
-        Err(validator::ValidationError::new("country").with_message("must be a two-letter country code such as US".into()))
+        Err(validator::ValidationError::new("country").with_message("Enter a two-letter country code such as US.".into()))
     }
 }

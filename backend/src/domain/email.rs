@@ -12,10 +12,10 @@ impl Email {
     pub fn parse(raw: &str) -> Result<Email, String> {
         let s: String = raw.trim().to_lowercase().nfc().collect();
         if s.len() > 254 {
-            return Err("must be at most 254 characters".into());
+            return Err("Use at most 254 characters.".into());
         }
         if !validator::ValidateEmail::validate_email(&s) {
-            return Err("must be a valid email address".into());
+            return Err("Enter a valid email address.".into());
         }
         Ok(Email(s))
     }

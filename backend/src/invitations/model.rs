@@ -105,7 +105,7 @@ crate::text_enum! {
 #[schema(example = json!({"email": "new.expert@example.com", "kind": "external"}))]
 pub struct NewInvitation {
     #[schema(format = Email, max_length = 254)]
-    #[validate(email(message = "must be a valid email address"), length(max = 254, message = "must be at most 254 characters"))]
+    #[validate(email(message = "Enter a valid email address."), length(max = 254, message = "Use at most 254 characters."))]
     pub email: String,
     pub kind: InvitationKind,
 }

@@ -69,10 +69,10 @@ pub async fn create(state: &AppState, actor: String, form: NewInvitation) -> App
             let existing = users::find_by_email(conn, email.as_str())?;
             match (form.kind, &existing) {
                 (InvitationKind::Internal, None) => {
-                    return Err(AppError::field("email", "has no account here; send an external invitation instead"))
+                    return Err(AppError::field("email", "This address has no account here; send an external invitation instead."))
                 }
                 (InvitationKind::External, Some(_)) => {
-                    return Err(AppError::field("email", "already has an account; send an internal invitation instead"))
+                    return Err(AppError::field("email", "This address already has an account; send an internal invitation instead."))
                 }
                 _ => {}
             }
@@ -194,9 +194,9 @@ pub async fn check(state: &AppState, token: String) -> AppResult<InvitationCheck
 
 fn unusable(field: &str, link: InvitationLinkStatus) -> AppError {
     match link {
-        InvitationLinkStatus::Valid | InvitationLinkStatus::Used => AppError::field(field, "has already been used"),
-        InvitationLinkStatus::Revoked => AppError::field(field, "has been revoked"),
-        InvitationLinkStatus::Expired => AppError::field(field, "has expired; ask support to re-send it"),
+        InvitationLinkStatus::Valid | InvitationLinkStatus::Used => AppError::field(field, "This invitation has already been used."),
+        InvitationLinkStatus::Revoked => AppError::field(field, "This invitation has been revoked."),
+        InvitationLinkStatus::Expired => AppError::field(field, "This invitation has expired; ask support to re-send it."),
     }
 }
 
@@ -221,7 +221,7 @@ pub fn attach(
     field: &str,
 ) -> AppResult<InvitationRow> {
     let now = state.clock.now_naive();
-    let found = store::by_token_hash(conn, &hash_token(token))?.ok_or_else(|| AppError::field(field, "is not a valid invitation"))?;
+    let found = store::by_token_hash(conn, &hash_token(token))?.ok_or_else(|| AppError::field(field, "This is not a valid invitation."))?;
     let link = found.link_status_at(now);
     if link != InvitationLinkStatus::Valid {
         return Err(unusable(field, link));
@@ -274,10 +274,7 @@ pub async fn accept(state: &AppState, token: String, user_id: String) -> AppResu
             }
             let row = attach(conn, &st, &token, &user_id, &user.email, false, "token").map_err(|e| {
                 if e.code == "validation_failed" {
-                    let mut c = AppError::conflict(
-                        "invitation_unusable",
-                        e.errors.first().map(|f| format!("The invitation {}.", f.message)).unwrap_or_default(),
-                    );
+                    let mut c = AppError::conflict("invitation_unusable", e.errors.first().map(|f| f.message.clone()).unwrap_or_default());
                     c.errors = e.errors;
                     c
                 } else {

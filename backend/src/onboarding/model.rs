@@ -180,7 +180,7 @@ fn each_language(items: &[Language]) -> Result<(), ValidationError> {
     if items.iter().all(|l| chars_between(&l.0, 2, 40)) {
         Ok(())
     } else {
-        Err(ValidationError::new("item_length").with_message("each language must be 2 to 40 characters".into()))
+        Err(ValidationError::new("item_length").with_message("Each language must have 2 to 40 characters.".into()))
     }
 }
 
@@ -188,7 +188,7 @@ fn each_skill(items: &[Skill]) -> Result<(), ValidationError> {
     if items.iter().all(|s| chars_between(&s.0, 1, 50)) {
         Ok(())
     } else {
-        Err(ValidationError::new("item_length").with_message("each skill must be 1 to 50 characters".into()))
+        Err(ValidationError::new("item_length").with_message("Each skill must have 1 to 50 characters.".into()))
     }
 }
 
@@ -196,7 +196,7 @@ fn each_certification(items: &[Certification]) -> Result<(), ValidationError> {
     if items.iter().all(|c| chars_between(&c.0, 1, 200)) {
         Ok(())
     } else {
-        Err(ValidationError::new("item_length").with_message("each certification must be 1 to 200 characters".into()))
+        Err(ValidationError::new("item_length").with_message("Each certification must have 1 to 200 characters.".into()))
     }
 }
 
@@ -206,7 +206,7 @@ fn display_name_chars(s: &str) -> Result<(), ValidationError> {
     if s.chars().all(|c| c.is_ascii_alphanumeric() || " _.-".contains(c)) {
         Ok(())
     } else {
-        Err(ValidationError::new("pattern").with_message("may contain only letters A-Z, digits, spaces, '_', '.' and '-'".into()))
+        Err(ValidationError::new("pattern").with_message("Use only letters A-Z, digits, spaces, '_', '.' and '-'.".into()))
     }
 }
 
@@ -214,7 +214,7 @@ fn iso_country(s: &str) -> Result<(), ValidationError> {
     if places::is_country(s) {
         Ok(())
     } else {
-        Err(ValidationError::new("country").with_message("must be an ISO 3166-1 alpha-2 country code in capitals, e.g. US".into()))
+        Err(ValidationError::new("country").with_message("Enter an ISO 3166-1 alpha-2 country code in capitals, such as US.".into()))
     }
 }
 
@@ -229,18 +229,18 @@ fn iso_country(s: &str) -> Result<(), ValidationError> {
 }))]
 pub struct PersonalInput {
     #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[validate(length(min = 1, max = 200, message = "Use 1 to 200 characters."))]
     pub full_name: Option<String>,
     /// Shown to clients; unique across freelancers (ignoring case).
     #[schema(min_length = 3, max_length = 40, pattern = "^[A-Za-z0-9 _.-]+$")]
-    #[validate(length(min = 3, max = 40, message = "must be 3 to 40 characters"), custom(function = "display_name_chars"))]
+    #[validate(length(min = 3, max = 40, message = "Use 3 to 40 characters."), custom(function = "display_name_chars"))]
     pub display_name: Option<String>,
     #[schema(max_length = 2000)]
-    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    #[validate(length(max = 2000, message = "Use at most 2000 characters."))]
     pub description: Option<String>,
     /// 1 to 10 languages spoken.
     #[schema(min_items = 1, max_items = 10)]
-    #[validate(length(min = 1, max = 10, message = "must list 1 to 10 languages"), custom(function = "each_language"))]
+    #[validate(length(min = 1, max = 10, message = "List 1 to 10 languages."), custom(function = "each_language"))]
     pub languages: Option<Vec<Language>>,
     /// Where the freelancer is based (ISO 3166-1 alpha-2). `US` makes the W-9 required.
     #[schema(pattern = "^[A-Z]{2}$", example = "US")]
@@ -252,15 +252,15 @@ pub struct PersonalInput {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
 pub struct Education {
     #[schema(min_length = 1, max_length = 200, example = "University of Lisbon")]
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[validate(length(min = 1, max = 200, message = "Use 1 to 200 characters."))]
     pub school: String,
     #[schema(max_length = 200, example = "BSc Computer Science")]
-    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[validate(length(max = 200, message = "Use at most 200 characters."))]
     #[serde(default)]
     pub degree: Option<String>,
     /// Year of graduation, 1950 to 2100.
     #[schema(minimum = 1950, maximum = 2100, example = 2015)]
-    #[validate(range(min = 1950, max = 2100, message = "must be between 1950 and 2100"))]
+    #[validate(range(min = 1950, max = 2100, message = "Enter a year from 1950 to 2100."))]
     #[serde(default)]
     pub year: Option<i32>,
 }
@@ -275,20 +275,20 @@ pub struct Education {
 }))]
 pub struct BusinessInput {
     #[schema(min_length = 1, max_length = 100)]
-    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[validate(length(min = 1, max = 100, message = "Use 1 to 100 characters."))]
     pub occupation: Option<String>,
     /// 1 to 20 skills.
     #[schema(min_items = 1, max_items = 20)]
-    #[validate(length(min = 1, max = 20, message = "must list 1 to 20 skills"), custom(function = "each_skill"))]
+    #[validate(length(min = 1, max = 20, message = "List 1 to 20 skills."), custom(function = "each_skill"))]
     pub skills: Option<Vec<Skill>>,
     /// Up to 10 entries.
     #[schema(max_items = 10)]
-    #[validate(length(max = 10, message = "must list at most 10 entries"), nested)]
+    #[validate(length(max = 10, message = "List at most 10 entries."), nested)]
     #[serde(default, deserialize_with = "json_object::optional_objects")]
     pub education: Option<Vec<Education>>,
     /// Up to 20 certifications.
     #[schema(max_items = 20)]
-    #[validate(length(max = 20, message = "must list at most 20 certifications"), custom(function = "each_certification"))]
+    #[validate(length(max = 20, message = "List at most 20 certifications."), custom(function = "each_certification"))]
     pub certifications: Option<Vec<Certification>>,
 }
 
@@ -395,7 +395,7 @@ fn us_state(s: &str) -> Result<(), ValidationError> {
     if places::is_us_state(s) {
         Ok(())
     } else {
-        Err(ValidationError::new("state").with_message("must be a US state, DC or territory code, e.g. CA".into()))
+        Err(ValidationError::new("state").with_message("Enter the code of a US state, DC or a territory, such as CA.".into()))
     }
 }
 
@@ -412,21 +412,21 @@ fn zip_code(s: &str) -> Result<(), ValidationError> {
     if ok {
         Ok(())
     } else {
-        Err(ValidationError::new("zip").with_message("must be a ZIP code: 12345 or 12345-6789".into()))
+        Err(ValidationError::new("zip").with_message("Enter a ZIP code: 12345 or 12345-6789.".into()))
     }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
 pub struct UsAddress {
     #[schema(min_length = 1, max_length = 200, example = "350 Fifth Avenue")]
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[validate(length(min = 1, max = 200, message = "Use 1 to 200 characters."))]
     pub line1: String,
     #[schema(max_length = 200, example = "Suite 4100")]
-    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[validate(length(max = 200, message = "Use at most 200 characters."))]
     #[serde(default)]
     pub line2: Option<String>,
     #[schema(min_length = 1, max_length = 100, example = "New York")]
-    #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
+    #[validate(length(min = 1, max = 100, message = "Use 1 to 100 characters."))]
     pub city: String,
     #[schema(value_type = UsState)]
     #[validate(custom(function = "us_state"))]
@@ -451,11 +451,11 @@ pub struct UsAddress {
 pub struct TaxFormInput {
     /// Name as shown on the income tax return (W-9 line 1).
     #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[validate(length(min = 1, max = 200, message = "Use 1 to 200 characters."))]
     pub legal_name: String,
     /// Business name or disregarded entity name (line 2), if different.
     #[schema(max_length = 200)]
-    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[validate(length(max = 200, message = "Use at most 200 characters."))]
     #[serde(default)]
     pub business_name: Option<String>,
     pub tax_classification: TaxClassification,
@@ -470,7 +470,7 @@ pub struct TaxFormInput {
     pub certify: bool,
     /// The signature: the legal name typed again (case and surrounding spaces ignored).
     #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[validate(length(min = 1, max = 200, message = "Use 1 to 200 characters."))]
     pub signature_name: String,
 }
 

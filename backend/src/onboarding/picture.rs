@@ -38,14 +38,14 @@ pub struct Processed {
     pub bytes: Vec<u8>,
 }
 
-pub const INVALID: &str = "is not a valid PNG, JPEG or WebP image";
+pub const INVALID: &str = "The file is not a valid PNG, JPEG or WebP image.";
 
 /// Checks, decodes and re-encodes an upload; `Err` carries the field message.
 pub fn process(declared: ImageFormat, bytes: &[u8]) -> Result<Processed, &'static str> {
     match image::guess_format(bytes) {
         Ok(actual) if actual == declared => {}
         Ok(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP) => {
-            return Err("does not match its Content-Type (the file is a different image format)")
+            return Err("The file does not match its Content-Type: it is a different image format.")
         }
         _ => return Err(INVALID),
     }

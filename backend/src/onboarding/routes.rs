@@ -117,7 +117,7 @@ async fn read_limited(req: &HttpRequest, body: web::Payload, limit: usize) -> Ap
     }
     match body.to_bytes_limited(limit).await {
         Ok(Ok(bytes)) => Ok(bytes),
-        Ok(Err(e)) => Err(AppError::bad_request("malformed_body", format!("The body could not be read: {e}"))),
+        Ok(Err(e)) => Err(AppError::bad_request("malformed_body", format!("The body could not be read: {e}."))),
         Err(_) => Err(too_large(limit)),
     }
 }

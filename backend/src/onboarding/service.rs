@@ -91,20 +91,20 @@ pub async fn get_profile(state: &AppState, caller: &FreelancerCaller) -> AppResu
 fn trimmed_items(items: Vec<String>, field: &str, errors: &mut Vec<FieldError>) -> Vec<String> {
     let out: Vec<String> = items.into_iter().map(|s| s.trim().to_string()).collect();
     if out.iter().any(String::is_empty) {
-        errors.push(FieldError { field: field.into(), message: "must not contain blank items".into() });
+        errors.push(FieldError { field: field.into(), message: "Remove the blank entries.".into() });
     }
     out
 }
 
 fn not_blank(value: &str, field: &str, errors: &mut Vec<FieldError>) {
     if value.trim().is_empty() {
-        errors.push(FieldError { field: field.into(), message: "must not be blank".into() });
+        errors.push(FieldError { field: field.into(), message: "This field must not be blank.".into() });
     }
 }
 
 fn display_name_taken() -> AppError {
     let mut e = AppError::conflict("display_name_taken", "This display name is already taken by another freelancer.");
-    e.errors = vec![FieldError { field: "personal.display_name".into(), message: "is already taken".into() }];
+    e.errors = vec![FieldError { field: "personal.display_name".into(), message: "This display name is already taken.".into() }];
     e
 }
 
@@ -119,7 +119,7 @@ fn changes(input: ProfileUpdate) -> AppResult<ProfileChanges> {
         }
         if let Some(v) = p.display_name {
             if v.trim() != v {
-                errors.push(FieldError { field: "personal.display_name".into(), message: "must not start or end with a space".into() });
+                errors.push(FieldError { field: "personal.display_name".into(), message: "Remove the space at the start or end.".into() });
             }
             c.display_name_key = Some(v.to_lowercase());
             c.display_name = Some(v);
@@ -320,10 +320,10 @@ fn check_tax_form(input: &TaxFormInput) -> AppResult<Tin> {
         }
     };
     if !input.certify {
-        errors.push(FieldError { field: "certify".into(), message: "must be true: certify the statements of the W-9".into() });
+        errors.push(FieldError { field: "certify".into(), message: "Certify the statements of the W-9.".into() });
     }
     if input.signature_name.trim().to_lowercase() != input.legal_name.trim().to_lowercase() {
-        errors.push(FieldError { field: "signature_name".into(), message: "must be your legal name, as entered above".into() });
+        errors.push(FieldError { field: "signature_name".into(), message: "Sign with your legal name, as entered above.".into() });
     }
     match tin {
         Some(tin) if errors.is_empty() => Ok(tin),

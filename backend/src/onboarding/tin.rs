@@ -41,7 +41,7 @@ impl Tin {
                 } else if s.len() == 9 && all_digits(s) {
                     s.to_string()
                 } else {
-                    return Err("must be an SSN written as 123-45-6789 or 9 digits");
+                    return Err("Enter the SSN as 123-45-6789 or as 9 digits.");
                 }
             }
             TinType::Ein => {
@@ -51,7 +51,7 @@ impl Tin {
                 } else if s.len() == 9 && all_digits(s) {
                     s.to_string()
                 } else {
-                    return Err("must be an EIN written as 12-3456789 or 9 digits");
+                    return Err("Enter the EIN as 12-3456789 or as 9 digits.");
                 }
             }
         };
@@ -59,18 +59,18 @@ impl Tin {
             TinType::Ssn => {
                 let (area, group, serial) = (&digits[..3], &digits[3..5], &digits[5..]);
                 if area == "000" || area == "666" || area.starts_with('9') {
-                    return Err("is not a valid SSN (the first three digits cannot be 000, 666 or 900-999)");
+                    return Err("This is not a valid SSN: the first three digits cannot be 000, 666 or 900-999.");
                 }
                 if group == "00" {
-                    return Err("is not a valid SSN (the middle two digits cannot be 00)");
+                    return Err("This is not a valid SSN: the middle two digits cannot be 00.");
                 }
                 if serial == "0000" {
-                    return Err("is not a valid SSN (the last four digits cannot be 0000)");
+                    return Err("This is not a valid SSN: the last four digits cannot be 0000.");
                 }
             }
             TinType::Ein => {
                 if &digits[..2] == "00" {
-                    return Err("is not a valid EIN (the prefix cannot be 00)");
+                    return Err("This is not a valid EIN: the prefix cannot be 00.");
                 }
             }
         }

@@ -117,12 +117,12 @@ pub struct Requester {
 pub struct CreateTicketRequest {
     /// 3 to 200 characters, not only spaces.
     #[schema(min_length = 3, max_length = 200)]
-    #[validate(length(min = 3, max = 200, message = "must be 3 to 200 characters"))]
+    #[validate(length(min = 3, max = 200, message = "Use 3 to 200 characters."))]
     pub subject: String,
     pub category: TicketCategory,
     /// The first message: 10 to 5000 characters, not only spaces.
     #[schema(min_length = 10, max_length = 5000)]
-    #[validate(length(min = 10, max = 5000, message = "must be 10 to 5000 characters"))]
+    #[validate(length(min = 10, max = 5000, message = "Use 10 to 5000 characters."))]
     pub message: String,
 }
 
@@ -135,7 +135,7 @@ pub struct ReplyRequest {
     // user's ticket id answers 404 whatever the body; a missing `body` is then a 422.
     #[serde(default)]
     #[schema(required = true, min_length = 1, max_length = 5000)]
-    #[validate(length(min = 1, max = 5000, message = "must be 1 to 5000 characters"))]
+    #[validate(length(min = 1, max = 5000, message = "Use 1 to 5000 characters."))]
     pub body: String,
 }
 

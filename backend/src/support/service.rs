@@ -38,7 +38,7 @@ fn ticket_url(state: &AppState, id: &str) -> String {
 fn clean_subject(raw: &str) -> AppResult<String> {
     let subject = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if subject.chars().count() < 3 {
-        return Err(AppError::field("subject", "must have at least 3 characters besides spaces"));
+        return Err(AppError::field("subject", "Use at least 3 characters besides spaces."));
     }
     Ok(subject)
 }
@@ -47,10 +47,10 @@ fn clean_subject(raw: &str) -> AppResult<String> {
 fn clean_body(field: &str, raw: &str, min: usize) -> AppResult<String> {
     let body = raw.trim();
     if body.is_empty() {
-        return Err(AppError::field(field, "must not be blank"));
+        return Err(AppError::field(field, "This field must not be blank."));
     }
     if body.chars().count() < min {
-        return Err(AppError::field(field, format!("must have at least {min} characters besides spaces")));
+        return Err(AppError::field(field, format!("Use at least {min} characters besides spaces.")));
     }
     Ok(body.to_string())
 }

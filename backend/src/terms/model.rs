@@ -61,7 +61,7 @@ pub struct TermsVersion {
 pub struct AcceptTerms {
     /// The version being accepted: must be the current one.
     #[schema(minimum = 1)]
-    #[validate(range(min = 1, message = "must be at least 1"))]
+    #[validate(range(min = 1, message = "Enter a number of 1 or more."))]
     pub version: i32,
 }
 
@@ -80,10 +80,10 @@ pub struct TermsAcceptance {
 }))]
 pub struct PublishTerms {
     #[schema(min_length = 1, max_length = 200)]
-    #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[validate(length(min = 1, max = 200, message = "Use 1 to 200 characters."))]
     pub title: String,
     /// Plain text, 20 to 100000 characters.
     #[schema(min_length = 20, max_length = 100000)]
-    #[validate(length(min = 20, max = 100000, message = "must be 20 to 100000 characters"))]
+    #[validate(length(min = 20, max = 100000, message = "Use 20 to 100000 characters."))]
     pub body: String,
 }

@@ -89,7 +89,7 @@ fn version_key(v: i32) -> String {
 pub async fn versions(state: &AppState, page: Page) -> AppResult<Paginated<TermsVersion>> {
     let after = match page.after {
         None => None,
-        Some((at, key)) => Some((at, key.parse::<i32>().map_err(|_| AppError::field("cursor", "is not a cursor from this API"))?)),
+        Some((at, key)) => Some((at, key.parse::<i32>().map_err(|_| AppError::field("cursor", "This is not a cursor from this API."))?)),
     };
     let limit = page.limit;
     let (rows, counts, current) = state
@@ -122,10 +122,10 @@ pub async fn versions(state: &AppState, page: Page) -> AppResult<Paginated<Terms
 pub async fn publish(state: &AppState, staff_id: String, req: PublishTerms) -> AppResult<TermsVersion> {
     let title = req.title.trim().to_string();
     if title.is_empty() {
-        return Err(AppError::field("title", "must not be blank"));
+        return Err(AppError::field("title", "This field must not be blank."));
     }
     if req.body.trim().chars().count() < 20 {
-        return Err(AppError::field("body", "must be 20 to 100000 characters"));
+        return Err(AppError::field("body", "Use 20 to 100000 characters."));
     }
     let st = state.clone();
     state

@@ -5,6 +5,7 @@ use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::{web, HttpRequest};
 
 use crate::error::{AppError, FieldError};
+use crate::web::json::REQUIRED;
 
 pub const JSON_LIMIT: usize = 64 * 1024;
 
@@ -18,7 +19,7 @@ pub fn query_config() -> web::QueryConfig {
 
 pub fn path_config() -> web::PathConfig {
     web::PathConfig::default()
-        .error_handler(|err: PathError, _req| AppError::bad_request("invalid_path", format!("The path is not valid: {err}")).into())
+        .error_handler(|err: PathError, _req| AppError::bad_request("invalid_path", format!("The path is not valid: {err}.")).into())
 }
 
 fn json_error(err: JsonPayloadError) -> AppError {
@@ -36,13 +37,19 @@ fn json_error(err: JsonPayloadError) -> AppError {
         JsonPayloadError::Deserialize(e) if e.is_data() => {
             let message = e.to_string();
             let field = missing_field(&message).unwrap_or_else(|| "body".to_string());
-            let text = if message.starts_with("missing field") { "is required".to_string() } else { strip_position(&message) };
-            AppError::validation(vec![FieldError { field, message: text }])
+            AppError::validation(vec![FieldError {
+                field,
+                message: if message.starts_with("missing field") {
+                    REQUIRED.into()
+                } else {
+                    format!("This value is not valid: {}.", strip_position(&message))
+                },
+            }])
         }
         JsonPayloadError::Deserialize(e) => {
-            AppError::bad_request("malformed_body", format!("The body is not valid JSON: {}", strip_position(&e.to_string())))
+            AppError::bad_request("malformed_body", format!("The body is not valid JSON: {}.", strip_position(&e.to_string())))
         }
-        other => AppError::bad_request("malformed_body", format!("The body could not be read: {other}")),
+        other => AppError::bad_request("malformed_body", format!("The body could not be read: {other}.")),
     }
 }
 
@@ -63,5 +70,5 @@ fn query_error(err: QueryPayloadError) -> AppError {
         QueryPayloadError::Deserialize(e) => e.to_string(),
         other => other.to_string(),
     };
-    AppError::bad_request("invalid_query", format!("The query string is not valid: {msg}"))
+    AppError::bad_request("invalid_query", format!("The query string is not valid: {msg}."))
 }

@@ -44,25 +44,28 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     }
 }
 
+pub const REQUIRED: &str = "This field is required.";
+
 /// Reads a request body value into `T`, with field-level errors.
 pub fn parse<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
     if !value.is_object() {
-        return Err(AppError::validation(vec![FieldError { field: "body".into(), message: "must be a JSON object".into() }]));
+        return Err(AppError::validation(vec![FieldError { field: "body".into(), message: "Send a JSON object.".into() }]));
     }
     crate::web::text::check_json(&value)?;
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let message = e.into_inner().to_string();
-        let (field, message) = match message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
-            Some(name) if path == "." => (name.to_string(), "is required".to_string()),
-            Some(name) => (format!("{path}.{name}"), "is required".to_string()),
+        let error = match message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
+            Some(name) if path == "." => FieldError { field: name.to_string(), message: REQUIRED.into() },
+            Some(name) => FieldError { field: format!("{path}.{name}"), message: REQUIRED.into() },
             // Keep what was expected, never echo the value (it may be a secret).
             None => {
                 let expected = message.find("expected ").map(|i| message[i..].to_string()).unwrap_or(message);
-                (if path == "." { "body".to_string() } else { path }, format!("is invalid: {expected}"))
+                let field = if path == "." { "body".to_string() } else { path };
+                FieldError { field, message: format!("This value is not valid: {expected}.") }
             }
         };
-        AppError::validation(vec![FieldError { field, message }])
+        AppError::validation(vec![error])
     })
 }
 
@@ -101,13 +104,16 @@ mod tests {
     #[test]
     fn names_the_field_and_never_echoes_values() {
         assert_eq!(field_of(json!(["a", {"kind": "internal"}, []])).0, "body");
-        assert_eq!(field_of(json!({"inner": {"kind": "internal"}, "tags": []})), ("email".into(), "is required".into()));
+        assert_eq!(field_of(json!({"inner": {"kind": "internal"}, "tags": []})), ("email".into(), "This field is required.".into()));
         assert_eq!(field_of(json!({"email": "x", "inner": {}, "tags": []})).0, "inner.kind");
         let (field, message) = field_of(json!({"email": "x", "inner": {"kind": "secret-123"}, "tags": []}));
         assert_eq!(field, "inner.kind");
         assert!(!message.contains("secret-123"), "{message}");
         assert_eq!(field_of(json!({"email": "x", "inner": {"kind": "internal"}, "tags": [5]})).0, "tags[0]");
-        assert_eq!(field_of(json!({"email": 123456789, "inner": {"kind": "internal"}, "tags": []})).1, "is invalid: expected a string");
+        assert_eq!(
+            field_of(json!({"email": 123456789, "inner": {"kind": "internal"}, "tags": []})).1,
+            "This value is not valid: expected a string."
+        );
         assert!(parse::<Outer>(json!({"email": "x", "inner": {"kind": "internal"}, "tags": []})).is_ok());
     }
 }

@@ -76,6 +76,6 @@ mod tests {
             assert!(parse(bad).is_err(), "{bad}");
         }
         let missing = parse("{}").unwrap_err();
-        assert_eq!((missing.errors[0].field.as_str(), missing.errors[0].message.as_str()), ("required", "is required"));
+        assert_eq!((missing.errors[0].field.as_str(), missing.errors[0].message.as_str()), ("required", "This field is required."));
     }
 }

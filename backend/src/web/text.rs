@@ -27,7 +27,7 @@ pub fn has_forbidden(s: &str) -> bool {
     s.chars().any(is_forbidden)
 }
 
-pub const MESSAGE: &str = "must not contain control characters (only tab and line breaks are allowed)";
+pub const MESSAGE: &str = "Remove the control characters: only tab and line breaks are allowed.";
 
 /// Every field of `value` (at any depth) holding a forbidden character, named the way
 /// `web::json::parse` names fields: `message`, `personal.display_name`, `links[0]`.
@@ -61,7 +61,7 @@ fn walk(value: &Value, path: &mut String, errors: &mut Vec<FieldError>) {
                 if has_forbidden(key) {
                     // Never echo the key itself: it is the offending text.
                     let field = if path.is_empty() { "body".to_string() } else { path.clone() };
-                    errors.push(FieldError { field, message: "has a member name with control characters".into() });
+                    errors.push(FieldError { field, message: "A member name contains control characters.".into() });
                     continue;
                 }
                 if !path.is_empty() {

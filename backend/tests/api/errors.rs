@@ -19,7 +19,7 @@ async fn malformed_json_wrong_type_and_oversized_bodies() {
     let res = app.client.post(&url).header("content-type", "application/json").body("{\"email\": \"a@b.c\"}").send().await.unwrap();
     let body = problem(res, 422, "validation_failed").await;
     assert_eq!(body["errors"][0]["field"], "password");
-    assert_eq!(body["errors"][0]["message"], "is required");
+    assert_eq!(body["errors"][0]["message"], "This field is required.");
 
     let res =
         app.client.post(&url).header("content-type", "application/json").body("{\"email\": 5, \"password\": \"x\"}").send().await.unwrap();

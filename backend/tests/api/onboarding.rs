@@ -299,7 +299,7 @@ async fn bad_pictures_are_refused() {
 
     let body = problem(put_raw(&app, "image/png", b"just some text, not an image".to_vec(), t).await, 422, "validation_failed").await;
     assert_eq!(body["errors"][0]["field"], "picture");
-    assert_eq!(body["errors"][0]["message"], "is not a valid PNG, JPEG or WebP image");
+    assert_eq!(body["errors"][0]["message"], "The file is not a valid PNG, JPEG or WebP image.");
 
     // The declared type must be the real one.
     let jpeg = encode(DynamicImage::ImageRgb8(RgbImage::new(10, 10)), ImageFormat::Jpeg);

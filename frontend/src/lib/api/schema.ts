@@ -1301,7 +1301,7 @@ export interface components {
              * @example email
              */
             field: string;
-            /** @example must be a valid email address */
+            /** @example Enter a valid email address. */
             message: string;
         };
         FreelancerAdminView: {
@@ -1824,7 +1824,7 @@ export interface components {
          *       "errors": [
          *         {
          *           "field": "email",
-         *           "message": "must be a valid email address"
+         *           "message": "Enter a valid email address."
          *         }
          *       ],
          *       "status": 422,
