@@ -23,9 +23,8 @@ export function ProblemAlert({ error, shownFields = [] }: ProblemAlertProps) {
       {leftover.length > 0 && (
         <List size="sm" mt="xs">
           {leftover.map((e) => (
-            <List.Item key={`${e.field}:${e.message}`}>
-              {e.field}: {e.message}
-            </List.Item>
+            // The server's message is a whole sentence in the UI's language: shown as given.
+            <List.Item key={`${e.field}:${e.message}`}>{e.message}</List.Item>
           ))}
         </List>
       )}

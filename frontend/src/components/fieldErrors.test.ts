@@ -15,14 +15,14 @@ describe('splitProblem', () => {
       status: 422,
       code: 'validation_failed',
       errors: [
-        { field: 'email', message: 'must be a valid email address' },
-        { field: 'password', message: 'must be 10 to 128 characters' },
+        { field: 'email', message: 'Enter a valid email address.' },
+        { field: 'password', message: 'Use 10 to 128 characters.' },
       ],
     });
     const { fieldErrors, remaining } = splitProblem(error, ['email', 'password'], t);
     expect(fieldErrors).toEqual({
-      email: 'must be a valid email address',
-      password: 'must be 10 to 128 characters',
+      email: 'Enter a valid email address.',
+      password: 'Use 10 to 128 characters.',
     });
     expect(remaining).toBeNull();
   });

@@ -44,6 +44,7 @@ export interface RecordedRequest {
   /** The query string, `?…` or empty. */
   query: string;
   authorization: string | null;
+  acceptLanguage: string | null;
   body: unknown;
 }
 
@@ -64,6 +65,7 @@ export function mockApi(handlers: Record<string, Handler>) {
       path: url.pathname,
       query: url.search,
       authorization: request.headers.get('Authorization'),
+      acceptLanguage: request.headers.get('Accept-Language'),
       body: text ? JSON.parse(text) : undefined,
     };
     calls.push(recorded);

@@ -45,7 +45,7 @@ describe('isNotAnImage', () => {
     new ApiError({ type: 'about:blank', title: code, status, code, detail: code, errors });
 
   it('recognises the API refusing a file it cannot read as an image', () => {
-    expect(isNotAnImage(problem(422, 'validation_failed', [{ field: 'picture', message: 'is not a valid PNG, JPEG or WebP image' }]))).toBe(true);
+    expect(isNotAnImage(problem(422, 'validation_failed', [{ field: 'picture', message: 'The file is not a valid PNG, JPEG or WebP image.' }]))).toBe(true);
     expect(isNotAnImage(problem(415, 'unsupported_media_type'))).toBe(true);
     expect(isNotAnImage(problem(500, 'internal'))).toBe(false);
     expect(isNotAnImage(new TypeError('offline'))).toBe(false);

@@ -13,6 +13,40 @@ describe('api client', () => {
     expect(calls[0]?.authorization).toBe('Bearer tok-a');
   });
 
+  it('says the UI language in Accept-Language on every request, the token exchange and the retry included', async () => {
+    signIn('old', 'ref-1');
+    let language = 'de';
+    const { calls } = mockApi({
+      'GET /api/v1/me': (req) => (req.authorization === 'Bearer new' ? json(sampleMe) : problem(401, 'unauthenticated')),
+      'POST /api/v1/auth/refresh': () => json(authResponse({ access_token: 'new', refresh_token: 'ref-2' })),
+    });
+    const client = createApiClient({ language: () => language });
+    await client.GET('/api/v1/me');
+    expect(calls.map((c) => `${c.method} ${c.path} ${c.acceptLanguage ?? ''}`)).toEqual([
+      'GET /api/v1/me de',
+      'POST /api/v1/auth/refresh de',
+      'GET /api/v1/me de',
+    ]);
+    language = 'en';
+    await client.GET('/api/v1/me');
+    expect(calls.at(-1)?.acceptLanguage).toBe('en');
+  });
+
+  it("follows the i18next language by default", async () => {
+    const { default: i18n } = await import('@/i18n');
+    const before = i18n.language;
+    const { calls } = mockApi({ 'GET /api/v1/program': () => json({}) });
+    try {
+      await i18n.changeLanguage('de');
+      await createApiClient().GET('/api/v1/program', { params: { query: { lang: 'de' } } });
+      await i18n.changeLanguage('en');
+      await createApiClient().GET('/api/v1/program', { params: { query: { lang: 'en' } } });
+    } finally {
+      await i18n.changeLanguage(before);
+    }
+    expect(calls.map((c) => c.acceptLanguage)).toEqual(['de', 'en']);
+  });
+
   it('sends no token to the login endpoint', async () => {
     signIn('tok-a', 'ref-a');
     const { calls } = mockApi({ 'POST /api/v1/auth/login': () => json(authResponse()) });

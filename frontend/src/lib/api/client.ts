@@ -1,8 +1,11 @@
 // The typed API client. Every request carries the stored access token; a 401 triggers
 // one refresh (shared by concurrent requests and, through a Web Lock, by every tab: see
 // refresh.ts) and one retry with the new token. If the refresh is refused, the tokens are
-// dropped and the app falls back to the login page.
+// dropped and the app falls back to the login page. Every request, the token exchange
+// included, says the UI's language in Accept-Language, so the server's problem texts
+// (`detail`, `errors[].message`) come back in that language.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import i18n from '@/i18n';
 import { createRefresher, type RefreshLocks, type RefreshOutcome } from './refresh';
 import type { paths } from './schema';
 import { tokenStore } from './tokens';
@@ -25,6 +28,8 @@ export interface ApiClientOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** The lock manager that makes one refresh at a time across tabs (default: navigator.locks). */
   locks?: RefreshLocks | null;
+  /** The UI's language, asked per request (default: i18next's resolved language). */
+  language?: () => string | undefined;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -34,6 +39,18 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   const bare = createClient<paths>({ baseUrl, fetch: fetchImpl });
   const client = createClient<paths>({ baseUrl, fetch: fetchImpl });
+
+  const language = options.language ?? (() => i18n.resolvedLanguage);
+  const acceptLanguage: Middleware = {
+    onRequest({ request }) {
+      const lang = language();
+      if (lang) request.headers.set('Accept-Language', lang);
+      return request;
+    },
+  };
+  bare.use(acceptLanguage);
+  // Before `auth`: the clone it keeps for a retry after a refresh carries the header too.
+  client.use(acceptLanguage);
 
   async function exchange(refreshToken: string): Promise<RefreshOutcome> {
     let result;

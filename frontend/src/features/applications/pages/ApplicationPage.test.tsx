@@ -60,8 +60,8 @@ describe('ApplicationPage', () => {
       'POST /api/v1/applications': () =>
         problem(422, 'validation_failed', {
           errors: [
-            { field: 'country', message: 'must be a two-letter country code such as US' },
-            { field: 'links[0]', message: 'must be an http(s) URL' },
+            { field: 'country', message: 'Enter a two-letter country code such as US.' },
+            { field: 'links[0]', message: 'Enter an http or https URL.' },
           ],
         }),
     });
@@ -73,10 +73,10 @@ describe('ApplicationPage', () => {
 
     await waitFor(() =>
       expect(screen.getByRole('combobox', { name: /Country you are based in/ })).toHaveAccessibleDescription(
-        /must be a two-letter country code/,
+        /Enter a two-letter country code/,
       ),
     );
-    expect(screen.getByRole('combobox', { name: /^Links/ })).toHaveAccessibleDescription(/must be an http\(s\) URL/);
+    expect(screen.getByRole('combobox', { name: /^Links/ })).toHaveAccessibleDescription(/Enter an http or https URL/);
     // Every error found its field: no alert repeats them.
     expect(screen.queryByTestId('problem-alert')).not.toBeInTheDocument();
     const sent = calls.find((c) => c.path === '/api/v1/applications');

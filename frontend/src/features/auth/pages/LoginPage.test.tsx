@@ -37,13 +37,13 @@ describe('LoginPage', () => {
   it('shows validation errors next to their fields', async () => {
     mockApi({
       'POST /api/v1/auth/login': () =>
-        problem(422, 'validation_failed', { errors: [{ field: 'email', message: 'must be 1 to 254 characters' }] }),
+        problem(422, 'validation_failed', { errors: [{ field: 'email', message: 'Use 1 to 254 characters.' }] }),
     });
     renderRoutes('/login');
     await fillAndSubmit('x@y', 'pw');
     const email = screen.getByLabelText(/email address/i);
     await waitFor(() => expect(email).toHaveAttribute('aria-invalid', 'true'));
-    expect(email).toHaveAccessibleDescription('must be 1 to 254 characters');
+    expect(email).toHaveAccessibleDescription('Use 1 to 254 characters.');
     expect(screen.queryByTestId('problem-alert')).not.toBeInTheDocument();
   });
 

@@ -76,8 +76,8 @@ describe('RegisterPage', () => {
       'POST /api/v1/auth/register': () =>
         problem(422, 'validation_failed', {
           errors: [
-            { field: 'password', message: 'must be 10 to 128 characters' },
-            { field: 'invitation_token', message: 'must be at most 200 characters' },
+            { field: 'password', message: 'Use 10 to 128 characters.' },
+            { field: 'invitation_token', message: 'Use at most 200 characters.' },
           ],
         }),
     });
@@ -86,8 +86,8 @@ describe('RegisterPage', () => {
     await user.click(screen.getByRole('button', { name: 'Create account' }));
     const password = screen.getByLabelText(/^password/i);
     await waitFor(() => expect(password).toHaveAttribute('aria-invalid', 'true'));
-    expect(screen.getByText('must be 10 to 128 characters')).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent('invitation_token: must be at most 200 characters');
+    expect(screen.getByText('Use 10 to 128 characters.')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Use at most 200 characters.');
   });
 
   it('rejects a short password before calling the server', async () => {
