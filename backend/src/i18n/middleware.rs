@@ -10,7 +10,7 @@
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{HeaderValue, ACCEPT_LANGUAGE, CONTENT_LANGUAGE};
+use actix_web::http::header::{HeaderValue, CONTENT_LANGUAGE};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest};
 
@@ -23,7 +23,7 @@ pub fn locale_of(req: &HttpRequest) -> Locale {
     if let Some(locale) = req.extensions().get::<Locale>() {
         return *locale;
     }
-    req.headers().get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language).unwrap_or_default()
+    crate::web::locale::request_locale(req)
 }
 
 /// `problem` with its human-readable texts in `locale`.

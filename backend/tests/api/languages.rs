@@ -1,141 +1,190 @@
-//! Server messages in the caller's language: `detail` and every `errors[].message` in
-//! German for `Accept-Language: de`, English otherwise; `code`, `field`, `type` and
-//! `title` the same in both; `Content-Language` says which.
+//! A person's language: chosen at sign-up (the body, else `Accept-Language`), changed
+//! with `PATCH /me`, and the language of every email they get.
 
 use serde_json::{json, Value};
 
-use crate::helpers::{problem, TestApp};
+use crate::helpers::{problem, SentEmail, Session, TestApp};
 
-/// Whole words that give an English sentence away in German text.
-const ENGLISH: &[&str] = &[
-    "the", "your", "you", "and", "is", "are", "with", "please", "this", "has", "been", "we", "to", "of", "for", "if", "not", "must",
-    "cannot", "only", "already", "there", "be", "or", "enter", "use", "valid", "invalid", "field", "that", "it", "email", "address",
-];
-
-fn english_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).filter(|w| ENGLISH.contains(&w.as_str())).collect()
-}
-
-fn is_sentence(s: &str) -> bool {
-    s.starts_with(|c: char| c.is_uppercase()) && s.ends_with('.')
-}
-
-async fn send(req: reqwest::RequestBuilder, language: Option<&str>) -> reqwest::Response {
-    match language {
-        Some(l) => req.header("Accept-Language", l),
-        None => req,
+async fn register_in(app: &TestApp, body_locale: Option<&str>, accept_language: Option<&str>) -> (Session, Value) {
+    let email = format!("lang-{}@example.com", partner_hub::domain::ids::random_token(8).to_lowercase());
+    let mut body = json!({"email": email, "password": "correct horse battery", "full_name": "Jana Weber", "role": "freelancer"});
+    if let Some(l) = body_locale {
+        body["locale"] = json!(l);
     }
-    .send()
-    .await
-    .expect("request")
-}
-
-fn content_language(res: &reqwest::Response) -> String {
-    res.headers().get("content-language").and_then(|v| v.to_str().ok()).unwrap_or("").to_string()
-}
-
-/// Every human-readable text of a problem: its detail and its field messages.
-fn texts(body: &Value) -> Vec<String> {
-    let mut out = vec![body["detail"].as_str().unwrap().to_string()];
-    for e in body["errors"].as_array().into_iter().flatten() {
-        out.push(e["message"].as_str().unwrap().to_string());
+    let mut req = app.client.post(app.url("/api/v1/auth/register")).json(&body);
+    if let Some(h) = accept_language {
+        req = req.header("accept-language", h);
     }
-    out
+    let res = req.send().await.unwrap();
+    assert_eq!(res.status(), 201);
+    let body: Value = res.json().await.unwrap();
+    let session = Session {
+        user_id: body["user"]["id"].as_str().unwrap().into(),
+        email,
+        access_token: body["access_token"].as_str().unwrap().into(),
+        refresh_token: body["refresh_token"].as_str().unwrap().into(),
+    };
+    (session, body)
 }
 
-fn assert_german(body: &Value) {
-    for text in texts(body) {
-        assert!(is_sentence(&text), "not a sentence: {text:?}");
-        let found = english_words(&text);
-        assert!(found.is_empty(), "English words {found:?} in {text:?}");
-    }
+fn mail_to<'a>(emails: &'a [SentEmail], to: &str, subject: &str) -> &'a SentEmail {
+    emails
+        .iter()
+        .find(|m| m.to.contains(to) && m.subject == subject)
+        .unwrap_or_else(|| panic!("no email '{subject}' to {to}; got {:?}", emails.iter().map(|m| (&m.to, &m.subject)).collect::<Vec<_>>()))
 }
 
-async fn invalid_registration(app: &TestApp, language: Option<&str>) -> (String, Value) {
-    let body = json!({"email": "not-an-email", "password": "short", "full_name": "Ada", "role": "freelancer"});
-    let res = send(app.client.post(app.url("/api/v1/auth/register")).json(&body), language).await;
-    let lang = content_language(&res);
-    (lang, problem(res, 422, "validation_failed").await)
+async fn patch_me(app: &TestApp, s: &Session, body: Value) -> reqwest::Response {
+    app.client.patch(app.url("/api/v1/me")).bearer_auth(&s.access_token).json(&body).send().await.unwrap()
 }
 
 #[actix_web::test]
-async fn a_422_comes_in_german_for_accept_language_de_and_in_english_without_it() {
+async fn the_language_comes_from_the_body_else_accept_language_else_english() {
     let app = TestApp::spawn().await;
-
-    let (lang, en) = invalid_registration(&app, None).await;
-    assert_eq!(lang, "en");
-    assert_eq!(en["detail"], "The request has invalid fields.");
-    let fields: Vec<&str> = en["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
-    assert_eq!(fields, ["email", "password"]);
-    assert_eq!(en["errors"][0]["message"], "Enter a valid email address.");
-    assert!(texts(&en).iter().all(|t| is_sentence(t)), "English sentences too: {en}");
-
-    let (lang, de) = invalid_registration(&app, Some("de-DE,de;q=0.9,en;q=0.8")).await;
-    assert_eq!(lang, "de");
-    assert_eq!(de["detail"], "Die Anfrage enthält ungültige Felder.");
-    assert_eq!(de["errors"][0]["message"], "Geben Sie eine gültige E-Mail-Adresse ein.");
-    assert_eq!(de["errors"][1]["message"], "Verwenden Sie 10 bis 128 Zeichen.");
-    assert_german(&de);
-    // What clients branch on stays as it is.
-    for key in ["type", "title", "status", "code"] {
-        assert_eq!(de[key], en[key], "{key}");
-    }
-    let de_fields: Vec<&str> = de["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
-    assert_eq!(de_fields, fields);
-
-    // A language the server does not speak, or a refused one, is English.
-    let (lang, fr) = invalid_registration(&app, Some("fr-FR, de;q=0")).await;
-    assert_eq!((lang.as_str(), fr["detail"].as_str()), ("en", Some("The request has invalid fields.")));
+    let (_, body) = register_in(&app, Some("de"), Some("en")).await;
+    assert_eq!(body["user"]["locale"], "de");
+    let (_, body) = register_in(&app, None, Some("fr-FR, de;q=0.8, en;q=0.5")).await;
+    assert_eq!(body["user"]["locale"], "de");
+    let (s, body) = register_in(&app, None, None).await;
+    assert_eq!(body["user"]["locale"], "en");
+    let me: Value = app.get("/api/v1/me", Some(&s.access_token)).await.json().await.unwrap();
+    assert_eq!(me["locale"], "en");
 }
 
 #[actix_web::test]
-async fn a_409_comes_in_german_with_its_status_words_translated() {
+async fn a_german_freelancer_gets_every_email_in_german() {
     let app = TestApp::spawn().await;
-    let first = app.customer().await;
-    let again = json!({"email": first.email, "password": "another password", "full_name": "Y", "role": "customer"});
-    let res = send(app.client.post(app.url("/api/v1/auth/register")).json(&again), Some("de")).await;
-    assert_eq!(content_language(&res), "de");
-    let taken = problem(res, 409, "email_taken").await;
-    assert_eq!(taken["detail"], "Ein Konto mit dieser E-Mail-Adresse existiert bereits.");
-    assert_eq!(taken["errors"][0]["field"], "email");
-    assert_german(&taken);
-
-    // A message with filled-in parts: the status and the action are German words too.
+    let (s, _) = register_in(&app, Some("de"), None).await;
+    let token = app.verification_token(&s.email).await;
+    assert_eq!(app.post("/api/v1/auth/verify-email", json!({"token": token}), None).await.status(), 200);
+    let application = app.apply(&s, "DE").await;
     let support = app.support().await;
-    let inv: Value = app
-        .post("/api/v1/admin/invitations", json!({"email": "gone@example.com", "kind": "external"}), Some(&support.access_token))
-        .await
-        .json()
+    let reject = json!({"reason": "needs_more_detail", "note": "Bitte beschreiben Sie Ihre Kunden genauer."});
+    let res = app.post(&format!("/api/v1/admin/applications/{application}/reject"), reject, Some(&support.access_token)).await;
+    assert_eq!(res.status(), 200);
+
+    let emails = app.sent_emails().await;
+    let welcome = mail_to(&emails, &s.email, "Willkommen bei Partner Hub");
+    assert!(welcome.text.contains("Guten Tag Jana Weber,"), "{}", welcome.text);
+    assert!(welcome.text.contains("E-Mail-Adresse bestätigen: http"), "{}", welcome.text);
+    assert!(welcome.raw.contains("Content-Language: de"), "{}", welcome.raw);
+    assert!(welcome.html.contains("lang=\"de\""));
+    let received = mail_to(&emails, &s.email, "Ihre Bewerbung ist eingegangen");
+    assert!(received.text.contains("/app/application"));
+    let rejected = mail_to(&emails, &s.email, "Zu Ihrer Bewerbung");
+    assert!(rejected.text.contains("Grund: Die Bewerbung braucht mehr Angaben."), "{}", rejected.text);
+    assert!(rejected.text.contains("Bitte beschreiben Sie Ihre Kunden genauer."));
+
+    // The outbox keeps the template, the language and the parameters of each message.
+    let to = s.email.clone();
+    let rows: Vec<(String, String, String)> = app
+        .db(move |conn| {
+            use diesel::prelude::*;
+            use partner_hub::db::schema::email_outbox as o;
+            Ok(o::table.filter(o::to_address.eq(to)).order(o::created_at.asc()).select((o::template, o::locale, o::params_json)).load::<(
+                String,
+                String,
+                String,
+            )>(
+                conn
+            )?)
+        })
+        .await;
+    let templates: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(templates, ["welcome", "application_received", "application_rejected"]);
+    assert!(rows.iter().all(|r| r.1 == "de"), "{rows:?}");
+    let params: Value = serde_json::from_str(&rows[2].2).unwrap();
+    assert_eq!(params["reason"], "needs_more_detail");
+    assert_eq!(params["name"], "Jana Weber");
+}
+
+#[actix_web::test]
+async fn patch_me_changes_the_language_of_later_emails() {
+    let app = TestApp::spawn().await;
+    let (s, _) = register_in(&app, None, None).await;
+    let res = patch_me(&app, &s, json!({"locale": "de", "full_name": "  Jana Weber-Schmidt "})).await;
+    assert_eq!(res.status(), 200);
+    let me: Value = res.json().await.unwrap();
+    assert_eq!((me["locale"].as_str(), me["full_name"].as_str()), (Some("de"), Some("Jana Weber-Schmidt")));
+
+    let res = app.post("/api/v1/auth/verify-email/resend", json!({}), Some(&s.access_token)).await;
+    assert_eq!(res.status(), 202);
+    let emails = app.sent_emails().await;
+    let mail = mail_to(&emails, &s.email, "Bestätigen Sie Ihre E-Mail-Adresse");
+    assert!(mail.text.contains("Guten Tag Jana Weber-Schmidt,"), "{}", mail.text);
+    // The sign-up mail went out before the change, in English.
+    mail_to(&emails, &s.email, "Welcome to Partner Hub");
+
+    let id = s.user_id.clone();
+    let audit: Vec<(Option<String>, Option<String>)> = app
+        .db(move |conn| {
+            use diesel::prelude::*;
+            use partner_hub::db::schema::audit_log as a;
+            Ok(a::table
+                .filter(a::action.eq("user.updated").and(a::subject_id.eq(id)))
+                .select((a::before_json, a::after_json))
+                .load(conn)?)
+        })
+        .await;
+    assert_eq!(audit.len(), 1);
+    let (before, after): (Value, Value) =
+        (serde_json::from_str(audit[0].0.as_deref().unwrap()).unwrap(), serde_json::from_str(audit[0].1.as_deref().unwrap()).unwrap());
+    assert_eq!((before["locale"].as_str(), after["locale"].as_str()), (Some("en"), Some("de")));
+}
+
+#[actix_web::test]
+async fn patch_me_refuses_bad_input_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let (s, _) = register_in(&app, Some("de"), None).await;
+    problem(patch_me(&app, &s, json!({})).await, 400, "empty_update").await;
+    let res = patch_me(&app, &s, json!({"locale": "fr"})).await;
+    assert!(matches!(res.status().as_u16(), 400 | 422), "{}", res.status());
+    let res = patch_me(&app, &s, json!({"full_name": "   ", "locale": "en"})).await;
+    assert_eq!(res.status(), 422);
+    let res = patch_me(&app, &s, json!({"locale": "en", "email": "x@example.com"})).await;
+    assert!(matches!(res.status().as_u16(), 400 | 422), "{}", res.status());
+    let res = app.client.patch(app.url("/api/v1/me")).json(&json!({"locale": "en"})).send().await.unwrap();
+    problem(res, 401, "unauthenticated").await;
+
+    let me: Value = app.get("/api/v1/me", Some(&s.access_token)).await.json().await.unwrap();
+    assert_eq!((me["locale"].as_str(), me["full_name"].as_str(), me["email"].as_str()), (Some("de"), Some("Jana Weber"), Some(&*s.email)));
+}
+
+#[actix_web::test]
+async fn an_invitation_is_written_in_the_invitees_language() {
+    let app = TestApp::spawn().await;
+    let support = app.support().await;
+    let invite = |email: String, locale: Option<&'static str>, accept: &'static str| {
+        let mut body = json!({"email": email, "kind": "external"});
+        if let Some(l) = locale {
+            body["locale"] = json!(l);
+        }
+        app.client
+            .post(app.url("/api/v1/admin/invitations"))
+            .bearer_auth(&support.access_token)
+            .header("accept-language", accept)
+            .json(&body)
+            .send()
+    };
+    // No account: the form's language, else the staff member's.
+    assert_eq!(invite("new-de@example.com".into(), None, "de-DE").await.unwrap().status(), 201);
+    assert_eq!(invite("new-en@example.com".into(), Some("en"), "de-DE").await.unwrap().status(), 201);
+    // An account: its own language.
+    let (member, _) = register_in(&app, Some("de"), None).await;
+    let res = app
+        .client
+        .post(app.url("/api/v1/admin/invitations"))
+        .bearer_auth(&support.access_token)
+        .header("accept-language", "en")
+        .json(&json!({"email": member.email, "kind": "internal"}))
+        .send()
         .await
         .unwrap();
-    let revoke = app.url(&format!("/api/v1/admin/invitations/{}/revoke", inv["id"].as_str().unwrap()));
-    assert_eq!(app.client.post(&revoke).bearer_auth(&support.access_token).json(&json!({})).send().await.unwrap().status(), 200);
-    let res = send(app.client.post(&revoke).bearer_auth(&support.access_token).json(&json!({})), None).await;
-    let en = problem(res, 409, "invalid_status").await;
-    assert_eq!(en["detail"], "An invitation that is revoked cannot be revoked.");
-    let res = send(app.client.post(&revoke).bearer_auth(&support.access_token).json(&json!({})), Some("de")).await;
-    let de = problem(res, 409, "invalid_status").await;
-    assert_eq!(de["detail"], "Eine Einladung mit dem Status „widerrufen“ kann nicht widerrufen werden.");
-    assert_german(&de);
-}
+    assert_eq!(res.status(), 201);
 
-#[actix_web::test]
-async fn problems_from_routing_and_the_text_check_are_translated_too() {
-    let app = TestApp::spawn().await;
-    let res = send(app.client.get(app.url("/api/v1/no-such-thing")), Some("de")).await;
-    assert_eq!(content_language(&res), "de");
-    let body = problem(res, 404, "not_found").await;
-    assert_eq!(body["detail"], "Es gibt keine Route GET /api/v1/no-such-thing.");
-
-    // Refused by a middleware before routing: still an `AppError`, still translated.
-    let res = send(app.client.get(app.url("/api/v1/admin/invitations?status=%01")), Some("de")).await;
-    assert_eq!(content_language(&res), "de");
-    let body = problem(res, 422, "validation_failed").await;
-    assert_eq!(body["errors"][0]["message"], "Entfernen Sie die Steuerzeichen: Erlaubt sind nur Tabulator und Zeilenumbrüche.");
-    assert_german(&body);
-
-    // Successful answers are left alone.
-    let res = send(app.client.get(app.url("/healthz")), Some("de")).await;
-    assert!(res.status().is_success());
-    assert_eq!(content_language(&res), "");
+    let emails = app.sent_emails().await;
+    let de = mail_to(&emails, "new-de@example.com", "Einladung zum Reseller-Programm von Partner Hub");
+    assert!(de.text.contains("/invitations/"));
+    mail_to(&emails, "new-en@example.com", "You're invited to the Partner Hub reseller programme");
+    mail_to(&emails, &member.email, "Einladung zum Reseller-Programm von Partner Hub");
 }

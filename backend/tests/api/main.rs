@@ -22,6 +22,7 @@ mod onboarding;
 mod ops;
 mod programme;
 mod races;
+mod server_messages;
 mod spec;
 mod support;
 mod terms;
