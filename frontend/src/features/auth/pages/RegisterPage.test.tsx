@@ -88,7 +88,9 @@ describe('RegisterPage', () => {
     const password = screen.getByLabelText(/^password/i);
     await waitFor(() => expect(password).toHaveAttribute('aria-invalid', 'true'));
     expect(screen.getByText('Use 10 to 128 characters.')).toBeInTheDocument();
+    // The server's sentence as given, with no field name glued in front of it.
     expect(screen.getByRole('alert')).toHaveTextContent('Use at most 200 characters.');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('invitation_token');
   });
 
   it('rejects a short password before calling the server', async () => {
