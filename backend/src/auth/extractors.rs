@@ -39,6 +39,11 @@ fn authenticate(req: &HttpRequest) -> Result<AuthUser, AppError> {
     Ok(AuthUser { id: claims.sub, roles })
 }
 
+/// The user a request's valid bearer token names, if any (nothing is refused here).
+pub fn bearer_subject(req: &HttpRequest) -> Option<String> {
+    authenticate(req).ok().map(|u| u.id)
+}
+
 /// The roles a staff member really holds: the database's, and no staff role at all
 /// while the address is unverified.
 async fn roles_in_db(state: web::Data<AppState>, user_id: String) -> Result<Vec<Role>, AppError> {

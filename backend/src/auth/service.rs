@@ -437,3 +437,8 @@ pub fn recipient_of_freelancer(conn: &mut DbConnection, freelancer_id: &str) -> 
     let (email, name, locale) = store::recipient_of_freelancer(conn, freelancer_id)?;
     Ok(Recipient { email, name, locale })
 }
+
+/// The language a signed-in user reads (None when the account is gone).
+pub async fn locale_of_user(state: &AppState, user_id: String) -> Option<Locale> {
+    state.db.run(move |conn| Ok(store::find_by_id(conn, &user_id)?.map(|u| u.locale))).await.ok().flatten()
+}

@@ -5,8 +5,9 @@
 //! `Content-Language`. `type`, `title` (the HTTP reason), `code` and `field` stay as
 //! they are: clients branch on those.
 //!
-//! The language: a `Locale` in the request's extensions (put there by whoever knows the
-//! signed-in user's language), else the best of `Accept-Language`, else English.
+//! The language: a `Locale` in the request's extensions, else the signed-in user's own
+//! (looked up only when a problem is answered to a request with a valid bearer token),
+//! else the best of `Accept-Language`, else English.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -24,6 +25,16 @@ pub fn locale_of(req: &HttpRequest) -> Locale {
         return *locale;
     }
     crate::web::locale::request_locale(req)
+}
+
+/// The language of the account a valid bearer token names, unless the extensions say.
+async fn users_locale(req: &HttpRequest) -> Option<Locale> {
+    if req.extensions().get::<Locale>().is_some() {
+        return None;
+    }
+    let user_id = crate::auth::extractors::bearer_subject(req)?;
+    let state = req.app_data::<actix_web::web::Data<crate::state::AppState>>()?;
+    crate::auth::service::locale_of_user(state, user_id).await
 }
 
 /// `problem` with its human-readable texts in `locale`.
@@ -44,7 +55,10 @@ pub async fn middleware(req: ServiceRequest, next: Next<impl MessageBody + 'stat
     let Some(problem) = res.response().error().and_then(|e| e.as_error::<AppError>()).map(AppError::problem) else {
         return Ok(res);
     };
-    let locale = locale_of(res.request());
+    let locale = match users_locale(res.request()).await {
+        Some(locale) => locale,
+        None => locale_of(res.request()),
+    };
     let body = serde_json::to_string(&localise(problem, locale)).unwrap_or_default();
     let mut res = res.map_body(|_, _| BoxBody::new(body));
     res.headers_mut().insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale.as_str()));

@@ -113,7 +113,10 @@ async fn a_409_comes_in_german_with_its_status_words_translated() {
     let res = send(app.client.post(&revoke).bearer_auth(&support.access_token).json(&json!({})), None).await;
     let en = problem(res, 409, "invalid_status").await;
     assert_eq!(en["detail"], "An invitation that is revoked cannot be revoked.");
-    let res = send(app.client.post(&revoke).bearer_auth(&support.access_token).json(&json!({})), Some("de")).await;
+    // Signed in, the account's language decides (the header only for those without one).
+    let to_german = app.client.patch(app.url("/api/v1/me")).bearer_auth(&support.access_token).json(&json!({"locale": "de"}));
+    assert_eq!(to_german.send().await.unwrap().status(), 200);
+    let res = send(app.client.post(&revoke).bearer_auth(&support.access_token).json(&json!({})), None).await;
     let de = problem(res, 409, "invalid_status").await;
     assert_eq!(de["detail"], "Eine Einladung mit dem Status „widerrufen“ kann nicht widerrufen werden.");
     assert_german(&de);
@@ -138,4 +141,29 @@ async fn problems_from_routing_and_the_text_check_are_translated_too() {
     let res = send(app.client.get(app.url("/healthz")), Some("de")).await;
     assert!(res.status().is_success());
     assert_eq!(content_language(&res), "");
+}
+
+#[actix_web::test]
+async fn a_signed_in_user_reads_problems_in_the_language_of_their_account() {
+    let app = TestApp::spawn().await;
+    let s = app.freelancer().await;
+    let patch = |locale: &str| app.client.patch(app.url("/api/v1/me")).bearer_auth(&s.access_token).json(&json!({"locale": locale})).send();
+    let bad_ticket = || app.client.post(app.url("/api/v1/support-tickets")).bearer_auth(&s.access_token).json(&json!({"subject": "x"}));
+
+    assert_eq!(patch("de").await.unwrap().status(), 200);
+    // The account's language wins over the header.
+    let res = send(bad_ticket(), Some("en")).await;
+    assert_eq!(content_language(&res), "de");
+    assert_german(&problem(res, 422, "validation_failed").await);
+
+    assert_eq!(patch("en").await.unwrap().status(), 200);
+    let res = send(bad_ticket(), Some("de")).await;
+    assert_eq!(content_language(&res), "en");
+    let body = problem(res, 422, "validation_failed").await;
+    assert_eq!(body["detail"], "The request has invalid fields.");
+
+    // A token that is not valid says nothing about anyone: the header decides.
+    let res = send(app.client.post(app.url("/api/v1/support-tickets")).bearer_auth("not-a-token").json(&json!({})), Some("de")).await;
+    assert_eq!(content_language(&res), "de");
+    assert_german(&problem(res, 401, "unauthenticated").await);
 }

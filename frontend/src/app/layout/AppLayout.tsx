@@ -13,6 +13,7 @@ import { NAV_ITEMS, NAV_MENUS } from './nav';
 import { HeaderNavMenu, PanelNavMenu } from './NavMenu';
 import { MAIN_ID, SkipLink } from './SkipLink';
 import classes from './layout.module.css';
+import { useAccountLanguage } from './useAccountLanguage';
 
 /** Frame of the signed-in area: header with role-aware navigation and the account menu. */
 export default function AppLayout() {
@@ -22,6 +23,7 @@ export default function AppLayout() {
   const menus = NAV_MENUS.filter((menu) => hasAnyRole(me, menu.roles));
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const { pathname } = useLocation();
+  useAccountLanguage();
 
   return (
     <AppShell

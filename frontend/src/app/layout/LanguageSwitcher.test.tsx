@@ -11,7 +11,7 @@ afterEach(async () => {
   await changeLanguage('en');
 });
 
-describe('LanguageSwitcher', () => {
+describe('LanguageSwitcher and the account language', () => {
   it('signed in, switching to German also makes German the language of the account', async () => {
     signIn();
     const { calls } = mockApi({
@@ -25,6 +25,31 @@ describe('LanguageSwitcher', () => {
     await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
     expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({ path: '/api/v1/me', body: { locale: 'de' } });
     expect(await screen.findByRole('combobox', { name: 'Sprache' })).toHaveValue('de');
+  });
+
+  it('signed in on a page shown in German, an English account becomes German', async () => {
+    await changeLanguage('de');
+    signIn();
+    const { calls } = mockApi({
+      'GET /api/v1/me': () => json(me),
+      'PATCH /api/v1/me': (req) => json({ ...me, ...(req.body as object) }),
+      'GET /api/v1/me/application': () => json({}, 404),
+    });
+    renderRoutes('/app');
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1), SLOW);
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ locale: 'de' });
+  });
+
+  it('signed in with the account already in the page language, nothing is saved', async () => {
+    signIn();
+    const { calls } = mockApi({
+      'GET /api/v1/me': () => json(me),
+      'GET /api/v1/me/application': () => json({}, 404),
+    });
+    renderRoutes('/app');
+    await screen.findByRole('combobox', { name: 'Language' }, SLOW);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(0);
   });
 
   it('signed out, switching changes only the page', async () => {
