@@ -10,6 +10,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         email_verified_at -> Nullable<Timestamp>,
+        session_version -> Integer,
     }
 }
 
@@ -54,6 +55,17 @@ diesel::table! {
         failures -> Integer,
         blocked_until -> Nullable<Timestamp>,
         last_attempt_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    password_resets (id) {
+        id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
     }
 }
 
@@ -316,6 +328,7 @@ diesel::joinable!(ticket_messages -> support_tickets (ticket_id));
 diesel::joinable!(freelancers -> users (user_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(email_verifications -> users (user_id));
+diesel::joinable!(password_resets -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -324,6 +337,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     auth_throttle,
     email_verifications,
+    password_resets,
     audit_log,
     email_outbox,
     job_runs,

@@ -19,6 +19,7 @@ mod errors;
 mod invitations;
 mod onboarding;
 mod ops;
+mod password_reset;
 mod programme;
 mod races;
 mod spec;
