@@ -100,6 +100,22 @@ async fn the_link_works_once_and_ends_every_session() {
 }
 
 #[actix_web::test]
+async fn the_link_comes_in_the_account_language() {
+    let app = TestApp::spawn().await;
+    let user = app.freelancer().await;
+    let res = app.client.patch(app.url("/api/v1/me")).bearer_auth(&user.access_token).json(&json!({"locale": "de"})).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    // Asked from an English browser: the mail follows the account, not the request.
+    let res =
+        app.client.post(app.url("/api/v1/auth/password-reset")).header("Accept-Language", "en").json(&json!({"email": user.email})).send();
+    assert_eq!(res.await.unwrap().status(), 202);
+    let mails = app.sent_emails().await;
+    let mail = mails.iter().find(|m| m.to == user.email && m.text.contains("/reset-password?token=phpr_")).expect("the reset mail");
+    assert_eq!(mail.subject, "Passwort zurücksetzen");
+    assert!(mail.text.contains("Passwort"), "{}", mail.text);
+}
+
+#[actix_web::test]
 async fn a_staff_session_ends_too() {
     let app = TestApp::spawn().await;
     let support = app.support().await;
