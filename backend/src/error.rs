@@ -41,6 +41,11 @@ pub struct Problem {
     /// Steps still missing, present with `not_eligible`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub missing_steps: Option<Vec<String>>,
+    /// With `invalid_credentials`, when few attempts remain: how many more wrong
+    /// passwords go through before each attempt has to wait (0: the next one waits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 0, example = 2)]
+    pub remaining_attempts: Option<i32>,
 }
 
 #[derive(Debug)]
@@ -51,6 +56,7 @@ pub struct AppError {
     pub errors: Vec<FieldError>,
     pub missing_steps: Option<Vec<String>>,
     pub retry_after: Option<u64>,
+    pub remaining_attempts: Option<i32>,
     pub allow: Option<String>,
     /// Logged, never sent.
     pub cause: Option<String>,
@@ -65,6 +71,7 @@ impl AppError {
             errors: Vec::new(),
             missing_steps: None,
             retry_after: None,
+            remaining_attempts: None,
             allow: None,
             cause: None,
         }
@@ -100,10 +107,15 @@ impl AppError {
         AppError::new(StatusCode::CONFLICT, code, detail)
     }
 
+    /// 429 with `Retry-After` in seconds and the wait in whole minutes, rounded up, in
+    /// `detail` (people read "14 minutes", not "799 seconds").
     pub fn rate_limited(retry_after: u64) -> AppError {
+        let secs = retry_after.max(1);
+        let minutes = secs.div_ceil(60);
+        let unit = if minutes == 1 { "minute" } else { "minutes" };
         let mut e =
-            AppError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", format!("Too many attempts. Try again in {retry_after} seconds."));
-        e.retry_after = Some(retry_after.max(1));
+            AppError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", format!("Too many attempts. Try again in {minutes} {unit}."));
+        e.retry_after = Some(secs);
         e
     }
 
@@ -140,6 +152,7 @@ impl AppError {
             code: self.code.to_string(),
             errors: self.errors.clone(),
             missing_steps: self.missing_steps.clone(),
+            remaining_attempts: self.remaining_attempts,
         }
     }
 }

@@ -5,7 +5,17 @@ import assert from 'node:assert/strict';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-const LOGGED_OUT_PAGES = ['/', '/login', '/register', '/verify-email', '/verify-email?token=not-a-token', '/invitations/no-such-token', '/no-such-page'];
+const LOGGED_OUT_PAGES = [
+  '/',
+  '/login',
+  '/register',
+  '/forgot-password',
+  '/reset-password?token=not-a-token',
+  '/verify-email',
+  '/verify-email?token=not-a-token',
+  '/invitations/no-such-token',
+  '/no-such-page',
+];
 
 async function setLanguage(page, baseUrl, language) {
   await page.goto(`${baseUrl}/`);

@@ -1,7 +1,8 @@
 //! Extractors per audience. A handler states who may call it by the type it takes:
-//! `AuthUser` (anyone signed in), `StaffUser` (support or admin), `AdminUser`. Staff
-//! roles are never taken from the access token alone: they are checked in the database
-//! on every request, so revoking one takes effect at once.
+//! `AuthUser` (anyone signed in), `StaffUser` (support or admin), `AdminUser`. Every
+//! request reads the account's session version (a password reset ends all sessions at
+//! once), and staff roles are never taken from the access token alone: they are checked
+//! in the database on every request, so revoking one takes effect at once.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -28,105 +29,103 @@ impl AuthUser {
     }
 }
 
-fn authenticate(req: &HttpRequest) -> Result<AuthUser, AppError> {
-    let unauthenticated = || AppError::unauthorized("unauthenticated", "Send a valid access token as 'Authorization: Bearer <token>'.");
+/// The token's claims: who, with which roles, at which session version. Nothing is
+/// trusted yet beyond the signature; `check_session` compares with the database.
+fn authenticate(req: &HttpRequest) -> Result<(AuthUser, i32), AppError> {
     let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("state missing"))?;
     let header = req.headers().get(actix_web::http::header::AUTHORIZATION).ok_or_else(unauthenticated)?;
     let value = header.to_str().map_err(|_| unauthenticated())?;
     let token = value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer ")).map(str::trim).ok_or_else(unauthenticated)?;
     let claims = state.jwt.verify(token).ok_or_else(unauthenticated)?;
     let roles = claims.roles.iter().filter_map(|r| Role::parse(r)).collect();
-    Ok(AuthUser { id: claims.sub, roles })
+    Ok((AuthUser { id: claims.sub, roles }, claims.ver))
 }
 
-/// The user a request's valid bearer token names, if any (nothing is refused here).
+/// The token's view, before the session check: for extractors that refuse on a non-staff
+/// role at once (those roles are the token's anyway), before any database round trip,
+/// so the refusal wins over a body extractor's error as it always did.
+pub fn token_user(req: &HttpRequest) -> Result<AuthUser, AppError> {
+    authenticate(req).map(|(user, _)| user)
+}
+
+/// The user a request's valid bearer token names, if any (nothing is refused here; the
+/// session itself is not checked).
 pub fn bearer_subject(req: &HttpRequest) -> Option<String> {
-    authenticate(req).ok().map(|u| u.id)
+    authenticate(req).ok().map(|(u, _)| u.id)
 }
 
-/// The roles a staff member really holds: the database's, and no staff role at all
-/// while the address is unverified.
-async fn roles_in_db(state: web::Data<AppState>, user_id: String) -> Result<Vec<Role>, AppError> {
-    let (roles, verified) = state
+fn unauthenticated() -> AppError {
+    AppError::unauthorized("unauthenticated", "Send a valid access token as 'Authorization: Bearer <token>'.")
+}
+
+/// Access tokens are stateless, so one row read per request decides whether the session
+/// still stands: the account must exist and its session version must be the token's (a
+/// password reset raises it, ending every session at once, not when tokens expire). A
+/// token that claims a staff role also gets its roles from the database, and no staff
+/// role while the address is unverified, so a revoked role stops working on the next
+/// request. Returns the user with the roles to trust, and for staff tokens the roles the
+/// database holds and whether the address is verified.
+async fn check_session(state: web::Data<AppState>, user: AuthUser, version: i32) -> Result<Checked, AppError> {
+    let uid = user.id.clone();
+    let staff = user.is_staff();
+    let (session, roles) = state
         .db
-        .run(move |conn| Ok((crate::auth::store::roles_of(conn, &user_id)?, crate::auth::verification::is_verified(conn, &user_id)?)))
+        .run(move |conn| {
+            let session = crate::auth::store::session_of(conn, &uid)?;
+            let roles = if staff { Some(crate::auth::store::roles_of(conn, &uid)?) } else { None };
+            Ok((session, roles))
+        })
         .await?;
-    Ok(roles.into_iter().filter(|r| verified || !r.is_staff()).collect())
-}
-
-/// `AuthUser`'s extraction. A token that claims a staff role is checked against the
-/// database before the handler runs (handlers widen what staff may see with
-/// `is_staff()`), so a revoked role stops working on the next request; other tokens
-/// cost no query. `into_inner` gives the token's view at once, for extractors that
-/// decide on non-staff roles themselves (`FreelancerCaller`).
-pub struct AuthUserFuture {
-    token: Option<Result<AuthUser, AppError>>,
-    state: Option<web::Data<AppState>>,
-    check: Option<BoxFut<Vec<Role>>>,
-}
-
-impl AuthUserFuture {
-    pub fn into_inner(mut self) -> Result<AuthUser, AppError> {
-        self.token.take().unwrap_or_else(|| Err(AppError::internal("auth future polled and then unwrapped")))
+    let Some((current, verified)) = session else {
+        return Err(AppError::unauthorized("unauthenticated", "The account no longer exists."));
+    };
+    if current != version {
+        return Err(AppError::unauthorized("unauthenticated", "This session has ended because the password was changed. Log in again."));
     }
+    let trusted = match &roles {
+        Some(roles) => roles.iter().copied().filter(|r| verified || !r.is_staff()).collect(),
+        None => user.roles,
+    };
+    Ok(Checked { user: AuthUser { id: user.id, roles: trusted }, verified, db_roles: roles })
 }
 
-impl Future for AuthUserFuture {
-    type Output = Result<AuthUser, AppError>;
+struct Checked {
+    user: AuthUser,
+    verified: bool,
+    db_roles: Option<Vec<Role>>,
+}
 
-    fn poll(self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
-        use std::task::Poll;
-        let this = self.get_mut();
-        if this.check.is_none() {
-            match this.token.as_ref() {
-                Some(Ok(user)) if user.is_staff() => {
-                    let Some(state) = this.state.clone() else {
-                        return Poll::Ready(Err(AppError::internal("state missing")));
-                    };
-                    this.check = Some(Box::pin(roles_in_db(state, user.id.clone())));
-                }
-                _ => return Poll::Ready(this.token.take().unwrap_or_else(|| Err(AppError::internal("auth future polled twice")))),
-            }
-        }
-        let check = this.check.as_mut().expect("set above");
-        match check.as_mut().poll(cx) {
-            Poll::Pending => Poll::Pending,
-            Poll::Ready(roles) => {
-                let user = this.token.take().expect("checked above").expect("checked above");
-                Poll::Ready(roles.map(|roles| AuthUser { id: user.id, roles }))
-            }
-        }
-    }
+fn from_token(req: &HttpRequest) -> BoxFut<Checked> {
+    let token = authenticate(req);
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    Box::pin(async move {
+        let (user, version) = token?;
+        check_session(state.ok_or_else(|| AppError::internal("state missing"))?, user, version).await
+    })
 }
 
 impl FromRequest for AuthUser {
     type Error = AppError;
-    type Future = AuthUserFuture;
+    type Future = BoxFut<AuthUser>;
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        AuthUserFuture { token: Some(authenticate(req)), state: req.app_data::<web::Data<AppState>>().cloned(), check: None }
+        let fut = from_token(req);
+        Box::pin(async move { fut.await.map(|c| c.user) })
     }
 }
 
-/// Staff routes do not trust the roles in the access token: a role revoked a minute ago
-/// must stop working on the next request, not when the token expires. They read the
-/// roles (and whether the address is verified, which every staff role needs) from the
-/// database.
+/// Staff routes: the session check above, then the role the route needs, held in the
+/// database by an account with a verified address.
 fn staff_from_db(req: &HttpRequest, need: fn(&[Role]) -> bool, refusal: fn() -> AppError) -> BoxFut<AuthUser> {
-    let user = authenticate(req);
-    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let claimed = authenticate(req).map(|(user, _)| need(&user.roles));
+    let fut = from_token(req);
     Box::pin(async move {
-        let mut user = user?;
         // A token without any staff role cannot become staff by asking the database.
-        if !need(&user.roles) {
+        if !claimed? {
             return Err(refusal());
         }
-        let state = state.ok_or_else(|| AppError::internal("state missing"))?;
-        let uid = user.id.clone();
-        let (roles, verified) = state
-            .db
-            .run(move |conn| Ok((crate::auth::store::roles_of(conn, &uid)?, crate::auth::verification::is_verified(conn, &uid)?)))
-            .await?;
+        let Checked { mut user, verified, db_roles } = fut.await?;
+        let roles = db_roles.unwrap_or_default();
         if !need(&roles) {
             return Err(refusal());
         }

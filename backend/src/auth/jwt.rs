@@ -1,5 +1,7 @@
 //! Access tokens: HS256 JWTs, 15 minutes, algorithm pinned on decode, with a `kid` header
-//! so the signing secret can rotate (`JWT_PREVIOUS_SECRETS` still verify).
+//! so the signing secret can rotate (`JWT_PREVIOUS_SECRETS` still verify). The `ver`
+//! claim is the account's session version when the token was issued: a password reset
+//! raises it, and the extractors refuse tokens of an older version (see `extractors`).
 
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
@@ -17,6 +19,10 @@ pub struct Claims {
     pub exp: i64,
     pub iss: String,
     pub aud: String,
+    /// The account's `session_version` at issue; tokens from before the claim existed
+    /// read as 0, the version every account starts with.
+    #[serde(default)]
+    pub ver: i32,
 }
 
 pub struct JwtKeys {
@@ -38,8 +44,9 @@ impl JwtKeys {
         JwtKeys { kid: kid_of(current), encoding: EncodingKey::from_secret(current.as_bytes()), decoding }
     }
 
-    /// Issues a token valid from `now_unix` (wall-clock seconds).
-    pub fn issue(&self, user_id: &str, roles: &[String], now_unix: i64) -> anyhow::Result<String> {
+    /// Issues a token valid from `now_unix` (wall-clock seconds) for the account's
+    /// current `session_version`.
+    pub fn issue(&self, user_id: &str, roles: &[String], session_version: i32, now_unix: i64) -> anyhow::Result<String> {
         let mut header = Header::new(Algorithm::HS256);
         header.kid = Some(self.kid.clone());
         let claims = Claims {
@@ -49,6 +56,7 @@ impl JwtKeys {
             exp: now_unix + ACCESS_TOKEN_SECONDS,
             iss: ISSUER.into(),
             aud: AUDIENCE.into(),
+            ver: session_version,
         };
         jsonwebtoken::encode(&header, &claims, &self.encoding).map_err(|e| anyhow::anyhow!("jwt encode: {e}"))
     }
@@ -77,15 +85,16 @@ mod tests {
     fn round_trip_rotation_and_tamper() {
         let now = chrono::Utc::now().timestamp();
         let old = JwtKeys::new("old-secret-old-secret-old-secret-1", &[]);
-        let token = old.issue("usr_1", &["freelancer".into()], now).unwrap();
+        let token = old.issue("usr_1", &["freelancer".into()], 3, now).unwrap();
         assert_eq!(old.verify(&token).unwrap().sub, "usr_1");
+        assert_eq!(old.verify(&token).unwrap().ver, 3);
 
         let rotated = JwtKeys::new("new-secret-new-secret-new-secret-2", &["old-secret-old-secret-old-secret-1".into()]);
         assert!(rotated.verify(&token).is_some(), "previous secret still verifies");
         let fresh = JwtKeys::new("new-secret-new-secret-new-secret-2", &[]);
         assert!(fresh.verify(&token).is_none(), "dropped secret no longer verifies");
 
-        let expired = old.issue("usr_1", &[], now - 3600).unwrap();
+        let expired = old.issue("usr_1", &[], 0, now - 3600).unwrap();
         assert!(old.verify(&expired).is_none());
         let mut parts: Vec<&str> = token.split('.').collect();
         parts[2] = "AAAA";

@@ -22,6 +22,8 @@ pub struct UserRow {
     pub email_verified_at: Option<NaiveDateTime>,
     /// The language of their emails and of the server's messages to them.
     pub locale: Locale,
+    /// Raised by a password reset; access tokens of an older version stop working.
+    pub session_version: i32,
 }
 
 #[derive(Debug, Insertable)]
@@ -198,4 +200,26 @@ pub struct EmailVerified {
     pub email: String,
     pub email_verified: bool,
     pub email_verified_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[schema(example = json!({"email": "ana@example.com"}))]
+pub struct PasswordResetRequest {
+    /// The account's address. Whether or not it has an account, the answer is the same.
+    #[schema(min_length = 1, max_length = 254)]
+    #[validate(length(min = 1, max = 254, message = "Use 1 to 254 characters."))]
+    pub email: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[schema(example = json!({"token": "phpr_8fK2mQ0pLw3xZb7TnR1c8fK2mQ0pLw3xZb7TnR1c", "password": "a new horse battery"}))]
+pub struct PasswordResetConfirm {
+    /// The token from the emailed link (`/reset-password?token=…`).
+    #[schema(min_length = 1, max_length = 200)]
+    #[validate(length(min = 1, max = 200, message = "Use 1 to 200 characters."))]
+    pub token: String,
+    /// The new password: 10 to 128 characters, as at registration.
+    #[schema(min_length = 10, max_length = 128, format = Password)]
+    #[validate(length(min = 10, max = 128, message = "Use 10 to 128 characters."))]
+    pub password: String,
 }

@@ -44,6 +44,13 @@ pub const REGISTER_IP: Policy = Policy { free: 50, base_seconds: 15, quiet_reset
 pub const RESEND_ACCOUNT: Policy = Policy { free: 3, base_seconds: 60, quiet_reset_minutes: 60 };
 /// Verification emails asked for from one address.
 pub const RESEND_IP: Policy = Policy { free: 20, base_seconds: 60, quiet_reset_minutes: 60 };
+/// Password-reset links asked for one address (typed, whether or not it has an account).
+pub const RESET_ACCOUNT: Policy = Policy { free: 3, base_seconds: 60, quiet_reset_minutes: 60 };
+/// Password-reset links asked for from one address.
+pub const RESET_IP: Policy = Policy { free: 20, base_seconds: 60, quiet_reset_minutes: 60 };
+
+/// When this many attempts or fewer remain before the delays start, the login says so.
+pub const WARN_WHEN_REMAINING: i32 = 2;
 
 /// Keyed by the address as it is compared at sign-up (lowercased NFC), so spellings of
 /// one address share one counter.
@@ -71,6 +78,14 @@ pub fn resend_account_key(user_id: &str) -> String {
 
 pub fn resend_ip_key(ip: Option<&str>) -> String {
     format!("verify_resend:ip:{}", ip.unwrap_or("unknown"))
+}
+
+pub fn reset_account_key(email: &str) -> String {
+    format!("password_reset:account:{}", canonical_email(email))
+}
+
+pub fn reset_ip_key(ip: Option<&str>) -> String {
+    format!("password_reset:ip:{}", ip.unwrap_or("unknown"))
 }
 
 #[derive(Debug, Queryable)]
@@ -129,7 +144,10 @@ pub fn sweep(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<usize> {
 /// Counts one attempt against every key, or refuses with 429 (counting nothing) when any
 /// key is closed. Call it inside a transaction, keys always in the same order (account
 /// before address) so two requests never wait on each other's locks in a cycle.
-pub fn reserve(conn: &mut DbConnection, keys: &[(String, Policy)], now: NaiveDateTime) -> AppResult<()> {
+///
+/// Returns how many more attempts the tightest key lets through before its delays start
+/// (0 once they have), so a form can warn before the wait comes.
+pub fn reserve(conn: &mut DbConnection, keys: &[(String, Policy)], now: NaiveDateTime) -> AppResult<i32> {
     let mut rows = Vec::with_capacity(keys.len());
     let mut wait: Option<i64> = None;
     for (key, policy) in keys {
@@ -143,9 +161,11 @@ pub fn reserve(conn: &mut DbConnection, keys: &[(String, Policy)], now: NaiveDat
     if let Some(secs) = wait {
         return Err(AppError::rate_limited(secs as u64));
     }
+    let mut remaining = i32::MAX;
     for (key, policy, row) in rows {
         let quiet = row.last_attempt_at < now - Duration::minutes(policy.quiet_reset_minutes);
         let n = if quiet { 1 } else { row.failures.saturating_add(1) };
+        remaining = remaining.min(policy.free.saturating_sub(n).max(0));
         diesel::update(auth_throttle::table.find(key))
             .set((
                 auth_throttle::failures.eq(n),
@@ -154,7 +174,7 @@ pub fn reserve(conn: &mut DbConnection, keys: &[(String, Policy)], now: NaiveDat
             ))
             .execute(conn)?;
     }
-    Ok(())
+    Ok(remaining)
 }
 
 /// The owner proved who they are: the account's counter starts over.

@@ -20,6 +20,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(update_me)
         .service(verify_email)
         .service(resend_verification);
+    cfg.service(request_password_reset).service(confirm_password_reset);
 }
 
 /// Create an account (freelancer or customer).
@@ -178,4 +179,50 @@ async fn verify_email(state: web::Data<AppState>, req: HttpRequest, body: Json<V
 async fn resend_verification(state: web::Data<AppState>, req: HttpRequest, user: AuthUser) -> AppResult<HttpResponse> {
     service::resend_verification(&state, user.id, client_ip(&req)).await?;
     Ok(HttpResponse::Accepted().finish())
+}
+
+/// Ask for a password-reset link. The answer is 202 whether or not the address has an
+/// account; when it has one, a link valid one hour is emailed in the account's language
+/// (earlier links stop working). Throttled per address asked for and per IP address.
+#[utoipa::path(operation_id = "request_password_reset",
+    tag = "auth",
+    request_body = PasswordResetRequest,
+    responses(
+        (status = 202, description = "If the address has an account, a link is on its way"),
+        (status = 400, response = BadRequest),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 429, response = TooManyRequests),
+    ),
+    security(())
+)]
+#[post("/auth/password-reset")]
+async fn request_password_reset(state: web::Data<AppState>, req: HttpRequest, body: Json<PasswordResetRequest>) -> AppResult<HttpResponse> {
+    body.validate()?;
+    service::request_password_reset(&state, body.into_inner(), client_ip(&req)).await?;
+    Ok(HttpResponse::Accepted().finish())
+}
+
+/// Set a new password with the token from a reset link. The link works once; every
+/// session of the account ends (refresh tokens revoked, access tokens refused). Answers
+/// 204; sign in with the new password afterwards.
+#[utoipa::path(operation_id = "confirm_password_reset",
+    tag = "auth",
+    request_body = PasswordResetConfirm,
+    responses(
+        (status = 204, description = "The password is changed and every session has ended"),
+        (status = 400, description = "Malformed body, or a token that is unknown, used or replaced (code `reset_token_invalid`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The link has expired (code `reset_token_expired`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+    ),
+    security(())
+)]
+#[post("/auth/password-reset/confirm")]
+async fn confirm_password_reset(state: web::Data<AppState>, req: HttpRequest, body: Json<PasswordResetConfirm>) -> AppResult<HttpResponse> {
+    body.validate()?;
+    service::confirm_password_reset(&state, body.into_inner(), client_ip(&req)).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

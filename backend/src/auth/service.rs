@@ -8,7 +8,7 @@ use chrono::Utc;
 
 use crate::audit::AuditEntry;
 use crate::auth::model::*;
-use crate::auth::{password, rate_limit, store, tokens, verification};
+use crate::auth::{password, password_reset, rate_limit, store, tokens, verification};
 use crate::clock::{truncate_micros, utc};
 use crate::db::DbConnection;
 use crate::domain::ids::{FreelancerId, UserId};
@@ -50,7 +50,8 @@ fn issue_pair_with(
     let roles = store::roles_of(conn, &user.id)?;
     let names: Vec<String> = roles.iter().map(|r| r.as_str().to_string()).collect();
     // The JWT library checks `exp` against the wall clock, so access tokens use it too.
-    let access = state.jwt.issue(&user.id, &names, Utc::now().timestamp()).map_err(|e| AppError::internal(e.to_string()))?;
+    let access =
+        state.jwt.issue(&user.id, &names, user.session_version, Utc::now().timestamp()).map_err(|e| AppError::internal(e.to_string()))?;
     let refresh = match refresh {
         Some(token) => token,
         None => tokens::issue(conn, &user.id, family, wall_now())?,
@@ -169,7 +170,7 @@ pub async fn login(state: &AppState, req: LoginRequest, ip: Option<String>) -> A
     let account = rate_limit::login_account_key(&req.email);
     let ip_key = rate_limit::login_ip_key(ip.as_deref());
     let keys = vec![(account.clone(), rate_limit::LOGIN_ACCOUNT), (ip_key.clone(), rate_limit::LOGIN_IP)];
-    state.db.transaction(move |conn| rate_limit::reserve(conn, &keys, wall_now())).await?;
+    let remaining = state.db.transaction(move |conn| rate_limit::reserve(conn, &keys, wall_now())).await?;
 
     let email = rate_limit::canonical_email(&req.email);
     let user = state.db.run(move |conn| store::find_by_email(conn, &email)).await?;
@@ -190,7 +191,7 @@ pub async fn login(state: &AppState, req: LoginRequest, ip: Option<String>) -> A
                         .write(conn, st.clock.now_naive())
                 })
                 .await?;
-            Err(AppError::unauthorized("invalid_credentials", "The email or password is not correct."))
+            Err(invalid_credentials(remaining))
         }
         Some(user) => {
             state
@@ -204,6 +205,31 @@ pub async fn login(state: &AppState, req: LoginRequest, ip: Option<String>) -> A
                 .await
         }
     }
+}
+
+/// 401 for a wrong email or password; when few attempts remain before the throttle's
+/// delays start, it says how many (`remaining_attempts`, and in `detail`), so the
+/// login form can warn before the wait comes.
+fn invalid_credentials(remaining: i32) -> AppError {
+    let mut e = match remaining {
+        n if n > rate_limit::WARN_WHEN_REMAINING => {
+            return AppError::unauthorized("invalid_credentials", "The email or password is not correct.");
+        }
+        0 => AppError::unauthorized(
+            "invalid_credentials",
+            "The email or password is not correct. From now on each attempt has to wait a while: try again later, or reset your password.",
+        ),
+        1 => AppError::unauthorized(
+            "invalid_credentials",
+            "The email or password is not correct. One more attempt, then attempts are delayed.",
+        ),
+        n => AppError::unauthorized(
+            "invalid_credentials",
+            format!("The email or password is not correct. {n} more attempts, then attempts are delayed."),
+        ),
+    };
+    e.remaining_attempts = Some(remaining);
+    e
 }
 
 pub async fn refresh(state: &AppState, req: RefreshRequest, ip: Option<String>) -> AppResult<AuthResponse> {
@@ -316,6 +342,71 @@ pub async fn resend_verification(state: &AppState, user_id: String, ip: Option<S
             let expires_at = mail::when(now + chrono::Duration::hours(verification::VALID_HOURS));
             outbox::send(conn, &user.email, user.locale, &mails::EmailVerification { name: user.full_name.clone(), expires_at, url }, now)?;
             Ok(())
+        })
+        .await
+}
+
+/// Emails a password-reset link when `email` belongs to an account. The caller always
+/// gets the same answer, so this cannot tell who has an account; the request is
+/// throttled per typed address and per client address either way.
+pub async fn request_password_reset(state: &AppState, req: PasswordResetRequest, ip: Option<String>) -> AppResult<()> {
+    refuse_control("email", &req.email)?;
+    let st = state.clone();
+    state
+        .db
+        .transaction(move |conn| {
+            rate_limit::reserve(
+                conn,
+                &[
+                    (rate_limit::reset_account_key(&req.email), rate_limit::RESET_ACCOUNT),
+                    (rate_limit::reset_ip_key(ip.as_deref()), rate_limit::RESET_IP),
+                ],
+                wall_now(),
+            )?;
+            let Some(user) = store::find_by_email(conn, &rate_limit::canonical_email(&req.email))? else {
+                return Ok(());
+            };
+            let now = st.clock.now_naive();
+            let (token, expires_at) = password_reset::issue(conn, &user.id, now)?;
+            let mail = mails::PasswordReset {
+                name: user.full_name.clone(),
+                expires_at: mail::when(expires_at),
+                url: password_reset::link(&st.settings.public_base_url, &token),
+            };
+            outbox::send(conn, &user.email, user.locale, &mail, now)?;
+            AuditEntry::new(Some(&user.id), "auth.password_reset_requested", "user", &user.id)
+                .after(serde_json::json!({"expires_at": utc(expires_at)}))
+                .ip(ip.as_deref())
+                .write(conn, now)
+        })
+        .await
+}
+
+/// Sets a new password with the token from a reset link, and ends every session of the
+/// account (refresh tokens revoked, access tokens refused from the next request on).
+pub async fn confirm_password_reset(state: &AppState, req: PasswordResetConfirm, ip: Option<String>) -> AppResult<()> {
+    let token = req.token.trim().to_string();
+    // A dead link is refused before the costly hash; spending it below decides.
+    let (t, now) = (token.clone(), state.clock.now_naive());
+    state.db.run(move |conn| password_reset::check(conn, &t, now)).await?;
+    let hash = password::hash_async(req.password).await?;
+    let st = state.clone();
+    state
+        .db
+        .transaction(move |conn| {
+            let now = st.clock.now_naive();
+            let Some(user_id) = password_reset::consume(conn, &token, now)? else {
+                return Err(password_reset::refusal(conn, &token, now));
+            };
+            let user = store::find_by_id(conn, &user_id)?.ok_or_else(password_reset::invalid)?;
+            password_reset::retire_open(conn, &user_id, now)?;
+            let revoked = store::reset_password(conn, &user_id, &hash, now, wall_now())?;
+            // The owner proved they read the mailbox: wrong guesses before do not delay them.
+            rate_limit::forgive(conn, &rate_limit::login_account_key(&user.email))?;
+            AuditEntry::new(Some(&user_id), "auth.password_reset", "user", &user_id)
+                .after(serde_json::json!({"refresh_tokens_revoked": revoked}))
+                .ip(ip.as_deref())
+                .write(conn, now)
         })
         .await
 }

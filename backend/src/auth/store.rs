@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::auth::model::{FreelancerRow, NewUser, UserRow};
-use crate::db::schema::{freelancers, user_roles, users};
+use crate::db::schema::{freelancers, refresh_tokens, user_roles, users};
 use crate::db::DbConnection;
 use crate::domain::Role;
 use crate::error::AppResult;
@@ -95,4 +95,24 @@ pub fn recipient_of_freelancer(conn: &mut DbConnection, freelancer_id: &str) -> 
         .filter(freelancers::id.eq(freelancer_id))
         .select((users::email, users::full_name, users::locale))
         .first(conn)?)
+}
+
+/// What every authenticated request checks: the account's session version and whether
+/// its address is verified (None when the account is gone).
+pub fn session_of(conn: &mut DbConnection, user_id: &str) -> AppResult<Option<(i32, bool)>> {
+    let row: Option<(i32, Option<NaiveDateTime>)> =
+        users::table.find(user_id).select((users::session_version, users::email_verified_at)).first(conn).optional()?;
+    Ok(row.map(|(v, at)| (v, at.is_some())))
+}
+
+/// Sets a new password and ends every session: the session version goes up (access
+/// tokens of the old version are refused from the next request on) and every refresh
+/// token still alive is revoked.
+pub fn reset_password(conn: &mut DbConnection, user_id: &str, hash: &str, at: NaiveDateTime, wall: NaiveDateTime) -> AppResult<usize> {
+    diesel::update(users::table.find(user_id))
+        .set((users::password_hash.eq(hash), users::session_version.eq(users::session_version + 1), users::updated_at.eq(at)))
+        .execute(conn)?;
+    Ok(diesel::update(refresh_tokens::table.filter(refresh_tokens::user_id.eq(user_id)).filter(refresh_tokens::revoked_at.is_null()))
+        .set(refresh_tokens::revoked_at.eq(wall))
+        .execute(conn)?)
 }

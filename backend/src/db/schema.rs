@@ -11,6 +11,7 @@ diesel::table! {
         updated_at -> Timestamp,
         email_verified_at -> Nullable<Timestamp>,
         locale -> Text,
+        session_version -> Integer,
     }
 }
 
@@ -55,6 +56,17 @@ diesel::table! {
         failures -> Integer,
         blocked_until -> Nullable<Timestamp>,
         last_attempt_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    password_resets (id) {
+        id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
     }
 }
 
@@ -320,6 +332,7 @@ diesel::joinable!(ticket_messages -> support_tickets (ticket_id));
 diesel::joinable!(freelancers -> users (user_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(email_verifications -> users (user_id));
+diesel::joinable!(password_resets -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -328,6 +341,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     auth_throttle,
     email_verifications,
+    password_resets,
     audit_log,
     email_outbox,
     job_runs,

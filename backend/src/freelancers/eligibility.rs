@@ -150,14 +150,15 @@ impl FromRequest for FreelancerCaller {
     type Future = BoxFut<Self>;
 
     fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
-        let user = AuthUser::from_request(req, payload).into_inner();
+        let claimed = crate::auth::extractors::token_user(req);
+        let user = AuthUser::from_request(req, payload);
         let state = state_of(req);
         Box::pin(async move {
-            let user = user?;
-            let state = state?;
-            if !user.has(crate::domain::Role::Freelancer) {
+            if !claimed?.has(crate::domain::Role::Freelancer) {
                 return Err(AppError::forbidden("forbidden", "Only freelancers can do this."));
             }
+            let user = user.await?;
+            let state = state?;
             let uid = user.id.clone();
             let freelancer = state.db.run(move |conn| crate::freelancers::store::of_user(conn, &uid)).await?;
             Ok(FreelancerCaller { user, freelancer })

@@ -124,7 +124,7 @@ async fn bad_credentials_are_401_and_login_waits_grow_instead_of_locking_out() {
     let first = retry_after(&res);
     assert!((14..=15).contains(&first), "{first}");
     let body = problem(res, 429, "rate_limited").await;
-    assert!(body["detail"].as_str().unwrap().contains(&format!("{first} seconds")), "{body}");
+    assert!(body["detail"].as_str().unwrap().contains("Try again in 1 minute."), "{body}");
     for _ in 0..3 {
         let res = app.post("/api/v1/auth/login", json!({"email": user.email, "password": "wrong password"}), None).await;
         assert!(retry_after(&res) <= first);
@@ -170,6 +170,42 @@ async fn bad_credentials_are_401_and_login_waits_grow_instead_of_locking_out() {
     let logins = audit(&app, &format!("action=auth.login&subject_id={}", user.user_id)).await;
     assert_eq!(logins.len(), 2);
     assert_eq!(logins[0]["ip"], "127.0.0.1");
+}
+
+#[actix_web::test]
+async fn a_login_warns_before_its_delays_start_and_states_the_wait_in_minutes() {
+    let app = TestApp::spawn().await;
+    let user = app.customer().await;
+    let mut remaining = Vec::new();
+    for _ in 0..5 {
+        let res = app.post("/api/v1/auth/login", json!({"email": user.email, "password": "wrong password"}), None).await;
+        let body = problem(res, 401, "invalid_credentials").await;
+        remaining.push(body["remaining_attempts"].as_i64());
+        if let Some(n) = body["remaining_attempts"].as_i64() {
+            assert!(body["detail"].as_str().unwrap().len() > "The email or password is not correct.".len(), "{body}");
+            assert!(n <= 2);
+        }
+    }
+    // Five attempts go through before the delays: the last two failures warn.
+    assert_eq!(remaining, vec![None, None, Some(2), Some(1), Some(0)]);
+    let res = app.post("/api/v1/auth/login", json!({"email": user.email, "password": "correct horse battery"}), None).await;
+    assert!((14..=15).contains(&retry_after(&res)));
+    let body = problem(res, 429, "rate_limited").await;
+    assert_eq!(body["detail"], "Too many attempts. Try again in 1 minute.");
+
+    // A long wait is rounded up to whole minutes (Retry-After keeps the seconds).
+    let key = format!("login:account:{}", user.email);
+    app.db(move |conn| {
+        use diesel::prelude::*;
+        use partner_hub::db::schema::auth_throttle;
+        let until = chrono::Utc::now().naive_utc() + chrono::Duration::seconds(799);
+        diesel::update(auth_throttle::table.find(key)).set(auth_throttle::blocked_until.eq(until)).execute(conn)?;
+        Ok(())
+    })
+    .await;
+    let res = app.post("/api/v1/auth/login", json!({"email": user.email, "password": "correct horse battery"}), None).await;
+    assert!((798..=799).contains(&retry_after(&res)));
+    assert_eq!(problem(res, 429, "rate_limited").await["detail"], "Too many attempts. Try again in 14 minutes.");
 }
 
 #[actix_web::test]
@@ -272,7 +308,7 @@ async fn tokens_are_checked() {
     problem(app.get("/api/v1/me", Some("not-a-jwt")).await, 401, "unauthenticated").await;
     // A token signed with another secret is refused.
     let other = partner_hub::auth::jwt::JwtKeys::new("some-other-secret-some-other-secret", &[]);
-    let forged = other.issue("usr_x", &["admin".into()], chrono::Utc::now().timestamp()).unwrap();
+    let forged = other.issue("usr_x", &["admin".into()], 0, chrono::Utc::now().timestamp()).unwrap();
     problem(app.get("/api/v1/me", Some(&forged)).await, 401, "unauthenticated").await;
 }
 
@@ -383,7 +419,7 @@ async fn a_new_link_replaces_the_old_one_and_asking_is_throttled() {
     let wait = retry_after(&res);
     assert!((59..=60).contains(&wait), "{wait}");
     let body = problem(res, 429, "rate_limited").await;
-    assert!(body["detail"].as_str().unwrap().contains(&format!("{wait} seconds")));
+    assert!(body["detail"].as_str().unwrap().contains("Try again in 1 minute."), "{body}");
 
     let newest = app.verification_token(&s.email).await;
     assert_ne!(newest, first);

@@ -190,6 +190,10 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
         ("POST", "/api/v1/auth/register") => (Public, call(path, Body::Json(json!({})))),
         ("POST", "/api/v1/auth/login" | "/api/v1/auth/refresh" | "/api/v1/auth/logout") => (Public, call(path, Body::Json(json!({})))),
         ("POST", "/api/v1/auth/verify-email") => (Public, call(path, Body::Json(json!({"token": "phv_not_a_real_token"})))),
+        ("POST", "/api/v1/auth/password-reset") => (Public, call(path, Body::Json(json!({"email": fresh_email()})))),
+        ("POST", "/api/v1/auth/password-reset/confirm") => {
+            (Public, call(path, Body::Json(json!({"token": "phpr_not_a_real_token", "password": "a new horse battery"}))))
+        }
         // An unverified account asks for a new link; everyone else is already verified (409).
         ("POST", "/api/v1/auth/verify-email/resend") => {
             let mut c = call(path, Body::None);

@@ -351,6 +351,16 @@ impl TestApp {
     /// The token of the newest confirmation link emailed to `email`, read from the
     /// message in the outbox.
     pub async fn verification_token(&self, email: &str) -> String {
+        self.emailed_token(email, "/verify-email?token=").await.unwrap_or_else(|| panic!("no confirmation link emailed to {email}"))
+    }
+
+    /// The token of the newest password-reset link emailed to `email`.
+    pub async fn reset_token(&self, email: &str) -> Option<String> {
+        self.emailed_token(email, "/reset-password?token=").await
+    }
+
+    /// The token after `marker` in the newest message to `email` that has one.
+    async fn emailed_token(&self, email: &str, marker: &'static str) -> Option<String> {
         let to = email.to_string();
         let bodies: Vec<String> = self
             .db(move |conn| {
@@ -363,9 +373,6 @@ impl TestApp {
                     .load::<String>(conn)?)
             })
             .await;
-        bodies
-            .iter()
-            .find_map(|b| b.split("/verify-email?token=").nth(1).map(|t| t.split_whitespace().next().unwrap_or("").to_string()))
-            .unwrap_or_else(|| panic!("no confirmation link emailed to {email}"))
+        bodies.iter().find_map(|b| b.split(marker).nth(1).map(|t| t.split_whitespace().next().unwrap_or("").to_string()))
     }
 }

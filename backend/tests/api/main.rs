@@ -20,6 +20,7 @@ mod invitations;
 mod languages;
 mod onboarding;
 mod ops;
+mod password_reset;
 mod programme;
 mod races;
 mod server_messages;

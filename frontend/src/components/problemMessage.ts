@@ -13,8 +13,9 @@ export function codeMessage(t: DynamicT, code: string, fallback: string): string
 export function problemMessage(t: DynamicT, error: unknown): string {
   if (isApiError(error)) {
     if (error.status === 429 || error.code === 'rate_limited') {
+      // In whole minutes, rounded up, like the server's own detail: nobody reads "799 seconds".
       return error.retryAfter !== null
-        ? t('errors.rateLimited', 'Too many attempts.', { seconds: error.retryAfter })
+        ? t('errors.rateLimited', 'Too many attempts.', { count: Math.max(1, Math.ceil(error.retryAfter / 60)) })
         : t('errors.rateLimitedNoTime', 'Too many attempts.');
     }
     const fallback = error.problem.detail ?? error.problem.title;

@@ -9,7 +9,8 @@ export function useDynamicT(): DynamicT {
   const { t, i18n } = useTranslation();
   return useCallback<DynamicT>(
     (key, fallback, options) => {
-      if (!i18n.exists(key)) return fallback;
+      // With the options, so that a plural key (`…_one`, `…_other`) is found by its `count`.
+      if (!i18n.exists(key, options)) return fallback;
       const translate = t as unknown as (key: string, options?: Record<string, unknown>) => string;
       return translate(key, options);
     },

@@ -30,10 +30,24 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 export function problem(
   status: number,
   code: string,
-  extra: { detail?: string; errors?: { field: string; message: string }[]; headers?: Record<string, string> } = {},
+  extra: {
+    detail?: string;
+    errors?: { field: string; message: string }[];
+    headers?: Record<string, string>;
+    /** More members of the problem document (`remaining_attempts`, …). */
+    fields?: Record<string, unknown>;
+  } = {},
 ): Response {
   return new Response(
-    JSON.stringify({ type: 'about:blank', title: code, status, code, detail: extra.detail ?? null, errors: extra.errors }),
+    JSON.stringify({
+      type: 'about:blank',
+      title: code,
+      status,
+      code,
+      detail: extra.detail ?? null,
+      errors: extra.errors,
+      ...extra.fields,
+    }),
     { status, headers: { 'Content-Type': 'application/problem+json', ...extra.headers } },
   );
 }

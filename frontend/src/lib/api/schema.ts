@@ -457,6 +457,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password-reset link. The answer is 202 whether or not the address has an
+         *     account; when it has one, a link valid one hour is emailed in the account's language
+         *     (earlier links stop working). Throttled per address asked for and per IP address.
+         */
+        post: operations["request_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the token from a reset link. The link works once; every
+         *     session of the account ends (refresh tokens revoked, access tokens refused). Answers
+         *     204; sign in with the new password afterwards.
+         */
+        post: operations["confirm_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -1735,6 +1777,30 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        /**
+         * @example {
+         *       "password": "a new horse battery",
+         *       "token": "phpr_8fK2mQ0pLw3xZb7TnR1c8fK2mQ0pLw3xZb7TnR1c"
+         *     }
+         */
+        PasswordResetConfirm: {
+            /**
+             * Format: password
+             * @description The new password: 10 to 128 characters, as at registration.
+             */
+            password: string;
+            /** @description The token from the emailed link (`/reset-password?token=…`). */
+            token: string;
+        };
+        /**
+         * @example {
+         *       "email": "ana@example.com"
+         *     }
+         */
+        PasswordResetRequest: {
+            /** @description The account's address. Whether or not it has an account, the answer is the same. */
+            email: string;
+        };
         PersonalInfo: {
             country?: string | null;
             description: string;
@@ -1848,6 +1914,13 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             /** @description Steps still missing, present with `not_eligible`. */
             missing_steps?: string[] | null;
+            /**
+             * Format: int32
+             * @description With `invalid_credentials`, when few attempts remain: how many more wrong
+             *     passwords go through before each attempt has to wait (0: the next one waits).
+             * @example 2
+             */
+            remaining_attempts?: number | null;
             /** Format: int32 */
             status: number;
             title: string;
@@ -3226,6 +3299,76 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    request_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description If the address has an account, a link is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    confirm_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirm"];
+            };
+        };
+        responses: {
+            /** @description The password is changed and every session has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed body, or a token that is unknown, used or replaced (code `reset_token_invalid`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link has expired (code `reset_token_expired`) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];

@@ -53,7 +53,40 @@ describe('LoginPage', () => {
     });
     renderRoutes('/login');
     await fillAndSubmit('ada@example.com', 'whatever123');
-    expect(await screen.findByRole('alert')).toHaveTextContent('wait 42 seconds');
+    expect(await screen.findByRole('alert')).toHaveTextContent('wait 1 minute and');
+  });
+
+  it('warns when few attempts remain before the delays, and links to the reset', async () => {
+    mockApi({
+      'POST /api/v1/auth/login': () => problem(401, 'invalid_credentials', { fields: { remaining_attempts: 2 } }),
+    });
+    renderRoutes('/login');
+    await fillAndSubmit('ada@example.com', 'wrong password');
+    expect(await screen.findByTestId('attempts-warning')).toHaveTextContent(
+      '2 more wrong passwords, and each further attempt has to wait a while.',
+    );
+    expect(screen.getByRole('link', { name: 'Forgot password?' })).toHaveAttribute('href', '/forgot-password');
+  });
+
+  it('says when the delays have started, and shows no warning while many attempts remain', async () => {
+    // Many attempts left: no field; then none left.
+    const answers: Record<string, unknown>[] = [{}, { remaining_attempts: 0 }];
+    mockApi({ 'POST /api/v1/auth/login': () => problem(401, 'invalid_credentials', { fields: answers.shift() }) });
+    renderRoutes('/login');
+    await fillAndSubmit('ada@example.com', 'wrong password');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The email address or password is wrong.');
+    expect(screen.queryByTestId('attempts-warning')).not.toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByTestId('attempts-warning')).toHaveTextContent('From now on each attempt has to wait a while.');
+  });
+
+  it('states a long wait in whole minutes, rounded up', async () => {
+    mockApi({
+      'POST /api/v1/auth/login': () => problem(429, 'rate_limited', { headers: { 'Retry-After': '799' } }),
+    });
+    renderRoutes('/login');
+    await fillAndSubmit('ada@example.com', 'whatever123');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Please wait 14 minutes and try again.');
   });
 
   it('checks required fields before calling the server', async () => {

@@ -1,10 +1,11 @@
-import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { PasswordField } from '@/components/PasswordField';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { isApiError } from '@/lib/api/problem';
 import { useIsAuthenticated } from '@/lib/api/tokens';
 import type { LoginRequest } from '@/lib/api/types';
 import { useLogin } from '../api/login';
@@ -21,6 +22,9 @@ export default function LoginPage() {
   const next = safeNext(params.get('next'));
   const authenticated = useIsAuthenticated();
   const login = useLogin();
+  // Set by the reset page: the password was changed and every session has ended.
+  const passwordReset = Boolean((useLocation().state as { passwordReset?: boolean } | null)?.passwordReset);
+  const remaining = isApiError(login.error) ? login.error.problem.remaining_attempts : undefined;
 
   const form = useForm<LoginRequest>({
     initialValues: { email: '', password: '' },
@@ -43,7 +47,19 @@ export default function LoginPage() {
     <AuthCard title={t('auth.login.title')}>
       <form ref={formRef} onSubmit={handleSubmit} noValidate>
         <Stack>
+          {passwordReset && !login.error && (
+            <Alert color="green" variant="light" role="status" data-testid="password-reset-done">
+              {t('passwordReset.done')}
+            </Alert>
+          )}
           <ProblemAlert error={alertError} shownFields={FIELDS} />
+          {remaining !== undefined && remaining !== null && (
+            <Alert color="yellow" variant="light" data-testid="attempts-warning">
+              {remaining > 0
+                ? t('auth.login.attemptsLeft', { count: remaining })
+                : t('auth.login.attemptsDelayed')}
+            </Alert>
+          )}
           <TextInput
             label={t('auth.email')}
             type="email"
@@ -59,6 +75,11 @@ export default function LoginPage() {
             // Mantine marks an invalid PasswordInput with data-invalid only; say it to assistive tech too.
             aria-invalid={Boolean(form.errors.password)}
           />
+          <Group justify="flex-end" mt={-8}>
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              {t('auth.login.forgotPassword')}
+            </Anchor>
+          </Group>
           <Button type="submit" loading={login.isPending} fullWidth>
             {t('auth.login.submit')}
           </Button>
