@@ -1,0 +1,28 @@
+//! The language a request asks for: `?lang=` first, then `Accept-Language`, else English.
+//! Public content that exists in several languages (the programme page, the terms) reads
+//! it here and answers with `Content-Language`.
+
+use actix_web::http::header;
+use actix_web::HttpRequest;
+
+use crate::domain::locale::Locale;
+
+/// `?lang=` overrides the `Accept-Language` header.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LangQuery {
+    /// `en` or `de`; without it the `Accept-Language` header decides (default `en`).
+    pub lang: Option<Locale>,
+}
+
+impl LangQuery {
+    /// The requested language: the query's, else the request's.
+    pub fn locale(&self, req: &HttpRequest) -> Locale {
+        self.lang.unwrap_or_else(|| request_locale(req))
+    }
+}
+
+/// The language a request asks for in `Accept-Language` (default `en`).
+pub fn request_locale(req: &HttpRequest) -> Locale {
+    req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language).unwrap_or_default()
+}
