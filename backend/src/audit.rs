@@ -44,6 +44,8 @@ crate::text_enum! {
         TermsPublished = "terms.published",
         UserRegistered = "user.registered",
         UserEmailVerified = "user.email_verified",
+        /// Name or language changed (`PATCH /me`).
+        UserUpdated = "user.updated",
         UserRoleGranted = "user.role_granted",
         UserRoleRevoked = "user.role_revoked",
     }

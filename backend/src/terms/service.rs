@@ -15,7 +15,7 @@ use crate::domain::ids::plain_id;
 use crate::domain::locale::Locale;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::freelancers::{eligibility, FreelancerCaller};
-use crate::notifications::{outbox, templates};
+use crate::notifications::{mails, outbox};
 use crate::pagination::{finish, Page, Paginated};
 use crate::state::AppState;
 use crate::terms::model::*;
@@ -233,7 +233,7 @@ pub async fn publish(state: &AppState, staff_id: String, req: PublishTerms) -> A
         return Err(language_missing(&missing));
     }
     req.validate()?;
-    let (Some(en), Some(de)) = (req.en, req.de) else { return Err(language_missing(&Locale::ALL.to_vec())) };
+    let (Some(en), Some(de)) = (req.en, req.de) else { return Err(language_missing(Locale::ALL)) };
     let mut errors = clean_text(Locale::En, &en);
     errors.extend(clean_text(Locale::De, &de));
     if !errors.is_empty() {
@@ -260,18 +260,11 @@ pub async fn publish(state: &AppState, staff_id: String, req: PublishTerms) -> A
             let title_en = texts[0].title.clone();
             let recipients = store::earlier_acceptors(conn, row.version)?;
             let url = format!("{}/app/onboarding/terms", st.settings.public_base_url);
-            for (email, name) in &recipients {
-                let mail = templates::simple(
-                    "terms_updated",
-                    "New programme terms to accept",
-                    vec![
-                        format!("Hello {name},"),
-                        format!("We have published version {} of the Partner Hub programme terms: \"{}\".", row.version, title_en),
-                        "Your dashboard stays closed until you review and accept the new version.".to_string(),
-                    ],
-                    Some(("Review and accept the terms", &url)),
-                );
-                outbox::enqueue(conn, email, &mail, now)?;
+            for (email, name, locale) in &recipients {
+                // The title in the recipient's language (every new version has both).
+                let title = texts.iter().find(|t| t.locale == *locale).unwrap_or(&texts[0]).title.clone();
+                let mail = mails::TermsUpdated { name: name.clone(), version: row.version, title, url: url.clone() };
+                outbox::send(conn, email, *locale, &mail, now)?;
             }
             AuditEntry::new(Some(&staff_id), AuditAction::TermsPublished, "terms", &row.version.to_string())
                 .before(serde_json::json!({"version": previous}))

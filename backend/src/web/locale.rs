@@ -1,6 +1,6 @@
-//! The language a request asks for: `?lang=` first, then `Accept-Language`, else English.
-//! Public content that exists in several languages (the programme page, the terms) reads
-//! it here and answers with `Content-Language`.
+//! The language a request asks for: `?lang=` first (where a route offers it), then
+//! `Accept-Language`, else English. Public content that exists in several languages (the
+//! programme page, the terms) reads it here and answers with `Content-Language`.
 
 use actix_web::http::header;
 use actix_web::HttpRequest;
@@ -22,7 +22,12 @@ impl LangQuery {
     }
 }
 
-/// The language a request asks for in `Accept-Language` (default `en`).
+/// The first supported language of the request's `Accept-Language`, if it names one.
+pub fn accept_language(req: &HttpRequest) -> Option<Locale> {
+    req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language)
+}
+
+/// The language a request asks for (default `en`).
 pub fn request_locale(req: &HttpRequest) -> Locale {
-    req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language).unwrap_or_default()
+    accept_language(req).unwrap_or_default()
 }

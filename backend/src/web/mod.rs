@@ -1,6 +1,6 @@
 //! The edge below the slices, which every handler may use and which imports no slice:
-//! body extractors (`json`, `extractors`), text hygiene (`text`), and the client address
-//! behind trusted proxies (`client_ip`), the language a request asks for (`locale`). The SPA fallback and the spec-derived route
+//! body extractors (`json`, `extractors`), text hygiene (`text`), the requested language (`locale`), and the client address
+//! behind trusted proxies (`client_ip`). The SPA fallback and the spec-derived route
 //! table sit beside `startup` (`crate::fallback`), because they read the OpenAPI
 //! document and with it every route.
 

@@ -584,7 +584,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change the caller's language (of emails and server messages) and/or name. */
+        patch: operations["update_me"];
         trace?: never;
     };
     "/api/v1/me/appeals": {
@@ -1105,7 +1106,7 @@ export interface components {
          *     needs no table rebuild; only this enum writes the column.
          * @enum {string}
          */
-        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "clock.advanced" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "support_ticket.closed" | "tax_form.saved" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.role_granted" | "user.role_revoked";
+        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "clock.advanced" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "support_ticket.closed" | "tax_form.saved" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked";
         /** @description One audit entry. */
         AuditEntryDto: {
             action: components["schemas"]["AuditAction"];
@@ -1498,6 +1499,8 @@ export interface components {
             freelancer?: null | components["schemas"]["FreelancerSummary"];
             full_name: string;
             id: string;
+            /** @description The language of emails and of the server's messages (`PATCH /me` changes it). */
+            locale: components["schemas"]["Locale"];
             roles: components["schemas"]["Role"][];
         };
         /**
@@ -1523,6 +1526,7 @@ export interface components {
             /** Format: email */
             email: string;
             kind: components["schemas"]["InvitationKind"];
+            locale?: null | components["schemas"]["Locale"];
         };
         /** @description An outbox message as support sees it (bodies left out). */
         OutboxMessage: {
@@ -1533,6 +1537,8 @@ export interface components {
             /** @example eml_4mN7pQ2rS9tU1vW3xY5z */
             id: string;
             last_error?: string | null;
+            /** @description The language the message was written in (the recipient's at the time). */
+            locale: components["schemas"]["Locale"];
             /** Format: date-time */
             next_attempt_at: string;
             /** Format: date-time */
@@ -1676,6 +1682,8 @@ export interface components {
                 /** @example eml_4mN7pQ2rS9tU1vW3xY5z */
                 id: string;
                 last_error?: string | null;
+                /** @description The language the message was written in (the recipient's at the time). */
+                locale: components["schemas"]["Locale"];
                 /** Format: date-time */
                 next_attempt_at: string;
                 /** Format: date-time */
@@ -1958,6 +1966,7 @@ export interface components {
             full_name: string;
             /** @description The token from an invitation link, when registering through one. */
             invitation_token?: string | null;
+            locale?: null | components["schemas"]["Locale"];
             /**
              * Format: password
              * @description 10 to 128 characters.
@@ -1989,6 +1998,8 @@ export interface components {
         Requester: {
             email: string;
             full_name: string;
+            /** @description The language they read: emails about the ticket go out in it. */
+            locale: components["schemas"]["Locale"];
             /** @example usr_8fK2mQ0pLw3xZb7TnR1c */
             user_id: string;
         };
@@ -2196,6 +2207,16 @@ export interface components {
          * @enum {string}
          */
         TinType: "ssn" | "ein";
+        /**
+         * @description What a person may change about their own account. At least one field.
+         * @example {
+         *       "locale": "de"
+         *     }
+         */
+        UpdateMeRequest: {
+            full_name?: string | null;
+            locale?: null | components["schemas"]["Locale"];
+        };
         UsAddress: {
             /** @example New York */
             city: string;
@@ -2223,6 +2244,8 @@ export interface components {
             full_name: string;
             /** @example usr_8fK2mQ0pLw3xZb7TnR1c */
             id: string;
+            /** @description The language of emails and of the server's messages. */
+            locale: components["schemas"]["Locale"];
             roles: components["schemas"]["Role"][];
         };
         /**
@@ -3515,6 +3538,44 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    update_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeRequest"];
+            };
+        };
+        responses: {
+            /** @description The account as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Malformed body, or neither field given (code `empty_update`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     list_my_appeals: {

@@ -29,6 +29,7 @@ const ACTIONS: Record<AuditAction, true> = {
   'support_ticket.closed': true,
   'user.registered': true,
   'user.email_verified': true,
+  'user.updated': true,
   'user.role_granted': true,
   'user.role_revoked': true,
   'auth.login': true,
