@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::audit::AuditEntry;
+use crate::audit::{AuditAction, AuditEntry};
 use crate::auth::{password, store};
 use crate::config::Settings;
 use crate::domain::ids::UserId;
@@ -202,7 +202,7 @@ fn list_roles(roles: &[Role]) -> String {
 
 fn role_change_audit(
     conn: &mut crate::db::DbConnection,
-    action: &str,
+    action: AuditAction,
     user_id: &str,
     before: &[Role],
     after: &[Role],
@@ -246,8 +246,8 @@ pub fn create_staff(
             locale: Default::default(),
         })?;
         store::grant_role(conn, id.as_str(), role, now)?;
-        role_change_audit(conn, "user.role_granted", id.as_str(), &[], &[role], now)?;
-        AuditEntry::new(None, "user.email_verified", "user", id.as_str())
+        role_change_audit(conn, AuditAction::UserRoleGranted, id.as_str(), &[], &[role], now)?;
+        AuditEntry::new(None, AuditAction::UserEmailVerified, "user", id.as_str())
             .after(serde_json::json!({"email": email.as_str(), "via": "cli"}))
             .write(conn, now)?;
         Ok(format!("created {} {} with role {} (email verified by the operator)", id, email, role))
@@ -274,7 +274,7 @@ pub fn grant_existing_role(state: &crate::state::AppState, email: &Email, role: 
             return Ok(format!("nothing changed: existing account {email} ({}) already has role {role}; roles: {}", user.id, list_roles(&before)));
         }
         let after = store::roles_of(conn, &user.id)?;
-        role_change_audit(conn, "user.role_granted", &user.id, &before, &after, now)?;
+        role_change_audit(conn, AuditAction::UserRoleGranted, &user.id, &before, &after, now)?;
         Ok(format!(
             "granted role {role} to existing account {email} ({}): roles {} -> {}; password and name unchanged",
             user.id,
@@ -298,7 +298,7 @@ pub fn revoke_staff(state: &crate::state::AppState, email: &Email, role: Role) -
             return Ok(format!("nothing changed: {email} ({}) does not have role {role}; roles: {}", user.id, list_roles(&before)));
         }
         let after = store::roles_of(conn, &user.id)?;
-        role_change_audit(conn, "user.role_revoked", &user.id, &before, &after, now)?;
+        role_change_audit(conn, AuditAction::UserRoleRevoked, &user.id, &before, &after, now)?;
         Ok(format!("revoked role {role} from {email} ({}): roles {} -> {}", user.id, list_roles(&before), list_roles(&after)))
     })
 }

@@ -251,10 +251,19 @@ export const tests = [
       // Version 1 always exists: count only once the list has loaded.
       await page.getByTestId('terms-row').first().waitFor();
       const before = await page.getByTestId('terms-row').count();
-      await page.getByLabel('Title').fill(s.termsTitle);
-      await page
+      // English and German in tabs; without German the editor names the missing language.
+      const panel = (name) => page.getByRole('tabpanel', { name });
+      await panel(/^English/).getByLabel('Title').fill(s.termsTitle);
+      await panel(/^English/)
         .getByLabel('Text of the terms')
         .fill('These terms govern your participation in the Partner Hub reseller programme.\n\n1. Commission…');
+      await page.getByRole('button', { name: 'Publish new version' }).click();
+      await page.getByTestId('missing-de').getByText('The German text is missing.').waitFor();
+      await page.getByRole('tab', { name: 'German: needs attention', selected: true }).waitFor();
+      await panel(/^German/).getByLabel('Title').fill(`Programmbedingungen ${s.stamp}`);
+      await panel(/^German/)
+        .getByLabel('Text of the terms')
+        .fill('Diese Bedingungen regeln Ihre Teilnahme am Partner Hub Reseller-Programm.\n\n1. Provision …');
       await page.getByRole('button', { name: 'Publish new version' }).click();
       const dialog = page.getByRole('dialog', { name: 'Publish these terms?' });
       await dialog.getByText('Every freelancer must accept it again').waitFor();
@@ -276,13 +285,15 @@ export const tests = [
       await openSection(page, 'Audit log');
       await waitForPath(page, '/admin/audit-log');
       await heading(page, 'Audit log');
-      await page.getByLabel('Action').fill('application.rejected');
+      await page.getByLabel('Action').selectOption({ label: 'Application rejected' });
       await page.getByLabel('Subject id').fill(s.applicationId);
       await page.getByRole('button', { name: 'Apply filters' }).click();
       await page.waitForURL((url) => url.searchParams.get('action') === 'application.rejected');
       await waitForCount(page.getByTestId('audit-entry'), 1, 'entries for the rejection');
       const entry = page.getByTestId('audit-entry').filter({ hasText: s.applicationId });
-      await entry.getByText('application.rejected').waitFor();
+      // Words, not keys: the action's label and the actor's name and email.
+      await entry.getByText('Application rejected', { exact: true }).waitFor();
+      assert.doesNotMatch(await entry.innerText(), /application\.rejected|By: usr_/);
       await entry.getByRole('button', { name: 'Show changes' }).click();
       const after = entry.getByRole('region', { name: 'After' });
       await after.waitFor();
@@ -290,17 +301,17 @@ export const tests = [
       assert.match(await after.innerText(), /"reason": "needs_more_detail"/);
       await check('staff-audit-rejection');
 
-      for (const [action, subject] of [
-        ['appeal.upheld', s.appealId],
-        ['freelancer.tier_changed', s.freelancerId],
-        ['invitation.created', null],
-        ['terms.published', null],
+      for (const [action, label, subject] of [
+        ['appeal.upheld', 'Appeal upheld', s.appealId],
+        ['freelancer.tier_changed', 'Tier changed', s.freelancerId],
+        ['invitation.created', 'Invitation sent', null],
+        ['terms.published', 'Terms published', null],
       ]) {
-        await page.getByLabel('Action').fill(action);
+        await page.getByLabel('Action').selectOption(action);
         await page.getByLabel('Subject id').fill(subject ?? '');
         await page.getByRole('button', { name: 'Apply filters' }).click();
         await page.waitForURL((url) => url.searchParams.get('action') === action);
-        await page.getByTestId('audit-entry').first().getByText(action, { exact: true }).waitFor();
+        await page.getByTestId('audit-entry').first().getByText(label, { exact: true }).waitFor();
       }
       await page.getByTestId('audit-entry').first().getByRole('button', { name: 'Show changes' }).click();
       await page.getByText(s.termsTitle).first().waitFor();

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::audit::AuditEntry;
+use crate::audit::{AuditAction, AuditEntry};
 use crate::auth::{AdminUser, StaffUser};
 use crate::docs::*;
 use crate::error::{AppError, AppResult};
@@ -85,7 +85,7 @@ async fn advance(state: web::Data<AppState>, admin: AdminUser, body: Json<Advanc
         .transaction(move |conn| {
             let before = st.clock.now();
             st.clock.advance(conn, seconds)?;
-            AuditEntry::new(Some(&admin.0.id), "clock.advanced", "clock", "app")
+            AuditEntry::new(Some(&admin.0.id), AuditAction::ClockAdvanced, "clock", "app")
                 .before(serde_json::json!({"now": before}))
                 .after(serde_json::json!({"now": st.clock.now(), "advanced_seconds": seconds}))
                 .write(conn, st.clock.now_naive())

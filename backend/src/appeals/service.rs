@@ -12,7 +12,7 @@ use crate::appeals::model::*;
 use crate::appeals::store::{self, Decision, NewAppealRow};
 use crate::applications::model::ApprovalPath;
 use crate::applications::service as applications;
-use crate::audit::AuditEntry;
+use crate::audit::{AuditAction, AuditEntry};
 use crate::auth::model::FreelancerRow;
 use crate::auth::service::recipient_of_freelancer;
 use crate::db::DbConnection;
@@ -46,7 +46,7 @@ pub async fn submit(state: &AppState, fl: FreelancerRow, form: NewAppeal) -> App
                     at: now,
                 },
             )?;
-            AuditEntry::new(Some(&fl.user_id), "appeal.submitted", "appeal", &id)
+            AuditEntry::new(Some(&fl.user_id), AuditAction::AppealSubmitted, "appeal", &id)
                 .after(serde_json::json!({"subject_type": form.subject_type, "subject_id": form.subject_id}))
                 .write(conn, now)?;
             let to = recipient_of_freelancer(conn, &fl.id)?;
@@ -109,7 +109,7 @@ pub async fn start_review(state: &AppState, actor: String, id: String) -> AppRes
             }
             let now = st.clock.now_naive();
             let r = store::start_review(conn, &id, seen, &actor, now)?.ok_or_else(moved_meanwhile)?;
-            AuditEntry::new(Some(&actor), "appeal.in_review", "appeal", &id)
+            AuditEntry::new(Some(&actor), AuditAction::AppealInReview, "appeal", &id)
                 .before(serde_json::json!({"status": seen}))
                 .after(serde_json::json!({"status": r.status}))
                 .write(conn, now)?;
@@ -151,7 +151,11 @@ pub async fn decide(state: &AppState, actor: String, id: String, form: Decide) -
             let status = form.decision.status();
             let r =
                 store::decide(conn, &id, seen, Decision { status, reviewer: &actor, note: &note, at: now })?.ok_or_else(moved_meanwhile)?;
-            AuditEntry::new(Some(&actor), &format!("appeal.{status}"), "appeal", &id)
+            let action = match form.decision {
+                Verdict::Upheld => AuditAction::AppealUpheld,
+                Verdict::Denied => AuditAction::AppealDenied,
+            };
+            AuditEntry::new(Some(&actor), action, "appeal", &id)
                 .before(serde_json::json!({"status": seen}))
                 .after(serde_json::json!({"status": status, "note": note}))
                 .write(conn, now)?;

@@ -14,7 +14,7 @@ use chrono::NaiveDateTime;
 
 use crate::applications::model::*;
 use crate::applications::store::{self, Decided};
-use crate::audit::AuditEntry;
+use crate::audit::{AuditAction, AuditEntry};
 use crate::auth::model::FreelancerRow;
 use crate::auth::service::recipient_of_freelancer;
 use crate::db::DbConnection;
@@ -81,7 +81,7 @@ pub async fn submit(state: &AppState, fl: FreelancerRow, form: ApplicationForm, 
                 updated_at: now,
             };
             store::insert(conn, &row)?;
-            AuditEntry::new(Some(&fl.user_id), "application.submitted", "application", &row.id)
+            AuditEntry::new(Some(&fl.user_id), AuditAction::ApplicationSubmitted, "application", &row.id)
                 .after(serde_json::json!({"status": row.status, "country": row.country}))
                 .ip(ip.as_deref())
                 .write(conn, now)?;
@@ -160,7 +160,7 @@ pub fn approve_in(
         return Err(not_now(conn, id, "approved here"));
     };
     let fl = follow(conn, &row.freelancer_id, FreelancerStatus::Approved, now)?;
-    AuditEntry::new(Some(actor), "application.approved", "application", id)
+    AuditEntry::new(Some(actor), AuditAction::ApplicationApproved, "application", id)
         .before(serde_json::json!({"status": from}))
         .after(serde_json::json!({"status": row.status, "note": note, "via": path.as_str()}))
         .write(conn, now)?;
@@ -243,7 +243,7 @@ pub async fn reject(state: &AppState, id: String, actor: String, form: RejectFor
                 return Err(not_now(conn, &id, "rejected"));
             };
             follow(conn, &row.freelancer_id, FreelancerStatus::Rejected, now)?;
-            AuditEntry::new(Some(&actor), "application.rejected", "application", &id)
+            AuditEntry::new(Some(&actor), AuditAction::ApplicationRejected, "application", &id)
                 .before(serde_json::json!({"status": from}))
                 .after(serde_json::json!({"status": row.status, "reason": reason, "note": note}))
                 .write(conn, now)?;

@@ -6,7 +6,7 @@
 
 use chrono::Utc;
 
-use crate::audit::AuditEntry;
+use crate::audit::{AuditAction, AuditEntry};
 use crate::auth::model::*;
 use crate::auth::{password, password_reset, rate_limit, store, tokens, verification};
 use crate::clock::{truncate_micros, utc};
@@ -125,7 +125,7 @@ pub async fn register(
             if role == Role::Freelancer {
                 store::insert_freelancer(conn, FreelancerId::generate().as_str(), id.as_str(), now)?;
             }
-            AuditEntry::new(Some(id.as_str()), "user.registered", "user", id.as_str())
+            AuditEntry::new(Some(id.as_str()), AuditAction::UserRegistered, "user", id.as_str())
                 .after(serde_json::json!({"email": email.as_str(), "role": role.as_str()}))
                 .ip(ip.as_deref())
                 .write(conn, now)?;
@@ -135,7 +135,7 @@ pub async fn register(
                 Some(token) => {
                     crate::invitations::service::attach(conn, &st, token, id.as_str(), email.as_str(), true, "invitation_token")?;
                     verification::mark_verified(conn, id.as_str(), now)?;
-                    AuditEntry::new(Some(id.as_str()), "user.email_verified", "user", id.as_str())
+                    AuditEntry::new(Some(id.as_str()), AuditAction::UserEmailVerified, "user", id.as_str())
                         .after(serde_json::json!({"email": email.as_str(), "via": "invitation"}))
                         .ip(ip.as_deref())
                         .write(conn, now)?;
@@ -185,7 +185,7 @@ pub async fn login(state: &AppState, req: LoginRequest, ip: Option<String>) -> A
                 .db
                 .transaction(move |conn| {
                     rate_limit::sweep(conn, wall_now())?;
-                    AuditEntry::new(None, "auth.login_failed", "account", &typed)
+                    AuditEntry::new(None, AuditAction::AuthLoginFailed, "account", &typed)
                         .after(serde_json::json!({"email": typed}))
                         .ip(ip.as_deref())
                         .write(conn, st.clock.now_naive())
@@ -199,7 +199,9 @@ pub async fn login(state: &AppState, req: LoginRequest, ip: Option<String>) -> A
                 .transaction(move |conn| {
                     rate_limit::forgive(conn, &account)?;
                     rate_limit::release(conn, &ip_key, rate_limit::LOGIN_IP)?;
-                    AuditEntry::new(Some(&user.id), "auth.login", "user", &user.id).ip(ip.as_deref()).write(conn, st.clock.now_naive())?;
+                    AuditEntry::new(Some(&user.id), AuditAction::AuthLogin, "user", &user.id)
+                        .ip(ip.as_deref())
+                        .write(conn, st.clock.now_naive())?;
                     issue_pair(&st, conn, &user, None)
                 })
                 .await
@@ -263,7 +265,7 @@ pub async fn refresh(state: &AppState, req: RefreshRequest, ip: Option<String>) 
             }
             // Reuse of a spent token: somebody else holds this family. End it.
             tokens::revoke_family(conn, &row.family_id, now)?;
-            AuditEntry::new(Some(&row.user_id), "session.reuse_detected", "user", &row.user_id)
+            AuditEntry::new(Some(&row.user_id), AuditAction::SessionReuseDetected, "user", &row.user_id)
                 .after(serde_json::json!({"family_id": row.family_id}))
                 .ip(ip.as_deref())
                 .write(conn, st.clock.now_naive())?;
@@ -281,7 +283,7 @@ pub async fn logout(state: &AppState, req: RefreshRequest, ip: Option<String>) -
         .transaction(move |conn| {
             if let Some(row) = tokens::find(conn, &req.refresh_token)? {
                 if tokens::revoke_family(conn, &row.family_id, wall_now())? > 0 {
-                    AuditEntry::new(Some(&row.user_id), "auth.logout", "user", &row.user_id)
+                    AuditEntry::new(Some(&row.user_id), AuditAction::AuthLogout, "user", &row.user_id)
                         .after(serde_json::json!({"family_id": row.family_id}))
                         .ip(ip.as_deref())
                         .write(conn, st.clock.now_naive())?;
@@ -307,7 +309,7 @@ pub async fn verify_email(state: &AppState, req: VerifyEmailRequest, ip: Option<
             })?;
             let user = store::find_by_id(conn, &user_id)?.ok_or_else(|| AppError::not_found("The account no longer exists."))?;
             if verification::mark_verified(conn, &user_id, now)? {
-                AuditEntry::new(Some(&user_id), "user.email_verified", "user", &user_id)
+                AuditEntry::new(Some(&user_id), AuditAction::UserEmailVerified, "user", &user_id)
                     .after(serde_json::json!({"email": user.email, "via": "link"}))
                     .ip(ip.as_deref())
                     .write(conn, now)?;
@@ -374,7 +376,7 @@ pub async fn request_password_reset(state: &AppState, req: PasswordResetRequest,
                 url: password_reset::link(&st.settings.public_base_url, &token),
             };
             outbox::send(conn, &user.email, user.locale, &mail, now)?;
-            AuditEntry::new(Some(&user.id), "auth.password_reset_requested", "user", &user.id)
+            AuditEntry::new(Some(&user.id), AuditAction::AuthPasswordResetRequested, "user", &user.id)
                 .after(serde_json::json!({"expires_at": utc(expires_at)}))
                 .ip(ip.as_deref())
                 .write(conn, now)
@@ -403,7 +405,7 @@ pub async fn confirm_password_reset(state: &AppState, req: PasswordResetConfirm,
             let revoked = store::reset_password(conn, &user_id, &hash, now, wall_now())?;
             // The owner proved they read the mailbox: wrong guesses before do not delay them.
             rate_limit::forgive(conn, &rate_limit::login_account_key(&user.email))?;
-            AuditEntry::new(Some(&user_id), "auth.password_reset", "user", &user_id)
+            AuditEntry::new(Some(&user_id), AuditAction::AuthPasswordReset, "user", &user_id)
                 .after(serde_json::json!({"refresh_tokens_revoked": revoked}))
                 .ip(ip.as_deref())
                 .write(conn, now)
@@ -471,7 +473,7 @@ pub async fn update_me(state: &AppState, user_id: String, req: UpdateMeRequest) 
             let before =
                 store::find_by_id(conn, &id)?.ok_or_else(|| AppError::unauthorized("unauthenticated", "The account no longer exists."))?;
             let after = store::update_account(conn, &id, req.locale, full_name.as_deref(), now)?;
-            AuditEntry::new(Some(&id), "user.updated", "user", &id)
+            AuditEntry::new(Some(&id), AuditAction::UserUpdated, "user", &id)
                 .before(serde_json::json!({"locale": before.locale, "full_name": before.full_name}))
                 .after(serde_json::json!({"locale": after.locale, "full_name": after.full_name}))
                 .write(conn, now)?;

@@ -263,8 +263,6 @@ diesel::table! {
 diesel::table! {
     terms_versions (version) {
         version -> Integer,
-        title -> Text,
-        body -> Text,
         published_by -> Nullable<Text>,
         published_at -> Timestamp,
     }
@@ -277,6 +275,16 @@ diesel::table! {
         version -> Integer,
         accepted_at -> Timestamp,
         ip -> Nullable<Text>,
+        locale -> Text,
+    }
+}
+
+diesel::table! {
+    terms_texts (version, locale) {
+        version -> Integer,
+        locale -> Text,
+        title -> Text,
+        body -> Text,
     }
 }
 
@@ -326,6 +334,7 @@ diesel::joinable!(applications -> freelancers (freelancer_id));
 diesel::joinable!(freelancer_profiles -> freelancers (freelancer_id));
 diesel::joinable!(tax_forms -> freelancers (freelancer_id));
 diesel::joinable!(terms_acceptances -> freelancers (freelancer_id));
+diesel::joinable!(terms_texts -> terms_versions (version));
 diesel::joinable!(appeals -> freelancers (freelancer_id));
 diesel::joinable!(support_tickets -> users (user_id));
 diesel::joinable!(ticket_messages -> support_tickets (ticket_id));
@@ -355,6 +364,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     tax_forms,
     terms_versions,
     terms_acceptances,
+    terms_texts,
     appeals,
     support_tickets,
     ticket_messages,

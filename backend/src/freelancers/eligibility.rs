@@ -12,7 +12,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::applications::model::ApplicationStatus;
-use crate::audit::AuditEntry;
+use crate::audit::{AuditAction, AuditEntry};
 use crate::auth::model::FreelancerRow;
 use crate::auth::AuthUser;
 use crate::db::constraint::is_unique_violation;
@@ -105,7 +105,7 @@ pub fn refresh(conn: &mut DbConnection, freelancer_id: &str, now: NaiveDateTime)
             let attempt = conn.transaction(|c| store::issue_referral_code(c, &fl.id, &code, now));
             match attempt {
                 Ok(Some(_)) => {
-                    AuditEntry::new(None, "freelancer.became_eligible", "freelancer", &fl.id)
+                    AuditEntry::new(None, AuditAction::FreelancerBecameEligible, "freelancer", &fl.id)
                         .after(serde_json::json!({"referral_code": code}))
                         .write(conn, now)?;
                     return Ok(result);

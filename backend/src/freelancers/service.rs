@@ -6,7 +6,7 @@
 
 use chrono::NaiveDateTime;
 
-use crate::audit::AuditEntry;
+use crate::audit::{AuditAction, AuditEntry};
 use crate::auth::model::FreelancerRow;
 use crate::db::DbConnection;
 use crate::error::AppResult;
@@ -46,7 +46,7 @@ pub async fn set_tier(state: &AppState, actor: String, id: String, tier: Tier) -
             if f.tier != tier {
                 let now = st.clock.now_naive();
                 store::set_tier(conn, &id, tier, now)?;
-                AuditEntry::new(Some(&actor), "freelancer.tier_changed", "freelancer", &id)
+                AuditEntry::new(Some(&actor), AuditAction::FreelancerTierChanged, "freelancer", &id)
                     .before(serde_json::json!({"tier": f.tier}))
                     .after(serde_json::json!({"tier": tier}))
                     .write(conn, now)?;

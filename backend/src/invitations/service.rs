@@ -19,7 +19,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use crate::audit::AuditEntry;
+use crate::audit::{AuditAction, AuditEntry};
 use crate::auth::service as users;
 use crate::auth::tokens::hash_token;
 use crate::db::DbConnection;
@@ -87,7 +87,7 @@ pub async fn create(state: &AppState, actor: String, form: NewInvitation, reques
             };
             // A second pending invitation for this email fails here, on the unique index.
             store::insert(conn, &row)?;
-            AuditEntry::new(Some(&actor), "invitation.created", "invitation", &row.id)
+            AuditEntry::new(Some(&actor), AuditAction::InvitationCreated, "invitation", &row.id)
                 .after(serde_json::json!({"email": row.email, "kind": row.kind, "expires_at": crate::clock::utc(row.expires_at)}))
                 .write(conn, now)?;
             outbox::send(conn, &row.email, row.locale, &invitation_mail(&st, row.kind, &token, row.expires_at), now)?;
@@ -123,7 +123,7 @@ pub async fn revoke(state: &AppState, actor: String, id: String) -> AppResult<In
             let Some(row) = store::mark_revoked(conn, &id, now)? else {
                 return Err(cannot("revoked", &store::by_id(conn, &id)?, now));
             };
-            AuditEntry::new(Some(&actor), "invitation.revoked", "invitation", &id)
+            AuditEntry::new(Some(&actor), AuditAction::InvitationRevoked, "invitation", &id)
                 .before(serde_json::json!({"status": before.status_at(now)}))
                 .after(serde_json::json!({"status": row.status}))
                 .write(conn, now)?;
@@ -144,7 +144,7 @@ pub async fn resend(state: &AppState, actor: String, id: String) -> AppResult<Is
             let Some(row) = store::renew(conn, &id, &hash_token(&token), expires_at, now)? else {
                 return Err(cannot("re-sent", &store::by_id(conn, &id)?, now));
             };
-            AuditEntry::new(Some(&actor), "invitation.resent", "invitation", &id)
+            AuditEntry::new(Some(&actor), AuditAction::InvitationResent, "invitation", &id)
                 .before(serde_json::json!({"expires_at": crate::clock::utc(before.expires_at)}))
                 .after(serde_json::json!({"expires_at": crate::clock::utc(expires_at)}))
                 .write(conn, now)?;
@@ -233,7 +233,7 @@ pub fn attach(
             .set(crate::db::schema::freelancers::onboarding_required.eq(false))
             .execute(conn)?;
     }
-    AuditEntry::new(Some(user_id), "invitation.accepted", "invitation", &row.id)
+    AuditEntry::new(Some(user_id), AuditAction::InvitationAccepted, "invitation", &row.id)
         .after(serde_json::json!({"user_id": user_id, "kind": row.kind, "freelancer_id": freelancer}))
         .write(conn, now)?;
     Ok(row)

@@ -7,7 +7,7 @@ use base64::Engine;
 use chrono::NaiveDateTime;
 use validator::Validate;
 
-use crate::audit::AuditEntry;
+use crate::audit::{AuditAction, AuditEntry};
 use crate::clock::utc;
 use crate::db::DbConnection;
 use crate::domain::ids::plain_id;
@@ -383,7 +383,7 @@ pub async fn save_tax_form(state: &AppState, caller: &FreelancerCaller, input: T
                 before
             };
             let row = TaxFormRow { created_at: existing.as_ref().map(|e| e.created_at).unwrap_or(now), ..row };
-            AuditEntry::new(Some(&actor), "tax_form.saved", "tax_form", &fid)
+            AuditEntry::new(Some(&actor), AuditAction::TaxFormSaved, "tax_form", &fid)
                 .before(existing.as_ref().map(audit_view))
                 .after(audit_view(&row))
                 .ip(ip.as_deref())

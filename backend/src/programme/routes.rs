@@ -11,6 +11,7 @@ use crate::error::AppResult;
 use crate::freelancers::tiers::Tier;
 use crate::programme::content;
 use crate::state::AppState;
+use crate::web::locale::LangQuery;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(program);
@@ -61,25 +62,17 @@ pub struct Program {
     pub faq: Vec<Faq>,
 }
 
-/// `?lang=` overrides the `Accept-Language` header.
-#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ProgramQuery {
-    /// `en` or `de`; without it the `Accept-Language` header decides (default `en`).
-    pub lang: Option<Locale>,
-}
-
 /// The programme's landing-page content, in the requested language.
 #[utoipa::path(
     operation_id = "get_program",
     tag = "programme",
-    params(ProgramQuery, ("Accept-Language" = Option<String>, Header, description = "`de` or `en` (the first supported one wins)")),
+    params(LangQuery, ("Accept-Language" = Option<String>, Header, description = "`de` or `en` (the first supported one wins)")),
     responses((status = 200, body = Program, headers(("Content-Language" = String, description = "`en` or `de`")))),
     security(())
 )]
 #[get("/program")]
-async fn program(state: web::Data<AppState>, req: HttpRequest, query: web::Query<ProgramQuery>) -> AppResult<HttpResponse> {
-    let locale = query.lang.unwrap_or_else(|| crate::web::locale::request_locale(&req));
+async fn program(state: web::Data<AppState>, req: HttpRequest, query: web::Query<LangQuery>) -> AppResult<HttpResponse> {
+    let locale = query.locale(&req);
     let plans = state.db.run(crate::catalog::service::active_plans_in).await?;
     let commission_rates =
         plans.into_iter().map(|p| CommissionRate { plan_id: p.id, plan_name: p.name, rate_bps: p.commission_rate_bps }).collect();

@@ -3,7 +3,7 @@
 //! staff reply marks the ticket `answered` and emails the requester; the requester's
 //! reply makes it `open` again; a closed ticket takes no more messages.
 
-use crate::audit::AuditEntry;
+use crate::audit::{AuditAction, AuditEntry};
 use crate::auth::AuthUser;
 use crate::clock::utc;
 use crate::db::DbConnection;
@@ -204,7 +204,7 @@ pub async fn close(state: &AppState, actor: &AuthUser, id: TicketId, ip: Option<
             if !store::transition(conn, id.as_str(), TicketStatus::ACTIVE, TicketStatus::Closed, now)? {
                 return Err(closed());
             }
-            AuditEntry::new(Some(&actor_id), "support_ticket.closed", "support_ticket", id.as_str())
+            AuditEntry::new(Some(&actor_id), AuditAction::SupportTicketClosed, "support_ticket", id.as_str())
                 .before(serde_json::json!({"status": before}))
                 .after(serde_json::json!({"status": TicketStatus::Closed}))
                 .ip(ip.as_deref())

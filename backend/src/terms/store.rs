@@ -4,10 +4,11 @@ use chrono::NaiveDateTime;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
-use crate::db::schema::{freelancers, terms_acceptances, terms_versions, users};
+use crate::db::schema::{freelancers, terms_acceptances, terms_texts, terms_versions, users};
 use crate::db::{DbConnection, Engine};
+use crate::domain::locale::Locale;
 use crate::error::AppResult;
-use crate::terms::model::{AcceptanceRow, TermsVersionRow};
+use crate::terms::model::{AcceptanceRow, TermsTextRow, TermsVersionRow};
 
 /// Serializes publications, so two at once number their versions one after the other
 /// instead of colliding on the same `max + 1`. (SQLite transactions already hold the
@@ -40,13 +41,26 @@ pub fn versions(conn: &mut DbConnection, after: Option<(NaiveDateTime, i32)>, li
     Ok(crate::newest_first!(q, terms_versions::published_at, terms_versions::version, after, limit).load(conn)?)
 }
 
-pub fn insert_version(conn: &mut DbConnection, row: &TermsVersionRow) -> AppResult<()> {
+pub fn insert_version(conn: &mut DbConnection, row: &TermsVersionRow, texts: &[TermsTextRow]) -> AppResult<()> {
     diesel::insert_into(terms_versions::table).values(row).execute(conn)?;
+    for text in texts {
+        diesel::insert_into(terms_texts::table).values(text).execute(conn)?;
+    }
     Ok(())
 }
 
-pub fn acceptance_count(conn: &mut DbConnection, version: i32) -> AppResult<i64> {
-    Ok(terms_acceptances::table.filter(terms_acceptances::version.eq(version)).count().get_result(conn)?)
+/// The texts of these versions, every language, in one query.
+pub fn texts(conn: &mut DbConnection, versions: &[i32]) -> AppResult<Vec<TermsTextRow>> {
+    Ok(terms_texts::table.filter(terms_texts::version.eq_any(versions)).select(TermsTextRow::as_select()).load(conn)?)
+}
+
+/// (version, locale, count) of the acceptances of these versions, in one query.
+pub fn acceptance_counts(conn: &mut DbConnection, versions: &[i32]) -> AppResult<Vec<(i32, Locale, i64)>> {
+    Ok(terms_acceptances::table
+        .filter(terms_acceptances::version.eq_any(versions))
+        .group_by((terms_acceptances::version, terms_acceptances::locale))
+        .select((terms_acceptances::version, terms_acceptances::locale, diesel::dsl::count_star()))
+        .load(conn)?)
 }
 
 pub fn acceptance(conn: &mut DbConnection, freelancer_id: &str, version: i32) -> AppResult<Option<AcceptanceRow>> {

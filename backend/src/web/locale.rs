@@ -1,9 +1,26 @@
-//! The language a request asks for in `Accept-Language`.
+//! The language a request asks for: `?lang=` first (where a route offers it), then
+//! `Accept-Language`, else English. Public content that exists in several languages (the
+//! programme page, the terms) reads it here and answers with `Content-Language`.
 
 use actix_web::http::header;
 use actix_web::HttpRequest;
 
 use crate::domain::locale::Locale;
+
+/// `?lang=` overrides the `Accept-Language` header.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LangQuery {
+    /// `en` or `de`; without it the `Accept-Language` header decides (default `en`).
+    pub lang: Option<Locale>,
+}
+
+impl LangQuery {
+    /// The requested language: the query's, else the request's.
+    pub fn locale(&self, req: &HttpRequest) -> Locale {
+        self.lang.unwrap_or_else(|| request_locale(req))
+    }
+}
 
 /// The first supported language of the request's `Accept-Language`, if it names one.
 pub fn accept_language(req: &HttpRequest) -> Option<Locale> {

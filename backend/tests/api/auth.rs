@@ -347,6 +347,11 @@ async fn audit_log_lists_newest_first_with_cursor_pagination() {
         let page: serde_json::Value = app.get(&path, Some(&admin.access_token)).await.json().await.unwrap();
         for e in page["data"].as_array().unwrap() {
             seen.push((e["created_at"].as_str().unwrap().to_string(), e["id"].as_str().unwrap().to_string()));
+            // The new user is both actor and subject, named by email and name.
+            let email = e["after"]["email"].as_str().unwrap();
+            assert_eq!(e["actor"]["email"], email, "{e}");
+            assert_eq!(e["subject_person"]["email"], email, "{e}");
+            assert!(e["actor"]["name"].as_str().is_some_and(|n| !n.is_empty()), "{e}");
         }
         match page["next_cursor"].as_str() {
             Some(c) => cursor = Some(c.to_string()),
@@ -359,6 +364,8 @@ async fn audit_log_lists_newest_first_with_cursor_pagination() {
     assert_eq!(seen, sorted, "newest first, no duplicates across pages");
     problem(app.get("/api/v1/admin/audit-log?limit=0", Some(&admin.access_token)).await, 422, "validation_failed").await;
     problem(app.get("/api/v1/admin/audit-log?cursor=garbage", Some(&admin.access_token)).await, 422, "validation_failed").await;
+    // Actions are a closed set: an unknown one is refused, not silently empty.
+    problem(app.get("/api/v1/admin/audit-log?action=no.such", Some(&admin.access_token)).await, 400, "invalid_query").await;
 }
 
 async fn me_of(app: &TestApp, token: &str) -> serde_json::Value {

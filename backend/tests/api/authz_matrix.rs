@@ -338,7 +338,8 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
             (Staff, c)
         }
         ("POST", "/api/v1/admin/terms") => {
-            let body = json!({"title": "Matrix terms", "body": "Terms published by the authorization matrix test."});
+            let text = json!({"title": "Matrix terms", "body": "Terms published by the authorization matrix test."});
+            let body = json!({"en": text, "de": text});
             (Staff, call(path, Body::Json(body)))
         }
 

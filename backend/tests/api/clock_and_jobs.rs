@@ -36,6 +36,8 @@ async fn manual_clock_moves_business_time_for_the_whole_app() {
     let audit: serde_json::Value =
         app.get("/api/v1/admin/audit-log?action=clock.advanced", Some(&admin.access_token)).await.json().await.unwrap();
     assert_eq!(audit["data"].as_array().unwrap().len(), 1);
+    assert_eq!(audit["data"][0]["actor"]["email"], admin.email.as_str());
+    assert!(audit["data"][0]["subject_person"].is_null(), "the clock is no person");
 
     for bad in [json!({"days": -1}), json!({"days": 100000}), json!({"days": "x"}), json!({})] {
         let res = app.post("/api/v1/admin/clock/advance", bad, Some(&admin.access_token)).await;

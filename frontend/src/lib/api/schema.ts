@@ -379,8 +379,9 @@ export interface paths {
         get: operations["list_terms_versions"];
         put?: never;
         /**
-         * Publish a new version of the terms. Every freelancer must accept it before the
-         *     dashboard opens again; those who accepted an earlier version are emailed.
+         * Publish a new version of the terms, in English and in German (both required). Every
+         *     freelancer must accept it before the dashboard opens again; those who accepted an
+         *     earlier version are emailed.
          */
         post: operations["publish_terms"];
         delete?: never;
@@ -769,7 +770,10 @@ export interface paths {
         /** The caller's terms acceptances, newest first. */
         get: operations["list_my_terms_acceptances"];
         put?: never;
-        /** Accept the current terms. Accepting again answers 200 with the first acceptance. */
+        /**
+         * Accept the current terms, in the language they were shown in (`locale`, default the
+         *     request's `Accept-Language`). Accepting again answers 200 with the first acceptance.
+         */
         post: operations["accept_terms"];
         delete?: never;
         options?: never;
@@ -923,7 +927,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current programme terms (public). */
+        /**
+         * The current programme terms (public), in the requested language; in English when the
+         *     version has no text in it (`locale` and `Content-Language` say which).
+         */
         get: operations["get_current_terms"];
         put?: never;
         post?: never;
@@ -1011,15 +1018,24 @@ export interface components {
     schemas: {
         /**
          * @example {
+         *       "locale": "de",
          *       "version": 1
          *     }
          */
         AcceptTerms: {
+            locale?: null | components["schemas"]["Locale"];
             /**
              * Format: int32
              * @description The version being accepted: must be the current one.
              */
             version: number;
+        };
+        /** @description How many freelancers accepted a version, by the language they were shown. */
+        AcceptanceCounts: {
+            /** Format: int64 */
+            de: number;
+            /** Format: int64 */
+            en: number;
         };
         AdvanceClock: {
             /**
@@ -1127,10 +1143,16 @@ export interface components {
             /** @description An optional note to the applicant. */
             note?: string | null;
         };
+        /**
+         * @description What happened. Stored as TEXT without a CHECK constraint, so that adding an action
+         *     needs no table rebuild; only this enum writes the column.
+         * @enum {string}
+         */
+        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "clock.advanced" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "support_ticket.closed" | "tax_form.saved" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked";
         /** @description One audit entry. */
         AuditEntryDto: {
-            /** @example user.registered */
-            action: string;
+            action: components["schemas"]["AuditAction"];
+            actor?: null | components["schemas"]["Person"];
             /** @description The user who acted; null for the system. */
             actor_id?: string | null;
             after?: unknown;
@@ -1140,6 +1162,7 @@ export interface components {
             id: string;
             ip?: string | null;
             subject_id: string;
+            subject_person?: null | components["schemas"]["Person"];
             subject_type: string;
         };
         AuthResponse: {
@@ -1625,8 +1648,8 @@ export interface components {
         /** @description One page of a list. */
         Paginated_AuditEntryDto: {
             data: {
-                /** @example user.registered */
-                action: string;
+                action: components["schemas"]["AuditAction"];
+                actor?: null | components["schemas"]["Person"];
                 /** @description The user who acted; null for the system. */
                 actor_id?: string | null;
                 after?: unknown;
@@ -1636,6 +1659,7 @@ export interface components {
                 id: string;
                 ip?: string | null;
                 subject_id: string;
+                subject_person?: null | components["schemas"]["Person"];
                 subject_type: string;
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
@@ -1719,6 +1743,8 @@ export interface components {
             data: {
                 /** Format: date-time */
                 accepted_at: string;
+                /** @description The language of the text that was accepted. */
+                locale: components["schemas"]["Locale"];
                 /**
                  * Format: int32
                  * @example 1
@@ -1736,14 +1762,15 @@ export interface components {
                  * @description How many freelancers have accepted this version.
                  */
                 acceptances: number;
-                body: string;
+                /** @description The same acceptances, by the language of the text they accepted. */
+                acceptances_by_locale: components["schemas"]["AcceptanceCounts"];
                 /** @description True for the newest version, the one freelancers must accept. */
                 current: boolean;
                 /** Format: date-time */
                 published_at: string;
                 /** @description The staff member who published it; null for the version shipped with the system. */
                 published_by?: string | null;
-                title: string;
+                texts: components["schemas"]["TermsTexts"];
                 /**
                  * Format: int32
                  * @example 2
@@ -1800,6 +1827,11 @@ export interface components {
         PasswordResetRequest: {
             /** @description The account's address. Whether or not it has an account, the answer is the same. */
             email: string;
+        };
+        /** @description A user named in an audit entry. */
+        Person: {
+            email: string;
+            name: string;
         };
         PersonalInfo: {
             country?: string | null;
@@ -1974,15 +2006,21 @@ export interface components {
             tagline: string;
         };
         /**
+         * @description A new version: both languages are required; a missing one is named in the answer.
          * @example {
-         *       "body": "These terms govern your participation in the Partner Hub reseller programme...",
-         *       "title": "Partner Hub reseller programme terms (2027)"
+         *       "de": {
+         *         "body": "Diese Bedingungen regeln Ihre Teilnahme am Partner Hub Reseller-Programm...",
+         *         "title": "Bedingungen des Partner Hub Reseller-Programms (2027)"
+         *       },
+         *       "en": {
+         *         "body": "These terms govern your participation in the Partner Hub reseller programme...",
+         *         "title": "Partner Hub reseller programme terms (2027)"
+         *       }
          *     }
          */
         PublishTerms: {
-            /** @description Plain text, 20 to 100000 characters. */
-            body: string;
-            title: string;
+            de?: null | components["schemas"]["TermsText"];
+            en?: null | components["schemas"]["TermsText"];
         };
         RefreshRequest: {
             refresh_token: string;
@@ -2124,16 +2162,23 @@ export interface components {
         TermsAcceptance: {
             /** Format: date-time */
             accepted_at: string;
+            /** @description The language of the text that was accepted. */
+            locale: components["schemas"]["Locale"];
             /**
              * Format: int32
              * @example 1
              */
             version: number;
         };
-        /** @description The terms every freelancer must accept (the newest version). */
+        /** @description The terms every freelancer must accept (the newest version), in one language. */
         TermsDocument: {
             /** @description Plain text; paragraphs are separated by blank lines. */
             body: string;
+            /**
+             * @description The language of `title` and `body`: the requested one, or English when this
+             *     version has no text in the requested language.
+             */
+            locale: components["schemas"]["Locale"];
             /** Format: date-time */
             published_at: string;
             /** @example Partner Hub reseller programme terms */
@@ -2144,6 +2189,20 @@ export interface components {
              */
             version: number;
         };
+        /** @description One language's text of a terms version. */
+        TermsText: {
+            /** @description Plain text, 20 to 100000 characters; paragraphs are separated by blank lines. */
+            body: string;
+            title: string;
+        };
+        /**
+         * @description A version's texts by language. Versions published before German existed have
+         *     English only.
+         */
+        TermsTexts: {
+            de?: null | components["schemas"]["TermsText"];
+            en?: null | components["schemas"]["TermsText"];
+        };
         /** @description A terms version as support sees it. */
         TermsVersion: {
             /**
@@ -2151,14 +2210,15 @@ export interface components {
              * @description How many freelancers have accepted this version.
              */
             acceptances: number;
-            body: string;
+            /** @description The same acceptances, by the language of the text they accepted. */
+            acceptances_by_locale: components["schemas"]["AcceptanceCounts"];
             /** @description True for the newest version, the one freelancers must accept. */
             current: boolean;
             /** Format: date-time */
             published_at: string;
             /** @description The staff member who published it; null for the version shipped with the system. */
             published_by?: string | null;
-            title: string;
+            texts: components["schemas"]["TermsTexts"];
             /**
              * Format: int32
              * @example 2
@@ -2646,8 +2706,8 @@ export interface operations {
     list_audit_log: {
         parameters: {
             query?: {
-                /** @description Only this action, e.g. `user.registered`. */
-                action?: string;
+                /** @description Only this action. */
+                action?: components["schemas"]["AuditAction"];
                 actor_id?: string;
                 subject_type?: string;
                 subject_id?: string;
@@ -3151,7 +3211,15 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
+            /** @description Invalid fields (`validation_failed`), or a language missing (`terms_language_missing`: the detail names it, `errors[].field` is `en` or `de`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     submit_appeal: {
@@ -4273,8 +4341,14 @@ export interface operations {
     };
     get_current_terms: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description `en` or `de`; without it the `Accept-Language` header decides (default `en`). */
+                lang?: components["schemas"]["Locale"];
+            };
+            header?: {
+                /** @description `de` or `en` (the first supported one wins) */
+                "Accept-Language"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4283,13 +4357,17 @@ export interface operations {
             /** @description The newest version */
             200: {
                 headers: {
+                    /** @description `en` or `de` */
+                    "Content-Language"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TermsDocument"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     healthz: {

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEntry } from '../api/types';
-import { prettyJson } from '../lib/audit';
+import { actionKey, prettyJson, subjectKey } from '../lib/audit';
+import { humanize, useDynamicT } from '@/i18n/dynamic';
+import { displayName } from '@/lib/session/displayName';
 import { useFormatters } from '@/lib/format/useFormatters';
 import { subjectPath } from '../lib/links';
 
@@ -29,9 +31,19 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
   );
 }
 
-/** One audit entry; its before/after documents open on demand. */
+type Person = NonNullable<AuditEntry['actor']>;
+
+/** "Ana Lima (ana@example.com)", the staff placeholder name translated. */
+function usePersonLabel() {
+  const { t } = useTranslation();
+  return (person: Person) => `${displayName(person.name, t)} (${person.email})`;
+}
+
+/** One audit entry, in words: what happened, to whom, by whom; before/after on demand. */
 export function AuditEntryItem({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
+  const dt = useDynamicT();
+  const personLabel = usePersonLabel();
   const { dateTime } = useFormatters();
   const [open, setOpen] = useState(false);
   const path = subjectPath(entry.subject_type, entry.subject_id);
@@ -42,21 +54,22 @@ export function AuditEntryItem({ entry }: { entry: AuditEntry }) {
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" gap="sm">
           <Stack gap={2}>
-            <Text fw={700} size="sm" ff="monospace">
-              {entry.action}
+            <Text fw={700} size="sm" title={t('staffAudit.actionCode', { action: entry.action })}>
+              {dt(actionKey(entry.action), humanize(entry.action))}
             </Text>
-            <Text size="sm">
-              {t('staffAudit.subject')}: {entry.subject_type}{' '}
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {t('staffAudit.subject')}: {dt(subjectKey(entry.subject_type), humanize(entry.subject_type))}{' '}
+              {entry.subject_person && `${personLabel(entry.subject_person)} `}
               {path ? (
                 <Anchor component={Link} to={path} size="sm">
                   {entry.subject_id}
                 </Anchor>
               ) : (
-                entry.subject_id
+                !entry.subject_person && entry.subject_id
               )}
             </Text>
-            <Text size="xs" c="dimmed">
-              {t('staffAudit.actor')}: {entry.actor_id ?? t('staffAudit.system')}
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {t('staffAudit.actor')}: {entry.actor ? personLabel(entry.actor) : (entry.actor_id ?? t('staffAudit.system'))}
               {entry.ip ? ` · ${t('staffAudit.ip')}: ${entry.ip}` : ''}
             </Text>
           </Stack>

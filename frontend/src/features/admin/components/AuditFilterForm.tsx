@@ -1,8 +1,9 @@
-import { Button, Group, Paper, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FilterValues } from '@/lib/filters/filters';
 import { TEXT_MAX } from '@/lib/filters/filters';
-import { AUDIT_SPEC, KNOWN_ACTIONS, KNOWN_SUBJECT_TYPES } from '../lib/audit';
+import { humanize, useDynamicT } from '@/i18n/dynamic';
+import { AUDIT_ACTIONS, AUDIT_SPEC, KNOWN_SUBJECT_TYPES, actionKey, subjectKey } from '../lib/audit';
 
 type Values = FilterValues<typeof AUDIT_SPEC>;
 const KEYS = Object.keys(AUDIT_SPEC) as (keyof Values)[];
@@ -14,9 +15,23 @@ interface AuditFilterFormProps {
   onClear: () => void;
 }
 
-/** The audit log's text filters, applied together (the fields suggest known values). */
+/** The audit log's filters, applied together; actions and subject types by their labels. */
 export function AuditFilterForm({ values, active, onApply, onClear }: AuditFilterFormProps) {
   const { t } = useTranslation();
+  const dt = useDynamicT();
+  const option = (value: string, label: string) => ({ value, label });
+  const actions = [
+    option('', t('staffAudit.filters.allActions')),
+    ...AUDIT_ACTIONS.map((a) => option(a, dt(actionKey(a), humanize(a)))),
+  ];
+  const subjectTypes = [
+    option('', t('staffAudit.filters.allSubjectTypes')),
+    ...KNOWN_SUBJECT_TYPES.map((s) => option(s, dt(subjectKey(s), humanize(s)))),
+  ];
+  // A subject type typed into the URL by hand that the list does not know stays selected.
+  if (values.subject_type && !KNOWN_SUBJECT_TYPES.some((s) => s === values.subject_type)) {
+    subjectTypes.push(option(values.subject_type, values.subject_type));
+  }
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={t('staff.list.filters')}>
       <form
@@ -29,23 +44,12 @@ export function AuditFilterForm({ values, active, onApply, onClear }: AuditFilte
         }}
       >
         <Group align="flex-end" gap="md">
-          <TextInput
-            name="action"
-            label={t('staffAudit.filters.action')}
-            placeholder="application.rejected"
-            defaultValue={values.action}
-            list="audit-actions"
-            maxLength={TEXT_MAX}
-            autoComplete="off"
-          />
-          <TextInput
+          <NativeSelect name="action" label={t('staffAudit.filters.action')} defaultValue={values.action} data={actions} />
+          <NativeSelect
             name="subject_type"
             label={t('staffAudit.filters.subjectType')}
-            placeholder="application"
             defaultValue={values.subject_type}
-            list="audit-subject-types"
-            maxLength={TEXT_MAX}
-            autoComplete="off"
+            data={subjectTypes}
           />
           <TextInput
             name="subject_id"
@@ -68,16 +72,6 @@ export function AuditFilterForm({ values, active, onApply, onClear }: AuditFilte
             </Button>
           )}
         </Group>
-        <datalist id="audit-actions">
-          {KNOWN_ACTIONS.map((a) => (
-            <option key={a} value={a} />
-          ))}
-        </datalist>
-        <datalist id="audit-subject-types">
-          {KNOWN_SUBJECT_TYPES.map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
       </form>
     </Paper>
   );

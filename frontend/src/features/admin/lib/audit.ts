@@ -1,32 +1,50 @@
-// Values the audit log filters suggest; the log itself accepts any action or type, so
-// actions added by later features can still be typed in.
-/** The audit log's filters (URL search params), all free text. */
+// The audit log's actions and subject types, each with a label in every catalogue
+// (`staffAudit.actions.<action>`, `staffAudit.subjects.<type>`; auditLabels.test.ts
+// fails on a missing one, and on an action in openapi.yaml that is missing here).
+import type { components } from '@/lib/api/schema';
+
+export type AuditAction = components['schemas']['AuditAction'];
+
+/** The audit log's filters (URL search params). */
 export const AUDIT_SPEC = { action: 'text', actor_id: 'text', subject_type: 'text', subject_id: 'text' } as const;
 
-export const KNOWN_ACTIONS = [
-  'application.submitted',
-  'application.approved',
-  'application.rejected',
-  'appeal.submitted',
-  'appeal.in_review',
-  'appeal.upheld',
-  'appeal.denied',
-  'invitation.created',
-  'invitation.resent',
-  'invitation.revoked',
-  'invitation.accepted',
-  'freelancer.tier_changed',
-  'freelancer.became_eligible',
-  'terms.published',
-  'terms.accepted',
-  'tax_form.saved',
-  'support_ticket.closed',
-  'user.registered',
-  'user.role_granted',
-  'session.reuse_detected',
-  'clock.advanced',
-] as const;
+// A record, not a list, so that TypeScript refuses to build when the spec gains an action.
+const ACTIONS: Record<AuditAction, true> = {
+  'application.submitted': true,
+  'application.approved': true,
+  'application.rejected': true,
+  'appeal.submitted': true,
+  'appeal.in_review': true,
+  'appeal.upheld': true,
+  'appeal.denied': true,
+  'invitation.created': true,
+  'invitation.resent': true,
+  'invitation.revoked': true,
+  'invitation.accepted': true,
+  'freelancer.tier_changed': true,
+  'freelancer.became_eligible': true,
+  'terms.published': true,
+  'terms.accepted': true,
+  'tax_form.saved': true,
+  'support_ticket.closed': true,
+  'user.registered': true,
+  'user.email_verified': true,
+  'user.updated': true,
+  'user.role_granted': true,
+  'user.role_revoked': true,
+  'auth.login': true,
+  'auth.login_failed': true,
+  'auth.logout': true,
+  'auth.password_reset_requested': true,
+  'auth.password_reset': true,
+  'session.reuse_detected': true,
+  'clock.advanced': true,
+};
 
+/** Every action the backend writes, in the order the filter offers them. */
+export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];
+
+/** The subject types the backend writes (free text in the API). */
 export const KNOWN_SUBJECT_TYPES = [
   'application',
   'appeal',
@@ -36,8 +54,19 @@ export const KNOWN_SUBJECT_TYPES = [
   'tax_form',
   'support_ticket',
   'user',
+  'account',
   'clock',
 ] as const;
+
+/** The catalogue key of an action's label. */
+export function actionKey(action: string): string {
+  return `staffAudit.actions.${action}`;
+}
+
+/** The catalogue key of a subject type's label. */
+export function subjectKey(subjectType: string): string {
+  return `staffAudit.subjects.${subjectType}`;
+}
 
 /** Pretty JSON for an entry's before/after, or null when there is nothing to show. */
 export function prettyJson(value: unknown): string | null {

@@ -62,7 +62,7 @@ describe('DashboardPage', () => {
       'GET /api/v1/me/profile': () => problem(500, 'internal_error'),
       'GET /api/v1/me/tax-form': () => problem(404, 'not_found'),
       'GET /api/v1/terms/current': () =>
-        json({ version: 1, title: 'Terms', body: 'Be nice to your clients, always.', published_at: '2026-11-27T00:00:00Z' }),
+        json({ version: 1, locale: 'en', title: 'Terms', body: 'Be nice to your clients, always.', published_at: '2026-11-27T00:00:00Z' }),
     });
     const { router } = renderRoutes('/app/dashboard');
     expect(await screen.findByTestId('gate-notice', {}, SLOW)).toHaveTextContent('Your dashboard is not open yet');

@@ -2,15 +2,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { isApiError, unwrap } from '@/lib/api/problem';
-import type { TermsAcceptance } from '@/lib/api/types';
+import type { TermsAcceptance, TermsDocument } from '@/lib/api/types';
 import { useRefreshCurrentUser } from '@/lib/session/currentUser';
 import { onboardingKeys } from './keys';
 
-export async function acceptTerms(version: number): Promise<TermsAcceptance> {
-  return unwrap(await api.POST('/api/v1/me/terms-acceptances', { body: { version } }));
+/** The version accepted and the language its text was shown in. */
+export async function acceptTerms(shown: Pick<TermsDocument, 'version' | 'locale'>): Promise<TermsAcceptance> {
+  return unwrap(await api.POST('/api/v1/me/terms-acceptances', { body: { version: shown.version, locale: shown.locale } }));
 }
 
-/** Accepts a terms version; a newer one published meanwhile (409) reloads the terms. */
+/** Accepts the terms as shown; a newer version published meanwhile (409) reloads them. */
 export function useAcceptTerms() {
   const queryClient = useQueryClient();
   const refreshMe = useRefreshCurrentUser();

@@ -1,4 +1,4 @@
-import { Box, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
@@ -18,7 +18,7 @@ interface Props {
 
 /** The current programme terms in a scrollable box, with "I accept". */
 export function TermsStep({ pending, onBack, onDone }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const terms = useCurrentTerms();
   const accept = useAcceptTerms();
@@ -34,7 +34,12 @@ export function TermsStep({ pending, onBack, onDone }: Props) {
       intro={t('onboarding.terms.intro', { version: document.version, date: format.date(document.published_at) })}
     >
       <Stack gap="xs">
-        <Text fw={700} lang="en">
+        {document.locale !== (i18n.resolvedLanguage === 'de' ? 'de' : 'en') && (
+          <Alert color="gray" variant="light" data-testid="terms-language-note">
+            {t('onboarding.terms.englishOnly')}
+          </Alert>
+        )}
+        <Text fw={700} lang={document.locale}>
           {document.title}
         </Text>
         {/* Focusable so keyboard users can scroll it; named for screen readers. */}
@@ -42,7 +47,7 @@ export function TermsStep({ pending, onBack, onDone }: Props) {
           role="region"
           aria-label={t('onboarding.terms.textLabel', { version: document.version })}
           tabIndex={0}
-          lang="en"
+          lang={document.locale}
           data-testid="terms-text"
           style={{
             maxHeight: 340,
@@ -72,7 +77,7 @@ export function TermsStep({ pending, onBack, onDone }: Props) {
           ) : (
             <span />
           )}
-          <Button loading={accept.isPending} onClick={() => accept.mutate(document.version, { onSuccess: onDone })}>
+          <Button loading={accept.isPending} onClick={() => accept.mutate(document, { onSuccess: onDone })}>
             {t('onboarding.terms.accept')}
           </Button>
         </Group>

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import i18n from '@/i18n';
 import { json, mockApi, problem, renderRoutes, signIn } from '@/test/utils';
 
 const SLOW = { timeout: 10_000 };
@@ -33,12 +34,15 @@ const profile = (personal: boolean, business: boolean, country: string | null) =
 
 const terms = {
   version: 3,
+  locale: 'en',
   title: 'Partner Hub reseller programme terms',
   body: 'These terms govern your participation.\n\n1. Referral link. Share it only with your own clients.',
   published_at: '2026-11-27T00:00:00Z',
 };
 
 describe('OnboardingPage', () => {
+  afterEach(() => i18n.changeLanguage('en'));
+
   it('resumes at the first step still to do, with visible progress', async () => {
     signIn();
     mockApi({
@@ -73,7 +77,7 @@ describe('OnboardingPage', () => {
       'GET /api/v1/terms/current': () => json(terms),
       'POST /api/v1/me/terms-acceptances': () => {
         accepted = true;
-        return json({ version: 3, accepted_at: '2026-11-27T10:00:00Z' }, 201);
+        return json({ version: 3, locale: 'en', accepted_at: '2026-11-27T10:00:00Z' }, 201);
       },
     });
     renderRoutes('/app/onboarding');
@@ -83,9 +87,50 @@ describe('OnboardingPage', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'I accept these terms' }));
     expect(await screen.findByRole('heading', { name: 'You are all set' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open your dashboard' })).toHaveAttribute('href', '/app/dashboard');
-    expect(calls.find((c) => c.path === '/api/v1/me/terms-acceptances')?.body).toEqual({ version: 3 });
+    expect(calls.find((c) => c.path === '/api/v1/me/terms-acceptances')?.body).toEqual({ version: 3, locale: 'en' });
+    expect(calls.find((c) => c.path === '/api/v1/terms/current')?.query).toBe('?lang=en');
+    expect(screen.queryByTestId('terms-language-note')).not.toBeInTheDocument();
     // No tax form lookup for freelancers who skip onboarding.
     expect(calls.some((c) => c.path === '/api/v1/me/tax-form')).toBe(false);
+  });
+
+  it('shows the German text in German and records that German was accepted', async () => {
+    await i18n.changeLanguage('de');
+    signIn();
+    const german = { ...terms, locale: 'de', title: 'Bedingungen', body: 'Diese Bedingungen regeln Ihre Teilnahme.\n\n1. Empfehlungslink.' };
+    const { calls } = mockApi({
+      'GET /api/v1/me': () => json(me(['terms'], { onboarding_required: false })),
+      'GET /api/v1/me/profile': () => json(profile(false, false, null)),
+      'GET /api/v1/terms/current': (req) => json(req.query === '?lang=de' ? german : terms),
+      'POST /api/v1/me/terms-acceptances': () => json({ version: 3, locale: 'de', accepted_at: '2026-11-27T10:00:00Z' }, 201),
+    });
+    renderRoutes('/app/onboarding');
+    const text = await screen.findByTestId('terms-text', {}, SLOW);
+    expect(text).toHaveTextContent('Empfehlungslink.');
+    expect(text).toHaveAttribute('lang', 'de');
+    expect(screen.queryByTestId('terms-language-note')).not.toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Ich akzeptiere diese Bedingungen' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/api/v1/me/terms-acceptances')?.body).toEqual({ version: 3, locale: 'de' }),
+    );
+  });
+
+  it('says so when a version has no German text, and accepts the English one', async () => {
+    await i18n.changeLanguage('de');
+    signIn();
+    const { calls } = mockApi({
+      'GET /api/v1/me': () => json(me(['terms'], { onboarding_required: false })),
+      'GET /api/v1/me/profile': () => json(profile(false, false, null)),
+      'GET /api/v1/terms/current': () => json(terms),
+      'POST /api/v1/me/terms-acceptances': () => json({ version: 3, locale: 'en', accepted_at: '2026-11-27T10:00:00Z' }, 201),
+    });
+    renderRoutes('/app/onboarding');
+    expect(await screen.findByTestId('terms-language-note', {}, SLOW)).toHaveTextContent('nur auf Englisch');
+    expect(screen.getByTestId('terms-text')).toHaveAttribute('lang', 'en');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Ich akzeptiere diese Bedingungen' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/api/v1/me/terms-acceptances')?.body).toEqual({ version: 3, locale: 'en' }),
+    );
   });
 
   it('opens the terms step directly from /app/onboarding/terms', async () => {

@@ -7,7 +7,8 @@ import { TableFrame } from '@/components/TableFrame';
 
 /** Terms versions with how many freelancers accepted each; the current one is marked. */
 export function TermsTable({ versions }: { versions: readonly TermsVersion[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const german = i18n.resolvedLanguage === 'de';
   const { dateTime, number } = useFormatters();
   return (
     <TableFrame minWidth={640}>
@@ -29,9 +30,14 @@ export function TermsTable({ versions }: { versions: readonly TermsVersion[] }) 
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" span>
-                  {version.title}
+                <Text size="sm" span lang={german && version.texts.de ? 'de' : 'en'}>
+                  {(german ? (version.texts.de ?? version.texts.en) : (version.texts.en ?? version.texts.de))?.title}
                 </Text>
+                {!version.texts.de && (
+                  <Badge color="gray.7" variant="light" tt="none" ml="xs" styles={NO_SQUEEZE}>
+                    {t('staffTerms.table.noGerman')}
+                  </Badge>
+                )}
                 {version.current && (
                   <Badge color="teal.9" variant="filled" tt="none" ml="xs" styles={NO_SQUEEZE}>
                     {t('staffTerms.current')}
@@ -41,11 +47,17 @@ export function TermsTable({ versions }: { versions: readonly TermsVersion[] }) 
               <Table.Td>
                 <Text size="sm">{dateTime(version.published_at)}</Text>
                 <Text size="xs" c="dimmed">
-                  {version.published_by ? t('staffTerms.table.by', { id: version.published_by }) : t('staffTerms.table.bySystem')}
+                  {version.published_by ? t('staffTerms.table.by', { name: version.published_by }) : t('staffTerms.table.bySystem')}
                 </Text>
               </Table.Td>
               <Table.Td ta="right">
                 <Text size="sm">{number(version.acceptances)}</Text>
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {t('staffTerms.table.acceptancesByLocale', {
+                    en: number(version.acceptances_by_locale.en),
+                    de: number(version.acceptances_by_locale.de),
+                  })}
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}
