@@ -6,6 +6,7 @@
 //   PARTNER_HUB_BIN   backend binary (default ../target/debug/partner-hub)
 //   CHROMIUM          browser binary (default /usr/bin/chromium)
 //   E2E_KEEP=1        keep the temporary data directory for inspection
+//   E2E_ONLY=text     run only the scenarios whose name contains `text` (while working on one)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { spawnSync } from 'node:child_process';
@@ -128,6 +129,12 @@ async function main() {
   for (const file of readdirSync(join(frontendDir, 'e2e')).filter((f) => f.endsWith('.spec.mjs')).sort()) {
     const mod = await import(`./${file}`);
     tests.push(...mod.tests.map((t) => ({ ...t, name: `${file.replace('.spec.mjs', '')}: ${t.name}` })));
+  }
+
+  if (process.env.E2E_ONLY) {
+    const only = tests.filter((t) => t.name.includes(process.env.E2E_ONLY));
+    tests.length = 0;
+    tests.push(...only);
   }
 
   const backendEnv = {

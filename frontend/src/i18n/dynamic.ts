@@ -2,6 +2,7 @@
 // key is only known at run time, so it may be missing; then the fallback is shown.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { diagnosticsEnabled, recordMiss } from './misses';
 
 export type DynamicT = (key: string, fallback: string, options?: Record<string, unknown>) => string;
 
@@ -9,7 +10,10 @@ export function useDynamicT(): DynamicT {
   const { t, i18n } = useTranslation();
   return useCallback<DynamicT>(
     (key, fallback, options) => {
-      if (!i18n.exists(key)) return fallback;
+      if (!i18n.exists(key)) {
+        if (diagnosticsEnabled()) recordMiss(i18n.language, key);
+        return fallback;
+      }
       const translate = t as unknown as (key: string, options?: Record<string, unknown>) => string;
       return translate(key, options);
     },
