@@ -243,6 +243,7 @@ pub fn create_staff(
             created_at: now,
             updated_at: now,
             email_verified_at: Some(now),
+            locale: Default::default(),
         })?;
         store::grant_role(conn, id.as_str(), role, now)?;
         role_change_audit(conn, "user.role_granted", id.as_str(), &[], &[role], now)?;

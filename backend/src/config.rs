@@ -34,6 +34,8 @@ pub struct Settings {
     pub email_from: String,
     /// Where notifications for support staff go (new appeals, new tickets).
     pub support_email: String,
+    /// The language of those notifications (`SUPPORT_LOCALE`, `en` or `de`; default `en`).
+    pub support_locale: crate::domain::locale::Locale,
     pub email_outbox_dir: PathBuf,
     pub data_dir: PathBuf,
     pub static_dir: PathBuf,
@@ -105,6 +107,12 @@ impl Settings {
             smtp_url: var("SMTP_URL"),
             email_from: var("EMAIL_FROM").unwrap_or_else(|| "Partner Hub <no-reply@partner-hub.local>".into()),
             support_email: var("SUPPORT_EMAIL").unwrap_or_else(|| "support@partner-hub.local".into()),
+            support_locale: match var("SUPPORT_LOCALE") {
+                None => Default::default(),
+                Some(v) => {
+                    crate::domain::locale::Locale::parse(v.trim()).ok_or_else(|| anyhow::anyhow!("SUPPORT_LOCALE must be en or de"))?
+                }
+            },
             email_outbox_dir: PathBuf::from(var("EMAIL_OUTBOX_DIR").unwrap_or_else(|| format!("{}/outbox", data_dir.display()))),
             static_dir: PathBuf::from(var("STATIC_DIR").unwrap_or_else(|| "./frontend/dist".into())),
             scheduler: var("SCHEDULER").as_deref() != Some("off"),

@@ -6,7 +6,7 @@
 //   PARTNER_HUB_BIN   backend binary (default ../target/debug/partner-hub)
 //   CHROMIUM          browser binary (default /usr/bin/chromium)
 //   E2E_KEEP=1        keep the temporary data directory for inspection
-//   E2E_ONLY=text     run only the scenarios whose name contains `text` (while working on one)
+//   E2E_ONLY=text     run only the scenarios whose name contains `text` (e.g. a file name)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { parseEmail } from './mail.mjs';
 import { tests as foundationTests } from './tests.mjs';
 
 const require = createRequire(import.meta.url);
@@ -130,12 +131,7 @@ async function main() {
     const mod = await import(`./${file}`);
     tests.push(...mod.tests.map((t) => ({ ...t, name: `${file.replace('.spec.mjs', '')}: ${t.name}` })));
   }
-
-  if (process.env.E2E_ONLY) {
-    const only = tests.filter((t) => t.name.includes(process.env.E2E_ONLY));
-    tests.length = 0;
-    tests.push(...only);
-  }
+  if (process.env.E2E_ONLY) tests.splice(0, tests.length, ...tests.filter((t) => t.name.includes(process.env.E2E_ONLY)));
 
   const backendEnv = {
     ...process.env,
@@ -242,7 +238,7 @@ async function main() {
         return res.body.access_token;
       },
       /** Delivers the outbox (the email job) and returns every message so far, decoded
-       * from quoted-printable, as {to, subject, text}. */
+       * (`e2e/mail.mjs`), as {to, subject, lang, text, html, raw}. */
       async emails() {
         const token = await ctx.tokenOf(staff.admin);
         const run = await ctx.api('/api/v1/admin/jobs/email/run', { method: 'POST', body: {}, token });
@@ -252,12 +248,7 @@ async function main() {
         return readdirSync(dir)
           .filter((f) => f.endsWith('.eml'))
           .sort()
-          .map((f) => {
-            const raw = readFileSync(join(dir, f), 'utf8');
-            const text = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
-            const header = (name) => (raw.match(new RegExp(`^${name}: (.*)$`, 'mi')) ?? [])[1]?.trim() ?? '';
-            return { to: header('To'), subject: header('Subject'), text };
-          });
+          .map((f) => parseEmail(readFileSync(join(dir, f), 'utf8')));
       },
       /** The confirmation link emailed to `email` (the newest one), as a person finds it. */
       async verificationLink(email) {

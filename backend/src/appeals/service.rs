@@ -14,11 +14,12 @@ use crate::applications::model::ApprovalPath;
 use crate::applications::service as applications;
 use crate::audit::AuditEntry;
 use crate::auth::model::FreelancerRow;
+use crate::auth::service::recipient_of_freelancer;
 use crate::db::DbConnection;
 use crate::domain::ids::plain_id;
 use crate::domain::note::DecisionNote;
 use crate::error::{AppError, AppResult};
-use crate::notifications::{outbox, templates};
+use crate::notifications::{mails, outbox};
 use crate::pagination::{finish, Page, Paginated};
 use crate::state::AppState;
 
@@ -49,33 +50,23 @@ pub async fn submit(state: &AppState, fl: FreelancerRow, form: NewAppeal) -> App
             AuditEntry::new(Some(&fl.user_id), "appeal.submitted", "appeal", &id)
                 .after(serde_json::json!({"subject_type": form.subject_type, "subject_id": form.subject_id}))
                 .write(conn, now)?;
-            let (email, name) = store::appellant(conn, &fl.id)?;
+            let to = recipient_of_freelancer(conn, &fl.id)?;
             let base = &st.settings.public_base_url;
-            outbox::enqueue(
+            outbox::send(
                 conn,
-                &email,
-                &templates::simple(
-                    "appeal_received",
-                    "We received your appeal",
-                    vec![
-                        format!("Hello {name},"),
-                        "Your appeal is with our support team. We will email you as soon as it is decided.".into(),
-                    ],
-                    Some(("See your appeals", &format!("{base}/app/appeals"))),
-                ),
+                &to.email,
+                to.locale,
+                &mails::AppealReceived { name: to.name.clone(), url: format!("{base}/app/appeals") },
                 now,
             )?;
-            outbox::enqueue(
-                conn,
-                &st.settings.support_email,
-                &templates::simple(
-                    "appeal_submitted_staff",
-                    format!("New appeal from {name}"),
-                    vec![format!("{name} ({email}) appealed a {} decision.", form.subject_type), format!("Explanation: {explanation}")],
-                    Some(("Review the appeal", &format!("{base}/admin/appeals/{id}"))),
-                ),
-                now,
-            )?;
+            let staff = mails::AppealSubmittedStaff {
+                name: to.name.clone(),
+                email: to.email.clone(),
+                subject_type: form.subject_type.as_str().into(),
+                explanation: explanation.to_string(),
+                url: format!("{base}/admin/appeals/{id}"),
+            };
+            outbox::send(conn, &st.settings.support_email, st.settings.support_locale, &staff, now)?;
             Ok(Appeal::from_row(store::by_id(conn, &id)?, None))
         })
         .await
@@ -165,22 +156,15 @@ pub async fn decide(state: &AppState, actor: String, id: String, form: Decide) -
                 .after(serde_json::json!({"status": status, "note": note}))
                 .write(conn, now)?;
             apply_to_subject(conn, &st, &r, form.decision, &actor)?;
-            let (email, name) = store::appellant(conn, &r.freelancer_id)?;
-            let outcome = match form.decision {
-                Verdict::Upheld => "Good news: your appeal is upheld and the decision has been changed in your favour.",
-                Verdict::Denied => "We reviewed your appeal carefully and the original decision stands.",
+            let to = recipient_of_freelancer(conn, &r.freelancer_id)?;
+            let mail = mails::AppealDecided {
+                name: to.name.clone(),
+                upheld: form.decision == Verdict::Upheld,
+                note: note.clone(),
+                url: format!("{}/app/appeals", st.settings.public_base_url),
             };
-            outbox::enqueue(
-                conn,
-                &email,
-                &templates::simple(
-                    "appeal_decided",
-                    format!("Your appeal was {status}"),
-                    vec![format!("Hello {name},"), outcome.into(), format!("Note from our team: {note}")],
-                    Some(("See your appeals", &format!("{}/app/appeals", st.settings.public_base_url))),
-                ),
-                now,
-            )?;
+            outbox::send(conn, &to.email, to.locale, &mail, now)?;
+            let (email, name) = (to.email, to.name);
             Ok(Appeal::from_row(r, Some((email, name))))
         })
         .await

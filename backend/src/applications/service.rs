@@ -16,13 +16,14 @@ use crate::applications::model::*;
 use crate::applications::store::{self, Decided};
 use crate::audit::AuditEntry;
 use crate::auth::model::FreelancerRow;
+use crate::auth::service::recipient_of_freelancer;
 use crate::db::DbConnection;
 use crate::domain::ids::plain_id;
 use crate::domain::note::DecisionNote;
 use crate::error::{AppError, AppResult};
 use crate::freelancers::model::FreelancerStatus;
 use crate::freelancers::service as freelancers;
-use crate::notifications::{outbox, templates};
+use crate::notifications::{mails, outbox};
 use crate::pagination::{finish, Page, Paginated};
 use crate::state::AppState;
 
@@ -69,7 +70,8 @@ pub async fn submit(state: &AppState, fl: FreelancerRow, form: ApplicationForm, 
                 status: ApplicationStatus::Submitted,
                 m365_experience: form.m365_experience,
                 us_clients_served,
-                certifications: serde_json::to_string(&form.certifications.iter().map(|c| c.0.trim()).collect::<Vec<_>>()).unwrap_or_default(),
+                certifications: serde_json::to_string(&form.certifications.iter().map(|c| c.0.trim()).collect::<Vec<_>>())
+                    .unwrap_or_default(),
                 country: form.country.clone(),
                 motivation: form.motivation.trim().to_string(),
                 links: serde_json::to_string(&form.links.iter().map(|l| l.0.as_str()).collect::<Vec<_>>()).unwrap_or_default(),
@@ -86,17 +88,10 @@ pub async fn submit(state: &AppState, fl: FreelancerRow, form: ApplicationForm, 
                 .after(serde_json::json!({"status": row.status, "country": row.country}))
                 .ip(ip.as_deref())
                 .write(conn, now)?;
-            let applicant = store::applicant(conn, &fl.id)?;
-            let mail = templates::simple(
-                "application_received",
-                "We received your application",
-                vec![
-                    format!("Hello {},", applicant.full_name),
-                    "Thank you for applying to the Partner Hub reseller programme. Our support team reviews every application and usually answers within two business days.".into(),
-                ],
-                Some(("See your application", &format!("{}/app/application", st.settings.public_base_url))),
-            );
-            outbox::enqueue(conn, &applicant.email, &mail, now)?;
+            let to = recipient_of_freelancer(conn, &fl.id)?;
+            let mail =
+                mails::ApplicationReceived { name: to.name.clone(), url: format!("{}/app/application", st.settings.public_base_url) };
+            outbox::send(conn, &to.email, to.locale, &mail, now)?;
             Ok(Application::from_row(row, None))
         })
         .await
@@ -181,27 +176,15 @@ pub fn approve_in(
         .before(serde_json::json!({"status": from}))
         .after(serde_json::json!({"status": row.status, "note": note, "via": path.as_str()}))
         .write(conn, now)?;
-    let next = if fl.onboarding_required {
-        "Next, complete your onboarding: personal and business information, the W-9 form if you are based in the US, and the programme terms."
-    } else {
-        "As an existing freelancer you only need to accept the programme terms to open your dashboard."
-    };
     let applicant = store::applicant(conn, &row.freelancer_id)?;
-    let mut paragraphs = vec![
-        format!("Hello {},", applicant.full_name),
-        "Your application to the Partner Hub reseller programme is approved. Welcome aboard!".to_string(),
-    ];
-    if let Some(n) = note {
-        paragraphs.push(format!("Note from our team: {n}"));
-    }
-    paragraphs.push(next.into());
-    let mail = templates::simple(
-        "application_approved",
-        "Your application is approved",
-        paragraphs,
-        Some(("Continue", &format!("{}/app/onboarding", state.settings.public_base_url))),
-    );
-    outbox::enqueue(conn, &applicant.email, &mail, now)?;
+    let to = recipient_of_freelancer(conn, &row.freelancer_id)?;
+    let mail = mails::ApplicationApproved {
+        name: to.name.clone(),
+        note: note.map(str::to_string),
+        onboarding_required: fl.onboarding_required,
+        url: format!("{}/app/onboarding", state.settings.public_base_url),
+    };
+    outbox::send(conn, &to.email, to.locale, &mail, now)?;
     freelancers::refresh_eligibility_in(conn, &row.freelancer_id, now)?;
     Ok(Application::from_row(row, Some(applicant)))
 }
@@ -280,22 +263,14 @@ pub async fn reject(state: &AppState, id: String, actor: String, form: RejectFor
                 .after(serde_json::json!({"status": row.status, "reason": reason, "note": note}))
                 .write(conn, now)?;
             let applicant = store::applicant(conn, &row.freelancer_id)?;
-            let mut paragraphs = vec![
-                format!("Hello {},", applicant.full_name),
-                "We reviewed your application to the Partner Hub reseller programme and cannot approve it at this time.".to_string(),
-                format!("Reason: {}", reason.label()),
-            ];
-            if let Some(n) = &note {
-                paragraphs.push(format!("Note from our team: {n}"));
-            }
-            paragraphs.push("If you believe this decision is wrong, you can appeal it right away with an explanation.".into());
-            let mail = templates::simple(
-                "application_rejected",
-                "About your application",
-                paragraphs,
-                Some(("See the decision and appeal", &format!("{}/app/application", st.settings.public_base_url))),
-            );
-            outbox::enqueue(conn, &applicant.email, &mail, now)?;
+            let to = recipient_of_freelancer(conn, &row.freelancer_id)?;
+            let mail = mails::ApplicationRejected {
+                name: to.name.clone(),
+                reason: reason.as_str().into(),
+                note: note.clone(),
+                url: format!("{}/app/application", st.settings.public_base_url),
+            };
+            outbox::send(conn, &to.email, to.locale, &mail, now)?;
             Ok(Application::from_row(row, Some(applicant)))
         })
         .await

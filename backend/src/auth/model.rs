@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::db::schema::{freelancers, users};
+use crate::domain::locale::Locale;
 use crate::domain::Role;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -19,6 +20,8 @@ pub struct UserRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub email_verified_at: Option<NaiveDateTime>,
+    /// The language of their emails and of the server's messages to them.
+    pub locale: Locale,
 }
 
 #[derive(Debug, Insertable)]
@@ -32,6 +35,7 @@ pub struct NewUser<'a> {
     pub updated_at: NaiveDateTime,
     /// Set when the address is proven at creation (operator-made staff, invitation link).
     pub email_verified_at: Option<NaiveDateTime>,
+    pub locale: Locale,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -81,6 +85,9 @@ pub struct RegisterRequest {
     #[schema(max_length = 200)]
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
     pub invitation_token: Option<String>,
+    /// The language of emails and server messages; without it, `Accept-Language` decides
+    /// (default `en`). Changeable later with `PATCH /me`.
+    pub locale: Option<Locale>,
 }
 
 #[derive(Debug, Deserialize, ToSchema, Validate)]
@@ -111,6 +118,8 @@ pub struct User {
     pub roles: Vec<Role>,
     /// True once the address is confirmed (the emailed link, or an invitation link).
     pub email_verified: bool,
+    /// The language of emails and of the server's messages.
+    pub locale: Locale,
     pub created_at: DateTime<Utc>,
 }
 
@@ -157,7 +166,21 @@ pub struct Me {
     pub roles: Vec<Role>,
     /// Applying, accepting an invitation and staff roles need a confirmed address.
     pub email_verified: bool,
+    /// The language of emails and of the server's messages (`PATCH /me` changes it).
+    pub locale: Locale,
     pub freelancer: Option<FreelancerSummary>,
+}
+
+/// What a person may change about their own account. At least one field.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"locale": "de"}))]
+pub struct UpdateMeRequest {
+    /// The language of emails and of server messages.
+    pub locale: Option<Locale>,
+    #[schema(min_length = 1, max_length = 200)]
+    #[validate(length(min = 1, max = 200, message = "Must be 1 to 200 characters."))]
+    pub full_name: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema, Validate)]

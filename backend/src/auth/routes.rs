@@ -1,7 +1,7 @@
 //! Auth routes: thin handlers over `auth::service`.
 
 use crate::web::json::Json;
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use validator::Validate;
 
 use crate::auth::extractors::{client_ip, AuthUser};
@@ -12,7 +12,14 @@ use crate::error::AppResult;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(register).service(login).service(refresh).service(logout).service(me).service(verify_email).service(resend_verification);
+    cfg.service(register)
+        .service(login)
+        .service(refresh)
+        .service(logout)
+        .service(me)
+        .service(update_me)
+        .service(verify_email)
+        .service(resend_verification);
 }
 
 /// Create an account (freelancer or customer).
@@ -34,7 +41,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[post("/auth/register")]
 async fn register(state: web::Data<AppState>, req: HttpRequest, body: Json<RegisterRequest>) -> AppResult<HttpResponse> {
     body.validate()?;
-    let res = service::register(&state, body.into_inner(), client_ip(&req)).await?;
+    let res = service::register(&state, body.into_inner(), client_ip(&req), crate::web::locale::accept_language(&req)).await?;
     Ok(HttpResponse::Created().json(res))
 }
 
@@ -114,6 +121,26 @@ async fn logout(state: web::Data<AppState>, req: HttpRequest, body: Json<Refresh
 #[get("/me")]
 async fn me(state: web::Data<AppState>, user: AuthUser) -> AppResult<web::Json<Me>> {
     Ok(web::Json(service::me(&state, user.id).await?))
+}
+
+/// Change the caller's language (of emails and server messages) and/or name.
+#[utoipa::path(operation_id = "update_me",
+    tag = "auth",
+    request_body = UpdateMeRequest,
+    responses(
+        (status = 200, description = "The account as it is now", body = Me),
+        (status = 400, description = "Malformed body, or neither field given (code `empty_update`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 401, response = Unauthorized),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/me")]
+async fn update_me(state: web::Data<AppState>, user: AuthUser, body: Json<UpdateMeRequest>) -> AppResult<web::Json<Me>> {
+    body.validate()?;
+    Ok(web::Json(service::update_me(&state, user.id, body.into_inner()).await?))
 }
 
 /// Confirm the account's email address with the token from the emailed link. Single use.

@@ -12,9 +12,10 @@ use crate::auth::{password, rate_limit, store, tokens, verification};
 use crate::clock::{truncate_micros, utc};
 use crate::db::DbConnection;
 use crate::domain::ids::{FreelancerId, UserId};
+use crate::domain::locale::Locale;
 use crate::domain::{Email, Role};
 use crate::error::{AppError, AppResult};
-use crate::notifications::{outbox, templates};
+use crate::notifications::{mail, mails, outbox};
 use crate::state::AppState;
 
 pub use crate::auth::verification::require_verified_in;
@@ -33,6 +34,7 @@ pub fn user_dto(row: &UserRow, roles: Vec<Role>) -> User {
         full_name: row.full_name.clone(),
         roles,
         email_verified: row.email_verified_at.is_some(),
+        locale: row.locale,
         created_at: utc(row.created_at),
     }
 }
@@ -66,7 +68,14 @@ fn issue_pair(state: &AppState, conn: &mut DbConnection, user: &UserRow, family:
     issue_pair_with(state, conn, user, family, None)
 }
 
-pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>) -> AppResult<AuthResponse> {
+/// `accept_language` is the request's header: the language when the body names none.
+pub async fn register(
+    state: &AppState,
+    req: RegisterRequest,
+    ip: Option<String>,
+    accept_language: Option<Locale>,
+) -> AppResult<AuthResponse> {
+    let locale = req.locale.or(accept_language).unwrap_or_default();
     let email = Email::parse(&req.email).map_err(|m| AppError::field("email", m))?;
     refuse_control("full_name", &req.full_name)?;
     let full_name = req.full_name.trim().to_string();
@@ -103,6 +112,7 @@ pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>
                     created_at: now,
                     updated_at: now,
                     email_verified_at: None,
+                    locale,
                 },
             )?;
             let role = match req.role {
@@ -117,7 +127,7 @@ pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>
                 .after(serde_json::json!({"email": email.as_str(), "role": role.as_str()}))
                 .ip(ip.as_deref())
                 .write(conn, now)?;
-            let verify_url = match &invitation {
+            let confirm = match &invitation {
                 // The link reached this address and the address matches the invitation:
                 // that is the proof a verification link would give.
                 Some(token) => {
@@ -131,8 +141,13 @@ pub async fn register(state: &AppState, req: RegisterRequest, ip: Option<String>
                 }
                 None => Some(verification::link(&st.settings.public_base_url, &verification::issue(conn, id.as_str(), now)?)),
             };
-            let mail = templates::welcome(&full_name, role, &st.settings.public_base_url, verify_url.as_deref());
-            outbox::enqueue(conn, email.as_str(), &mail, now)?;
+            let mail = mails::Welcome {
+                name: full_name.clone(),
+                role: role.as_str().into(),
+                confirm_by: confirm.as_ref().map(|_| mail::when(now + chrono::Duration::hours(verification::VALID_HOURS))),
+                url: confirm.unwrap_or_else(|| format!("{}/app", st.settings.public_base_url)),
+            };
+            outbox::send(conn, email.as_str(), locale, &mail, now)?;
             let user = store::find_by_id(conn, id.as_str())?.ok_or_else(|| AppError::internal("user vanished"))?;
             issue_pair(&st, conn, &user, None)
         })
@@ -297,7 +312,8 @@ pub async fn resend_verification(state: &AppState, user_id: String, ip: Option<S
                 wall_now(),
             )?;
             let url = verification::link(&st.settings.public_base_url, &verification::issue(conn, &user.id, now)?);
-            outbox::enqueue(conn, &user.email, &templates::verify_email(&user.full_name, &url), now)?;
+            let expires_at = mail::when(now + chrono::Duration::hours(verification::VALID_HOURS));
+            outbox::send(conn, &user.email, user.locale, &mails::EmailVerification { name: user.full_name.clone(), expires_at, url }, now)?;
             Ok(())
         })
         .await
@@ -331,10 +347,46 @@ pub async fn me(state: &AppState, user_id: String) -> AppResult<Me> {
                 full_name: user.full_name,
                 roles,
                 email_verified: user.email_verified_at.is_some(),
+                locale: user.locale,
                 freelancer,
             })
         })
         .await
+}
+
+/// Changes the caller's language and/or name; audited with before and after.
+pub async fn update_me(state: &AppState, user_id: String, req: UpdateMeRequest) -> AppResult<Me> {
+    let full_name = match &req.full_name {
+        Some(name) => {
+            refuse_control("full_name", name)?;
+            let name = name.trim().to_string();
+            if name.is_empty() {
+                return Err(AppError::field("full_name", "Must not be blank."));
+            }
+            Some(name)
+        }
+        None => None,
+    };
+    if full_name.is_none() && req.locale.is_none() {
+        return Err(AppError::bad_request("empty_update", "Send at least one of locale and full_name."));
+    }
+    let st = state.clone();
+    let id = user_id.clone();
+    state
+        .db
+        .transaction(move |conn| {
+            let now = st.clock.now_naive();
+            let before =
+                store::find_by_id(conn, &id)?.ok_or_else(|| AppError::unauthorized("unauthenticated", "The account no longer exists."))?;
+            let after = store::update_account(conn, &id, req.locale, full_name.as_deref(), now)?;
+            AuditEntry::new(Some(&id), "user.updated", "user", &id)
+                .before(serde_json::json!({"locale": before.locale, "full_name": before.full_name}))
+                .after(serde_json::json!({"locale": after.locale, "full_name": after.full_name}))
+                .write(conn, now)?;
+            Ok(())
+        })
+        .await?;
+    me(state, user_id).await
 }
 
 // What other slices may do with accounts, inside their own transaction. They reach the
@@ -359,4 +411,28 @@ pub fn grant_role(conn: &mut DbConnection, user_id: &str, role: Role, at: chrono
 
 pub fn insert_freelancer(conn: &mut DbConnection, id: &str, user_id: &str, at: chrono::NaiveDateTime) -> AppResult<()> {
     store::insert_freelancer(conn, id, user_id, at)
+}
+
+/// Who an email goes to: the address, the name to greet and the language to write in.
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    pub email: String,
+    pub name: String,
+    pub locale: Locale,
+}
+
+impl From<&UserRow> for Recipient {
+    fn from(u: &UserRow) -> Self {
+        Recipient { email: u.email.clone(), name: u.full_name.clone(), locale: u.locale }
+    }
+}
+
+pub fn recipient(conn: &mut DbConnection, user_id: &str) -> AppResult<Recipient> {
+    let user = store::find_by_id(conn, user_id)?.ok_or(diesel::result::Error::NotFound)?;
+    Ok(Recipient::from(&user))
+}
+
+pub fn recipient_of_freelancer(conn: &mut DbConnection, freelancer_id: &str) -> AppResult<Recipient> {
+    let (email, name, locale) = store::recipient_of_freelancer(conn, freelancer_id)?;
+    Ok(Recipient { email, name, locale })
 }

@@ -67,3 +67,32 @@ pub fn update_password(conn: &mut DbConnection, user_id: &str, hash: &str, at: N
     diesel::update(users::table.find(user_id)).set((users::password_hash.eq(hash), users::updated_at.eq(at))).execute(conn)?;
     Ok(())
 }
+
+/// Sets the language and/or the name of an account (a `None` leaves it as it is);
+/// returns the row as it is now.
+pub fn update_account(
+    conn: &mut DbConnection,
+    user_id: &str,
+    locale: Option<crate::domain::locale::Locale>,
+    full_name: Option<&str>,
+    at: NaiveDateTime,
+) -> AppResult<UserRow> {
+    #[derive(AsChangeset)]
+    #[diesel(table_name = users)]
+    struct Change<'a> {
+        locale: Option<crate::domain::locale::Locale>,
+        full_name: Option<&'a str>,
+        updated_at: NaiveDateTime,
+    }
+    diesel::update(users::table.find(user_id)).set(Change { locale, full_name, updated_at: at }).execute(conn)?;
+    find_by_id(conn, user_id)?.ok_or_else(|| diesel::result::Error::NotFound.into())
+}
+
+/// The address, name and language of the person behind a freelancer record.
+pub fn recipient_of_freelancer(conn: &mut DbConnection, freelancer_id: &str) -> AppResult<(String, String, crate::domain::locale::Locale)> {
+    Ok(freelancers::table
+        .inner_join(users::table)
+        .filter(freelancers::id.eq(freelancer_id))
+        .select((users::email, users::full_name, users::locale))
+        .first(conn)?)
+}

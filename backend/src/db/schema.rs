@@ -10,6 +10,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         email_verified_at -> Nullable<Timestamp>,
+        locale -> Text,
     }
 }
 
@@ -98,6 +99,8 @@ diesel::table! {
         locked_until -> Nullable<Timestamp>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        locale -> Text,
+        params_json -> Text,
     }
 }
 
@@ -165,6 +168,7 @@ diesel::table! {
         send_count -> Integer,
         last_sent_at -> Timestamp,
         created_at -> Timestamp,
+        locale -> Text,
     }
 }
 

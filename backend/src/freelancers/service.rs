@@ -13,7 +13,7 @@ use crate::error::AppResult;
 use crate::freelancers::model::{FreelancerAdminView, FreelancerFilter, FreelancerStatus};
 use crate::freelancers::tiers::Tier;
 use crate::freelancers::{eligibility, store};
-use crate::notifications::{outbox, templates};
+use crate::notifications::{mails, outbox};
 use crate::pagination::{finish, Page, Paginated};
 use crate::state::AppState;
 
@@ -50,18 +50,14 @@ pub async fn set_tier(state: &AppState, actor: String, id: String, tier: Tier) -
                     .before(serde_json::json!({"tier": f.tier}))
                     .after(serde_json::json!({"tier": tier}))
                     .write(conn, now)?;
-                let (email, name) = store::contact(conn, &f.user_id)?;
-                let mail = templates::simple(
-                    "tier_changed",
-                    format!("Your seller tier is now {}", tier.label()),
-                    vec![
-                        format!("Hello {name},"),
-                        format!("Your seller tier in the Partner Hub programme is now {}.", tier.label()),
-                        format!("Commissions now become available {} days after a subscription is activated.", tier.clearing_days()),
-                    ],
-                    Some(("Open your dashboard", &format!("{}/app/dashboard", st.settings.public_base_url))),
-                );
-                outbox::enqueue(conn, &email, &mail, now)?;
+                let to = crate::auth::service::recipient(conn, &f.user_id)?;
+                let mail = mails::TierChanged {
+                    name: to.name.clone(),
+                    tier: tier.as_str().into(),
+                    clearing_days: tier.clearing_days(),
+                    url: format!("{}/app/dashboard", st.settings.public_base_url),
+                };
+                outbox::send(conn, &to.email, to.locale, &mail, now)?;
             }
             load_view(conn, &id)
         })

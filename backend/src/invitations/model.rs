@@ -8,6 +8,7 @@ use validator::Validate;
 
 use crate::clock::utc;
 use crate::db::schema::invitations;
+use crate::domain::locale::Locale;
 
 pub const VALID_DAYS: i64 = 14;
 
@@ -27,6 +28,8 @@ pub struct InvitationRow {
     pub send_count: i32,
     pub last_sent_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
+    /// The language the invitation is written in.
+    pub locale: Locale,
 }
 
 impl InvitationRow {
@@ -108,6 +111,9 @@ pub struct NewInvitation {
     #[validate(email(message = "must be a valid email address"), length(max = 254, message = "must be at most 254 characters"))]
     pub email: String,
     pub kind: InvitationKind,
+    /// The language of the invitation email. Without it: the invitee's own language when
+    /// they have an account, else the language of the request (`Accept-Language`).
+    pub locale: Option<Locale>,
 }
 
 /// An invitation as support sees it.

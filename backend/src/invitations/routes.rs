@@ -2,7 +2,7 @@
 //! (check the link, accept it while signed in).
 
 use crate::web::json::Json;
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use validator::Validate;
 
 use crate::auth::{AuthUser, StaffUser};
@@ -36,9 +36,10 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     security(("bearer" = []))
 )]
 #[post("/admin/invitations")]
-async fn create(state: web::Data<AppState>, staff: StaffUser, body: Json<NewInvitation>) -> AppResult<HttpResponse> {
+async fn create(state: web::Data<AppState>, req: HttpRequest, staff: StaffUser, body: Json<NewInvitation>) -> AppResult<HttpResponse> {
     body.validate()?;
-    Ok(HttpResponse::Created().json(service::create(&state, staff.0.id, body.into_inner()).await?))
+    let locale = crate::web::locale::request_locale(&req);
+    Ok(HttpResponse::Created().json(service::create(&state, staff.0.id, body.into_inner(), locale).await?))
 }
 
 /// Invitations, newest first.

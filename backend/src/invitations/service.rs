@@ -24,11 +24,12 @@ use crate::auth::service as users;
 use crate::auth::tokens::hash_token;
 use crate::db::DbConnection;
 use crate::domain::ids::{plain_id, random_token};
+use crate::domain::locale::Locale;
 use crate::domain::{Email, Role};
 use crate::error::{AppError, AppResult};
 use crate::invitations::model::*;
 use crate::invitations::store;
-use crate::notifications::{outbox, templates};
+use crate::notifications::{mail, mails, outbox};
 use crate::pagination::{finish, Page, Paginated};
 use crate::state::AppState;
 
@@ -36,30 +37,13 @@ fn invite_url(state: &AppState, token: &str) -> String {
     format!("{}/invitations/{token}", state.settings.public_base_url)
 }
 
-fn invitation_mail(state: &AppState, kind: InvitationKind, token: &str, expires_at: NaiveDateTime) -> templates::Rendered {
-    let url = invite_url(state, token);
-    let first = match kind {
-        InvitationKind::Internal => {
-            "You are invited to the Partner Hub reseller programme. Sign in with your existing account through the link below to accept."
-        }
-        InvitationKind::External => {
-            "You are invited to join Partner Hub and its reseller programme. Create your account through the link below to accept."
-        }
-    };
-    templates::simple(
-        "invitation",
-        "You're invited to the Partner Hub reseller programme",
-        vec![
-            "Hello,".into(),
-            first.into(),
-            "As a member you resell Microsoft 365 to your clients through your own referral link, earn a commission on every sale, manage your clients' subscriptions with delegated access, and get free Microsoft support.".into(),
-            format!("The invitation is valid until {} UTC and can be used once.", expires_at.format("%B %-d, %Y %H:%M")),
-        ],
-        Some(("Accept the invitation", &url)),
-    )
+fn invitation_mail(state: &AppState, kind: InvitationKind, token: &str, expires_at: NaiveDateTime) -> mails::Invitation {
+    mails::Invitation { kind: kind.as_str().into(), expires_at: mail::when(expires_at), url: invite_url(state, token) }
 }
 
-pub async fn create(state: &AppState, actor: String, form: NewInvitation) -> AppResult<IssuedInvitation> {
+/// `request_locale`: the language of the staff member's request, for an invitee without
+/// an account when the form names none.
+pub async fn create(state: &AppState, actor: String, form: NewInvitation, request_locale: Locale) -> AppResult<IssuedInvitation> {
     let email = Email::parse(&form.email).map_err(|m| AppError::field("email", m))?;
     let st = state.clone();
     state
@@ -99,13 +83,14 @@ pub async fn create(state: &AppState, actor: String, form: NewInvitation) -> App
                 send_count: 1,
                 last_sent_at: now,
                 created_at: now,
+                locale: form.locale.or(existing.as_ref().map(|u| u.locale)).unwrap_or(request_locale),
             };
             // A second pending invitation for this email fails here, on the unique index.
             store::insert(conn, &row)?;
             AuditEntry::new(Some(&actor), "invitation.created", "invitation", &row.id)
                 .after(serde_json::json!({"email": row.email, "kind": row.kind, "expires_at": crate::clock::utc(row.expires_at)}))
                 .write(conn, now)?;
-            outbox::enqueue(conn, &row.email, &invitation_mail(&st, row.kind, &token, row.expires_at), now)?;
+            outbox::send(conn, &row.email, row.locale, &invitation_mail(&st, row.kind, &token, row.expires_at), now)?;
             Ok(IssuedInvitation {
                 id: row.id.clone(),
                 expires_at: crate::clock::utc(row.expires_at),
@@ -163,7 +148,7 @@ pub async fn resend(state: &AppState, actor: String, id: String) -> AppResult<Is
                 .before(serde_json::json!({"expires_at": crate::clock::utc(before.expires_at)}))
                 .after(serde_json::json!({"expires_at": crate::clock::utc(expires_at)}))
                 .write(conn, now)?;
-            outbox::enqueue(conn, &row.email, &invitation_mail(&st, row.kind, &token, expires_at), now)?;
+            outbox::send(conn, &row.email, row.locale, &invitation_mail(&st, row.kind, &token, expires_at), now)?;
             Ok(IssuedInvitation {
                 id: id.clone(),
                 expires_at: crate::clock::utc(expires_at),

@@ -29,6 +29,7 @@ pub fn insert(conn: &mut DbConnection, r: &InvitationRow) -> AppResult<()> {
             invitations::id.eq(&r.id),
             invitations::email.eq(&r.email),
             invitations::kind.eq(r.kind),
+            invitations::locale.eq(r.locale),
             invitations::token_hash.eq(&r.token_hash),
             invitations::status.eq(r.status),
             invitations::invited_by.eq(&r.invited_by),

@@ -95,6 +95,12 @@ const MONTHS_DE: [&str; 12] =
     ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
 
 /// `2026-12-16T07:27:45Z` → "December 16, 2026, 07:27 UTC" / "16. Dezember 2026, 07:27 Uhr UTC".
+/// A time as a mail parameter: RFC 3339 in UTC, which the `datetime` filter shows in the
+/// recipient's language.
+pub fn when(at: chrono::NaiveDateTime) -> String {
+    crate::clock::utc(at).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 pub fn format_datetime(at: DateTime<Utc>, locale: Locale) -> String {
     let month = (at.month0()) as usize;
     match locale {

@@ -26,7 +26,9 @@ macro_rules! mail {
     };
 }
 
-mail!(Welcome, "welcome" { name: String, role: String });
+// With `confirm_by` (the sign-up link's expiry) the welcome also asks to confirm the
+// address and its action is the confirmation link: one message at sign-up, not two.
+mail!(Welcome, "welcome" { name: String, role: String, confirm_by: Option<String> });
 mail!(EmailVerification, "email_verification" { name: String, expires_at: String });
 mail!(PasswordReset, "password_reset" { name: String, expires_at: String });
 mail!(Invitation, "invitation" { kind: String, expires_at: String });
@@ -49,7 +51,10 @@ pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::E
     let name = || "Ana Lima".to_string();
     let url = |p: &str| format!("{base}{p}");
     Some(match key {
-        "welcome" => render(&Welcome { name: name(), role: "freelancer".into(), url: url("/app") }, locale),
+        "welcome" => render(
+            &Welcome { name: name(), role: "freelancer".into(), confirm_by: Some(when), url: url("/verify-email?token=sample") },
+            locale,
+        ),
         "email_verification" => {
             render(&EmailVerification { name: name(), expires_at: when, url: url("/verify-email?token=sample") }, locale)
         }
@@ -186,7 +191,7 @@ mod tests {
     #[test]
     fn values_are_escaped_in_html_and_kept_in_text() {
         let mail = render(
-            &Welcome { name: "<script>x</script>".into(), role: "customer".into(), url: "https://h/app?a=1&b=2".into() },
+            &Welcome { name: "<script>x</script>".into(), role: "customer".into(), confirm_by: None, url: "https://h/app?a=1&b=2".into() },
             Locale::De,
         )
         .unwrap();

@@ -37,8 +37,10 @@ use crate::clock::{truncate_micros, utc};
 use crate::db::schema::email_outbox;
 use crate::db::DbConnection;
 use crate::domain::ids::{random_token, EmailId};
+use crate::domain::locale::Locale;
+use crate::error::AppError;
 use crate::error::AppResult;
-use crate::notifications::templates::Rendered;
+use crate::notifications::mail::{render, Mail, Rendered};
 
 pub const MAX_ATTEMPTS: i32 = 8;
 /// How long a claim (or its renewal) keeps other workers away from a message.
@@ -103,6 +105,8 @@ pub struct OutboxRow {
     pub locked_until: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
+    pub locale: Locale,
+    pub params_json: String,
 }
 
 /// An outbox message as support sees it (bodies left out).
@@ -113,6 +117,8 @@ pub struct OutboxMessage {
     pub to: String,
     pub subject: String,
     pub template: String,
+    /// The language the message was written in (the recipient's at the time).
+    pub locale: Locale,
     pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: chrono::DateTime<chrono::Utc>,
@@ -128,6 +134,7 @@ impl From<OutboxRow> for OutboxMessage {
             to: r.to_address,
             subject: r.subject,
             template: r.template,
+            locale: r.locale,
             status: r.status,
             attempts: r.attempts,
             next_attempt_at: utc(r.next_attempt_at),
@@ -138,6 +145,14 @@ impl From<OutboxRow> for OutboxMessage {
     }
 }
 
+/// Renders `mail` in the recipient's `locale` and enqueues it. Call it inside the
+/// transaction of the change the message reports, so both happen or neither does.
+pub fn send<M: Mail>(conn: &mut DbConnection, to: &str, locale: Locale, mail: &M, now: NaiveDateTime) -> AppResult<String> {
+    let rendered = render(mail, locale).map_err(|e| AppError::internal(format!("email template {}: {e:#}", M::KEY)))?;
+    enqueue(conn, to, &rendered, now)
+}
+
+/// Enqueues an already rendered message, with the language and parameters it was made from.
 pub fn enqueue(conn: &mut DbConnection, to: &str, mail: &Rendered, now: NaiveDateTime) -> AppResult<String> {
     let id = EmailId::generate().0;
     diesel::insert_into(email_outbox::table)
@@ -148,6 +163,8 @@ pub fn enqueue(conn: &mut DbConnection, to: &str, mail: &Rendered, now: NaiveDat
             email_outbox::template.eq(mail.template),
             email_outbox::text_body.eq(&mail.text),
             email_outbox::html_body.eq(&mail.html),
+            email_outbox::locale.eq(mail.locale),
+            email_outbox::params_json.eq(mail.params.to_string()),
             email_outbox::status.eq(OutboxStatus::Pending),
             email_outbox::attempts.eq(0),
             email_outbox::next_attempt_at.eq(now),

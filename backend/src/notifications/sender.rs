@@ -59,6 +59,25 @@ fn build(from: &str, row: &OutboxRow) -> Result<Message, String> {
         .to(to)
         .subject(row.subject.clone())
         .message_id(Some(format!("<{}@partner-hub>", row.id)))
+        .header(ContentLanguage(row.locale.as_str().to_string()))
         .multipart(MultiPart::alternative_plain_html(row.text_body.clone(), row.html_body.clone()))
         .map_err(|e| format!("message: {e}"))
+}
+
+/// `Content-Language: de`: the language the message is written in (RFC 3282).
+#[derive(Debug, Clone)]
+struct ContentLanguage(String);
+
+impl lettre::message::header::Header for ContentLanguage {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("Content-Language")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ContentLanguage(s.trim().to_string()))
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+    }
 }

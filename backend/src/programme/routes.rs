@@ -79,7 +79,7 @@ pub struct ProgramQuery {
 )]
 #[get("/program")]
 async fn program(state: web::Data<AppState>, req: HttpRequest, query: web::Query<ProgramQuery>) -> AppResult<HttpResponse> {
-    let locale = query.lang.unwrap_or_else(|| request_locale(&req));
+    let locale = query.lang.unwrap_or_else(|| crate::web::locale::request_locale(&req));
     let plans = state.db.run(crate::catalog::service::active_plans_in).await?;
     let commission_rates =
         plans.into_iter().map(|p| CommissionRate { plan_id: p.id, plan_name: p.name, rate_bps: p.commission_rate_bps }).collect();
@@ -108,9 +108,4 @@ async fn program(state: web::Data<AppState>, req: HttpRequest, query: web::Query
         .insert_header((header::CONTENT_LANGUAGE, locale.as_str()))
         .insert_header((header::VARY, "Accept-Language"))
         .json(body))
-}
-
-/// The language a request asks for in `Accept-Language` (default `en`).
-pub fn request_locale(req: &HttpRequest) -> Locale {
-    req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language).unwrap_or_default()
 }

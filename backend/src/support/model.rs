@@ -105,6 +105,8 @@ pub struct Requester {
     pub user_id: String,
     pub email: String,
     pub full_name: String,
+    /// The language they read: emails about the ticket go out in it.
+    pub locale: crate::domain::locale::Locale,
 }
 
 /// Opening a ticket.

@@ -8,7 +8,7 @@ use crate::auth::AuthUser;
 use crate::clock::utc;
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
-use crate::notifications::{outbox, templates};
+use crate::notifications::{mails, outbox};
 use crate::pagination::{finish, Page, Paginated};
 use crate::state::AppState;
 use crate::support::model::*;
@@ -97,46 +97,46 @@ pub async fn create(state: &AppState, user: &AuthUser, req: CreateTicketRequest)
             let now = st.clock.now_naive();
             let requester = store::requester(conn, &user_id)?;
             let id = TicketId::generate();
-            store::insert_ticket(conn, &TicketRow {
-                id: id.0.clone(),
-                user_id: user_id.clone(),
-                subject: subject.clone(),
-                category: req.category,
-                status: TicketStatus::Open,
-                created_at: now,
-                updated_at: now,
-            })?;
-            store::insert_message(conn, &MessageRow {
-                id: TicketMessageId::generate().0,
-                ticket_id: id.0.clone(),
-                author_id: user_id.clone(),
-                from_staff: false,
-                body: message.clone(),
-                created_at: now,
-            })?;
+            store::insert_ticket(
+                conn,
+                &TicketRow {
+                    id: id.0.clone(),
+                    user_id: user_id.clone(),
+                    subject: subject.clone(),
+                    category: req.category,
+                    status: TicketStatus::Open,
+                    created_at: now,
+                    updated_at: now,
+                },
+            )?;
+            store::insert_message(
+                conn,
+                &MessageRow {
+                    id: TicketMessageId::generate().0,
+                    ticket_id: id.0.clone(),
+                    author_id: user_id.clone(),
+                    from_staff: false,
+                    body: message.clone(),
+                    created_at: now,
+                },
+            )?;
             let url = ticket_url(&st, id.as_str());
-            let confirmation = templates::simple(
-                "support_ticket_received",
-                "We received your support request",
-                vec![
-                    format!("Hello {},", requester.full_name),
-                    format!("Thank you for contacting Partner Hub support. We received your request \"{subject}\" and will answer here and by email."),
-                    format!("Your ticket reference is {}.", id.as_str()),
-                ],
-                Some(("View your ticket", &url)),
-            );
-            outbox::enqueue(conn, &requester.email, &confirmation, now)?;
-            let notice = templates::simple(
-                "support_ticket_new",
-                "New support ticket",
-                vec![
-                    format!("{} <{}> opened a support ticket in the category \"{}\".", requester.full_name, requester.email, req.category.as_str()),
-                    format!("Subject: {subject}"),
-                    message.clone(),
-                ],
-                Some(("Open the ticket", &url)),
-            );
-            outbox::enqueue(conn, &st.settings.support_email, &notice, now)?;
+            let confirmation = mails::SupportTicketReceived {
+                name: requester.full_name.clone(),
+                subject: subject.clone(),
+                reference: id.as_str().to_string(),
+                url: url.clone(),
+            };
+            outbox::send(conn, &requester.email, requester.locale, &confirmation, now)?;
+            let notice = mails::SupportTicketNew {
+                name: requester.full_name.clone(),
+                email: requester.email.clone(),
+                category: req.category.as_str().into(),
+                subject: subject.clone(),
+                message: message.clone(),
+                url,
+            };
+            outbox::send(conn, &st.settings.support_email, st.settings.support_locale, &notice, now)?;
             load_full(conn, id.as_str(), &Scope::OwnedBy(user_id))
         })
         .await
@@ -180,18 +180,9 @@ pub async fn reply(state: &AppState, user: &AuthUser, id: TicketId, req: ReplyRe
             )?;
             if from_staff {
                 let url = ticket_url(&st, id.as_str());
-                let mail = templates::simple(
-                    "support_ticket_answered",
-                    "Support answered your ticket",
-                    vec![
-                        format!("Hello {},", requester.full_name),
-                        format!("Support answered your ticket \"{}\":", row.subject),
-                        body,
-                        "You can reply from Partner Hub.".to_string(),
-                    ],
-                    Some(("Read the answer", &url)),
-                );
-                outbox::enqueue(conn, &requester.email, &mail, now)?;
+                let mail =
+                    mails::SupportTicketAnswered { name: requester.full_name.clone(), subject: row.subject.clone(), answer: body, url };
+                outbox::send(conn, &requester.email, requester.locale, &mail, now)?;
             }
             load_full(conn, id.as_str(), &scope)
         })

@@ -28,8 +28,8 @@ pub struct ListQuery {
     pub limit: i64,
 }
 
-type RequesterColumns = (users::id, users::email, users::full_name);
-const REQUESTER: RequesterColumns = (users::id, users::email, users::full_name);
+type RequesterColumns = (users::id, users::email, users::full_name, users::locale);
+const REQUESTER: RequesterColumns = (users::id, users::email, users::full_name, users::locale);
 
 pub fn insert_ticket(conn: &mut DbConnection, row: &TicketRow) -> AppResult<()> {
     diesel::insert_into(support_tickets::table).values(row).execute(conn)?;

@@ -9,7 +9,7 @@ use crate::clock::utc;
 use crate::domain::ids::plain_id;
 use crate::error::{AppError, AppResult};
 use crate::freelancers::{eligibility, FreelancerCaller};
-use crate::notifications::{outbox, templates};
+use crate::notifications::{mails, outbox};
 use crate::pagination::{finish, Page, Paginated};
 use crate::state::AppState;
 use crate::terms::model::*;
@@ -144,18 +144,9 @@ pub async fn publish(state: &AppState, staff_id: String, req: PublishTerms) -> A
             store::insert_version(conn, &row)?;
             let recipients = store::earlier_acceptors(conn, row.version)?;
             let url = format!("{}/app/onboarding/terms", st.settings.public_base_url);
-            for (email, name) in &recipients {
-                let mail = templates::simple(
-                    "terms_updated",
-                    "New programme terms to accept",
-                    vec![
-                        format!("Hello {name},"),
-                        format!("We have published version {} of the Partner Hub programme terms: \"{}\".", row.version, row.title),
-                        "Your dashboard stays closed until you review and accept the new version.".to_string(),
-                    ],
-                    Some(("Review and accept the terms", &url)),
-                );
-                outbox::enqueue(conn, email, &mail, now)?;
+            for (email, name, locale) in &recipients {
+                let mail = mails::TermsUpdated { name: name.clone(), version: row.version, title: row.title.clone(), url: url.clone() };
+                outbox::send(conn, email, *locale, &mail, now)?;
             }
             AuditEntry::new(Some(&staff_id), "terms.published", "terms", &row.version.to_string())
                 .before(serde_json::json!({"version": previous}))

@@ -77,12 +77,12 @@ pub fn acceptances_of(
 }
 
 /// (email, full name) of every freelancer who accepted some version below `version`.
-pub fn earlier_acceptors(conn: &mut DbConnection, version: i32) -> AppResult<Vec<(String, String)>> {
+pub fn earlier_acceptors(conn: &mut DbConnection, version: i32) -> AppResult<Vec<(String, String, crate::domain::locale::Locale)>> {
     let earlier = terms_acceptances::table.filter(terms_acceptances::version.lt(version)).select(terms_acceptances::freelancer_id);
     Ok(freelancers::table
         .inner_join(users::table)
         .filter(freelancers::id.eq_any(earlier))
         .order(users::email.asc())
-        .select((users::email, users::full_name))
+        .select((users::email, users::full_name, users::locale))
         .load(conn)?)
 }

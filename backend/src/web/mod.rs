@@ -1,5 +1,5 @@
 //! The edge below the slices, which every handler may use and which imports no slice:
-//! body extractors (`json`, `extractors`), text hygiene (`text`), and the client address
+//! body extractors (`json`, `extractors`), text hygiene (`text`), the requested language (`locale`), and the client address
 //! behind trusted proxies (`client_ip`). The SPA fallback and the spec-derived route
 //! table sit beside `startup` (`crate::fallback`), because they read the OpenAPI
 //! document and with it every route.
@@ -8,4 +8,5 @@ pub mod client_ip;
 pub mod extractors;
 pub mod json;
 pub mod json_object;
+pub mod locale;
 pub mod text;

@@ -37,7 +37,7 @@ async fn unknown_routes_and_wrong_methods() {
     problem(res, 405, "method_not_allowed").await;
 
     let res = app.client.post(app.url("/api/v1/me")).send().await.unwrap();
-    assert_eq!(res.headers().get("allow").unwrap(), "GET");
+    assert_eq!(res.headers().get("allow").unwrap(), "GET, PATCH");
     problem(res, 405, "method_not_allowed").await;
 
     let admin = app.admin().await;

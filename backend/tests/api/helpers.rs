@@ -70,6 +70,7 @@ pub fn settings_for(dir: &std::path::Path, database_url: String, opts: &Options)
         smtp_url: opts.smtp_url.clone(),
         email_from: "Partner Hub <no-reply@partner-hub.test>".into(),
         support_email: "support@partner-hub.test".into(),
+        support_locale: Default::default(),
         email_outbox_dir: dir.join("outbox"),
         data_dir: dir.to_path_buf(),
         static_dir: opts.static_dir.clone().unwrap_or_else(|| dir.join("no-spa")),
@@ -317,13 +318,11 @@ impl TestApp {
         self.db(move |conn| {
             (0..n)
                 .map(|i| {
-                    let mail = partner_hub::notifications::templates::Rendered {
-                        template: "test",
-                        subject: format!("Test message {i}"),
-                        text: format!("Plain body {i}"),
-                        html: format!("<p>HTML body {i}</p>"),
+                    let mail = partner_hub::notifications::mails::ApplicationReceived {
+                        name: format!("Recipient {i}"),
+                        url: format!("https://partner-hub.test/{i}"),
                     };
-                    partner_hub::notifications::outbox::enqueue(conn, &format!("rcpt{i}@example.com"), &mail, now)
+                    partner_hub::notifications::outbox::send(conn, &format!("rcpt{i}@example.com"), Default::default(), &mail, now)
                 })
                 .collect()
         })

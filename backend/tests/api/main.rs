@@ -17,6 +17,7 @@ mod eligibility;
 mod email;
 mod errors;
 mod invitations;
+mod languages;
 mod onboarding;
 mod ops;
 mod programme;

@@ -36,6 +36,11 @@ export function detectLanguage(): Language {
   return 'en';
 }
 
+/** The language the UI shows now. */
+export function currentLanguage(): Language {
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
+}
+
 export function changeLanguage(language: Language): Promise<unknown> {
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, language);

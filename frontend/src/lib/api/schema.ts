@@ -583,7 +583,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change the caller's language (of emails and server messages) and/or name. */
+        patch: operations["update_me"];
         trace?: never;
     };
     "/api/v1/me/appeals": {
@@ -1488,6 +1489,8 @@ export interface components {
             freelancer?: null | components["schemas"]["FreelancerSummary"];
             full_name: string;
             id: string;
+            /** @description The language of emails and of the server's messages (`PATCH /me` changes it). */
+            locale: components["schemas"]["Locale"];
             roles: components["schemas"]["Role"][];
         };
         /**
@@ -1513,6 +1516,7 @@ export interface components {
             /** Format: email */
             email: string;
             kind: components["schemas"]["InvitationKind"];
+            locale?: null | components["schemas"]["Locale"];
         };
         /** @description An outbox message as support sees it (bodies left out). */
         OutboxMessage: {
@@ -1523,6 +1527,8 @@ export interface components {
             /** @example eml_4mN7pQ2rS9tU1vW3xY5z */
             id: string;
             last_error?: string | null;
+            /** @description The language the message was written in (the recipient's at the time). */
+            locale: components["schemas"]["Locale"];
             /** Format: date-time */
             next_attempt_at: string;
             /** Format: date-time */
@@ -1665,6 +1671,8 @@ export interface components {
                 /** @example eml_4mN7pQ2rS9tU1vW3xY5z */
                 id: string;
                 last_error?: string | null;
+                /** @description The language the message was written in (the recipient's at the time). */
+                locale: components["schemas"]["Locale"];
                 /** Format: date-time */
                 next_attempt_at: string;
                 /** Format: date-time */
@@ -1933,6 +1941,7 @@ export interface components {
             full_name: string;
             /** @description The token from an invitation link, when registering through one. */
             invitation_token?: string | null;
+            locale?: null | components["schemas"]["Locale"];
             /**
              * Format: password
              * @description 10 to 128 characters.
@@ -1967,6 +1976,8 @@ export interface components {
         Requester: {
             email: string;
             full_name: string;
+            /** @description The language they read: emails about the ticket go out in it. */
+            locale: components["schemas"]["Locale"];
             /** @example usr_8fK2mQ0pLw3xZb7TnR1c */
             user_id: string;
         };
@@ -2152,6 +2163,16 @@ export interface components {
          * @enum {string}
          */
         TinType: "ssn" | "ein";
+        /**
+         * @description What a person may change about their own account. At least one field.
+         * @example {
+         *       "locale": "de"
+         *     }
+         */
+        UpdateMeRequest: {
+            full_name?: string | null;
+            locale?: null | components["schemas"]["Locale"];
+        };
         UsAddress: {
             /** @example New York */
             city: string;
@@ -2179,6 +2200,8 @@ export interface components {
             full_name: string;
             /** @example usr_8fK2mQ0pLw3xZb7TnR1c */
             id: string;
+            /** @description The language of emails and of the server's messages. */
+            locale: components["schemas"]["Locale"];
             roles: components["schemas"]["Role"][];
         };
         /**
@@ -3463,6 +3486,44 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    update_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeRequest"];
+            };
+        };
+        responses: {
+            /** @description The account as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Malformed body, or neither field given (code `empty_update`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     list_my_appeals: {

@@ -11,6 +11,8 @@ export type FreelancerSummary = NonNullable<Me['freelancer']>;
 export type LoginRequest = Schemas['LoginRequest'];
 export type RegisterRequest = Schemas['RegisterRequest'];
 export type RegistrationRole = RegisterRequest['role'];
+export type UpdateMeRequest = Schemas['UpdateMeRequest'];
+export type Locale = Me['locale'];
 export type Problem = Schemas['Problem'];
 export type FieldError = NonNullable<Problem['errors']>[number];
 

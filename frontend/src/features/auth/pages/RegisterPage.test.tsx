@@ -28,6 +28,7 @@ describe('RegisterPage', () => {
       email: 'ada@example.com',
       password: 'correct horse battery',
       role: 'freelancer',
+      locale: 'en',
     });
   });
 
