@@ -22,7 +22,8 @@ async fn apply_once_then_support_reviews_with_filters_and_search() {
     assert_eq!(queue["data"].as_array().unwrap().len(), 2);
     assert_eq!(queue["data"][0]["id"], bo_app, "newest first");
     assert_eq!(queue["data"][0]["applicant"]["email"], bo.email);
-    let q = &ana.email[..12];
+    // "freelancer-" and five of the eight random characters: unique between the two.
+    let q = &ana.email[..16];
     let found: Value =
         app.get(&format!("/api/v1/admin/applications?q={}", q.to_uppercase()), Some(&support.access_token)).await.json().await.unwrap();
     assert_eq!(found["data"].as_array().unwrap().len(), 1, "case-insensitive search on email");
