@@ -68,9 +68,9 @@ impl Verdict {
 pub struct Decide {
     /// `upheld` changes the decision in the freelancer's favour; `denied` keeps it.
     pub decision: Verdict,
-    /// Sent to the freelancer, 1 to 2000 characters.
-    #[schema(min_length = 1, max_length = 2000)]
-    #[validate(length(min = 1, max = 2000, message = "Use 1 to 2000 characters."))]
+    /// Sent to the freelancer, 10 to 2000 characters (surrounding spaces not counted).
+    #[schema(min_length = 10, max_length = 2000)]
+    #[validate(length(min = 10, max = 2000, message = "Use 10 to 2000 characters."))]
     pub note: String,
 }
 

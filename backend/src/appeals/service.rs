@@ -17,6 +17,7 @@ use crate::auth::model::FreelancerRow;
 use crate::auth::service::recipient_of_freelancer;
 use crate::db::DbConnection;
 use crate::domain::ids::plain_id;
+use crate::domain::note::DecisionNote;
 use crate::error::{AppError, AppResult};
 use crate::notifications::{mails, outbox};
 use crate::pagination::{finish, Page, Paginated};
@@ -124,7 +125,9 @@ fn apply_to_subject(conn: &mut DbConnection, state: &AppState, r: &AppealRow, ve
     match r.subject_type {
         SubjectType::Application => match verdict {
             Verdict::Upheld => {
-                applications::approve_in(conn, state, &r.subject_id, actor, Some("Approved on appeal."), ApprovalPath::Appeal)?;
+                // The appeal's own note reaches the freelancer with the appeal; the application
+                // records only that an appeal approved it (`decision.via`).
+                applications::approve_in(conn, state, &r.subject_id, actor, None, ApprovalPath::Appeal)?;
             }
             Verdict::Denied => {
                 applications::deny_appeal_in(conn, &r.subject_id, &r.freelancer_id, state.clock.now_naive())?;
@@ -135,10 +138,7 @@ fn apply_to_subject(conn: &mut DbConnection, state: &AppState, r: &AppealRow, ve
 }
 
 pub async fn decide(state: &AppState, actor: String, id: String, form: Decide) -> AppResult<Appeal> {
-    let note = form.note.trim().to_string();
-    if note.is_empty() {
-        return Err(AppError::field("note", "This field must not be blank."));
-    }
+    let note = DecisionNote::required(&form.note)?.as_str().to_string();
     let st = state.clone();
     state
         .db

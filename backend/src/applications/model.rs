@@ -28,6 +28,7 @@ pub struct ApplicationRow {
     pub decided_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub decided_via: Option<ApprovalPath>,
 }
 
 crate::text_enum! {
@@ -41,20 +42,12 @@ crate::text_enum! {
     }
 }
 
-/// How an approval reaches an application: support's review of a new application, or
-/// an upheld appeal of a rejection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ApprovalPath {
-    Review,
-    Appeal,
-}
-
-impl ApprovalPath {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ApprovalPath::Review => "review",
-            ApprovalPath::Appeal => "appeal",
-        }
+crate::text_enum! {
+    /// How a decision reached an application: support's review of a new application, or
+    /// an upheld appeal of a rejection. The SPA words it in the reader's language.
+    pub enum ApprovalPath {
+        Review = "review",
+        Appeal = "appeal",
     }
 }
 
@@ -130,10 +123,12 @@ fn valid_certification(c: &CertificationName) -> Result<(), validator::Validatio
 pub struct ApplicationForm {
     /// Experience administering Microsoft 365.
     pub m365_experience: Experience,
-    /// How many US clients you serve today.
+    /// How many US clients you serve today. Required when you are based in the US;
+    /// others may leave it out (counted as 0).
     #[schema(minimum = 0, maximum = 10000)]
     #[validate(range(min = 0, max = 10000, message = "Enter a number from 0 to 10000."))]
-    pub us_clients_served: i32,
+    #[serde(default)]
+    pub us_clients_served: Option<i32>,
     /// Up to 20 certifications, e.g. "MS-102".
     #[schema(max_items = 20, inline)]
     #[validate(length(max = 20, message = "List at most 20 certifications."))]
@@ -152,6 +147,19 @@ pub struct ApplicationForm {
     #[validate(length(max = 5, message = "List at most 5 links."))]
     #[validate(custom(function = "validate_links"))]
     pub links: Vec<LinkUrl>,
+}
+
+impl ApplicationForm {
+    /// The answer to "US clients you serve today", asked only of US-based applicants.
+    pub fn us_clients(&self) -> Result<i32, crate::error::AppError> {
+        match self.us_clients_served {
+            Some(n) => Ok(n),
+            None if self.country == "US" => {
+                Err(crate::error::AppError::field("us_clients_served", "Please say how many US clients you serve today."))
+            }
+            None => Ok(0),
+        }
+    }
 }
 
 crate::bounded_string!(CertificationName, 1, 200, "A certification name, 1 to 200 characters.");
@@ -202,7 +210,8 @@ crate::text_enum! {
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 pub struct RejectForm {
     pub reason: RejectionReason,
-    /// Shown to the applicant. Required when the reason is `other`.
+    /// Shown to the applicant. Required when the reason is `other`. Blank means none;
+    /// a given note has at least 10 characters.
     #[schema(max_length = 2000)]
     #[validate(length(max = 2000, message = "Use at most 2000 characters."))]
     pub note: Option<String>,
@@ -210,7 +219,8 @@ pub struct RejectForm {
 
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 pub struct ApproveForm {
-    /// An optional note to the applicant.
+    /// An optional note to the applicant. Blank means none; a given note has at least
+    /// 10 characters.
     #[schema(max_length = 2000)]
     #[validate(length(max = 2000, message = "Use at most 2000 characters."))]
     pub note: Option<String>,
@@ -224,8 +234,17 @@ pub struct Decision {
     pub reason: Option<RejectionReason>,
     /// The reason in words.
     pub reason_text: Option<String>,
+    /// What support wrote to the applicant, if anything.
     pub note: Option<String>,
+    /// `appeal` when an upheld appeal made this decision, else `review`.
+    pub via: ApprovalPath,
     pub decided_at: DateTime<Utc>,
+}
+
+/// What an application said that other steps reuse (see `service::answers_in`).
+pub struct Answers {
+    pub country: String,
+    pub certifications: Vec<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -263,6 +282,7 @@ impl Application {
             reason_text: r.decision_reason.map(|reason| reason.label().to_string()),
             reason: r.decision_reason,
             note: r.decision_note.clone(),
+            via: r.decided_via.unwrap_or(ApprovalPath::Review),
             decided_at: utc(at),
         });
         Application {
@@ -320,6 +340,12 @@ mod tests {
             assert!(sql.contains(&format!("CHECK (m365_experience IN ({}))", Experience::sql_list())));
             assert!(sql.contains(&format!("CHECK (decision_reason IS NULL OR decision_reason IN ({}))", RejectionReason::sql_list())));
             assert!(sql.contains("applications_one_open ON applications (freelancer_id) WHERE status IN ('submitted', 'appealed')"));
+        }
+        for sql in [
+            include_str!("../../../migrations/sqlite/2026-12-02-000009_decision_path/up.sql"),
+            include_str!("../../../migrations/postgres/2026-12-02-000009_decision_path/up.sql"),
+        ] {
+            assert!(sql.contains(&format!("CHECK (decided_via IN ({}))", ApprovalPath::sql_list())));
         }
     }
 

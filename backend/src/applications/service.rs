@@ -19,6 +19,7 @@ use crate::auth::model::FreelancerRow;
 use crate::auth::service::recipient_of_freelancer;
 use crate::db::DbConnection;
 use crate::domain::ids::plain_id;
+use crate::domain::note::DecisionNote;
 use crate::error::{AppError, AppResult};
 use crate::freelancers::model::FreelancerStatus;
 use crate::freelancers::service as freelancers;
@@ -50,6 +51,7 @@ fn follow(conn: &mut DbConnection, freelancer_id: &str, to: FreelancerStatus, no
 }
 
 pub async fn submit(state: &AppState, fl: FreelancerRow, form: ApplicationForm, ip: Option<String>) -> AppResult<Application> {
+    let us_clients_served = form.us_clients()?;
     let st = state.clone();
     state
         .db
@@ -67,7 +69,7 @@ pub async fn submit(state: &AppState, fl: FreelancerRow, form: ApplicationForm, 
                 invitation_id,
                 status: ApplicationStatus::Submitted,
                 m365_experience: form.m365_experience,
-                us_clients_served: form.us_clients_served,
+                us_clients_served,
                 certifications: serde_json::to_string(&form.certifications.iter().map(|c| c.0.trim()).collect::<Vec<_>>())
                     .unwrap_or_default(),
                 country: form.country.clone(),
@@ -79,6 +81,7 @@ pub async fn submit(state: &AppState, fl: FreelancerRow, form: ApplicationForm, 
                 decided_at: None,
                 created_at: now,
                 updated_at: now,
+                decided_via: None,
             };
             store::insert(conn, &row)?;
             AuditEntry::new(Some(&fl.user_id), AuditAction::ApplicationSubmitted, "application", &row.id)
@@ -92,6 +95,13 @@ pub async fn submit(state: &AppState, fl: FreelancerRow, form: ApplicationForm, 
             Ok(Application::from_row(row, None))
         })
         .await
+}
+
+/// The latest application's answers that onboarding starts from, so a freelancer is not
+/// asked again for what they told us when applying.
+pub fn answers_in(conn: &mut DbConnection, freelancer_id: &str) -> AppResult<Option<Answers>> {
+    Ok(store::latest_of(conn, freelancer_id)?
+        .map(|r| Answers { country: r.country, certifications: serde_json::from_str(&r.certifications).unwrap_or_default() }))
 }
 
 pub async fn mine(state: &AppState, fl: FreelancerRow) -> AppResult<Application> {
@@ -144,18 +154,20 @@ pub async fn queue(state: &AppState, filter: QueueFilter, page: Page) -> AppResu
 }
 
 /// Approves inside an open transaction: support's review (`submitted → approved`) or an
-/// upheld appeal (`appealed → approved`, called by `appeals::service`).
+/// upheld appeal (`appealed → approved`, called by `appeals::service`). The path is kept
+/// as a fact (`decision.via`), never written into the note as words.
 pub fn approve_in(
     conn: &mut DbConnection,
     state: &AppState,
     id: &str,
     actor: &str,
-    note: Option<&str>,
+    note: Option<&DecisionNote>,
     path: ApprovalPath,
 ) -> AppResult<Application> {
     let now = state.clock.now_naive();
     let from = ApplicationStatus::approvable_from(path);
-    let decided = Decided { status: ApplicationStatus::Approved, reason: None, note, by: actor, at: now };
+    let note = note.map(DecisionNote::as_str);
+    let decided = Decided { status: ApplicationStatus::Approved, reason: None, note, via: path, by: actor, at: now };
     let Some(row) = store::decide(conn, id, &[from], decided)? else {
         return Err(not_now(conn, id, "approved here"));
     };
@@ -217,17 +229,13 @@ pub fn deny_appeal_in(conn: &mut DbConnection, id: &str, freelancer_id: &str, no
 }
 
 pub async fn approve(state: &AppState, id: String, actor: String, form: ApproveForm) -> AppResult<Application> {
+    let note = DecisionNote::optional(form.note.as_deref())?;
     let st = state.clone();
-    state
-        .db
-        .transaction(move |conn| {
-            approve_in(conn, &st, &id, &actor, form.note.as_deref().map(str::trim).filter(|n| !n.is_empty()), ApprovalPath::Review)
-        })
-        .await
+    state.db.transaction(move |conn| approve_in(conn, &st, &id, &actor, note.as_ref(), ApprovalPath::Review)).await
 }
 
 pub async fn reject(state: &AppState, id: String, actor: String, form: RejectForm) -> AppResult<Application> {
-    let note = form.note.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_string);
+    let note = DecisionNote::optional(form.note.as_deref())?.map(|n| n.as_str().to_string());
     if form.reason == RejectionReason::Other && note.is_none() {
         return Err(AppError::field("note", "A note is required when the reason is other."));
     }
@@ -238,7 +246,14 @@ pub async fn reject(state: &AppState, id: String, actor: String, form: RejectFor
             let now = st.clock.now_naive();
             let reason = form.reason;
             let from = ApplicationStatus::rejectable_from();
-            let decided = Decided { status: ApplicationStatus::Rejected, reason: Some(reason), note: note.as_deref(), by: &actor, at: now };
+            let decided = Decided {
+                status: ApplicationStatus::Rejected,
+                reason: Some(reason),
+                note: note.as_deref(),
+                via: ApprovalPath::Review,
+                by: &actor,
+                at: now,
+            };
             let Some(row) = store::decide(conn, &id, &[from], decided)? else {
                 return Err(not_now(conn, &id, "rejected"));
             };

@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::applications::model::{Applicant, ApplicationRow, ApplicationStatus, RejectionReason};
+use crate::applications::model::{Applicant, ApplicationRow, ApplicationStatus, ApprovalPath, RejectionReason};
 use crate::db::constraint::{on_unique, UniqueKey};
 use crate::db::schema::{applications, freelancers, users};
 use crate::db::DbConnection;
@@ -83,6 +83,7 @@ pub struct Decided<'a> {
     pub status: ApplicationStatus,
     pub reason: Option<RejectionReason>,
     pub note: Option<&'a str>,
+    pub via: ApprovalPath,
     pub by: &'a str,
     pub at: NaiveDateTime,
 }
@@ -94,6 +95,7 @@ pub fn decide(conn: &mut DbConnection, id: &str, from: &[ApplicationStatus], d: 
             applications::status.eq(d.status),
             applications::decision_reason.eq(d.reason),
             applications::decision_note.eq(d.note),
+            applications::decided_via.eq(d.via),
             applications::decided_by.eq(d.by),
             applications::decided_at.eq(d.at),
             applications::updated_at.eq(d.at),

@@ -4,6 +4,7 @@ pub mod country;
 pub mod email;
 pub mod ids;
 pub mod locale;
+pub mod note;
 pub mod role;
 pub mod state;
 pub mod text;

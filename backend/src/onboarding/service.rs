@@ -54,6 +54,17 @@ fn blank_profile(freelancer_id: &str, full_name: String, now: chrono::NaiveDateT
     }
 }
 
+/// The profile before the first save: the account's name, and the country and
+/// certifications from the application (onboarding follows an approved one).
+fn prefilled_profile(conn: &mut DbConnection, freelancer_id: &str, user_id: &str, now: NaiveDateTime) -> AppResult<ProfileRow> {
+    let mut row = blank_profile(freelancer_id, store::user_full_name(conn, user_id)?, now);
+    if let Some(answers) = crate::applications::service::answers_in(conn, freelancer_id)? {
+        row.country = Some(answers.country).filter(|c| crate::onboarding::places::is_country(c));
+        row.certifications = to_json(&answers.certifications)?;
+    }
+    Ok(row)
+}
+
 fn profile_dto(row: &ProfileRow, saved: bool) -> Profile {
     Profile {
         personal: PersonalInfo {
@@ -82,7 +93,7 @@ pub async fn get_profile(state: &AppState, caller: &FreelancerCaller) -> AppResu
         .db
         .run(move |conn| match store::profile(conn, &fid)? {
             Some(row) => Ok(profile_dto(&row, true)),
-            None => Ok(profile_dto(&blank_profile(&fid, store::user_full_name(conn, &uid)?, now), false)),
+            None => Ok(profile_dto(&prefilled_profile(conn, &fid, &uid, now)?, false)),
         })
         .await
 }
@@ -174,8 +185,8 @@ fn changes(input: ProfileUpdate) -> AppResult<ProfileChanges> {
 
 /// Makes sure the freelancer has a profile row to update (race-free: see `store`).
 fn ensure_profile(conn: &mut DbConnection, freelancer_id: &str, user_id: &str, now: NaiveDateTime) -> AppResult<()> {
-    let blank = blank_profile(freelancer_id, store::user_full_name(conn, user_id)?, now);
-    store::insert_profile_if_missing(conn, &blank)?;
+    let first = prefilled_profile(conn, freelancer_id, user_id, now)?;
+    store::insert_profile_if_missing(conn, &first)?;
     Ok(())
 }
 
@@ -192,7 +203,7 @@ pub async fn update_profile(state: &AppState, caller: &FreelancerCaller, input: 
                 // Nothing to save: answer with what is there rather than create a row.
                 return match store::profile(conn, &fid)? {
                     Some(row) => Ok(profile_dto(&row, true)),
-                    None => Ok(profile_dto(&blank_profile(&fid, store::user_full_name(conn, &uid)?, now), false)),
+                    None => Ok(profile_dto(&prefilled_profile(conn, &fid, &uid, now)?, false)),
                 };
             }
             if let Some(key) = &changes.display_name_key {

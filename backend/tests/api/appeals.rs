@@ -32,13 +32,20 @@ async fn rejected_applicant_appeals_and_support_upholds() {
     let reviewed: Value =
         app.post(&format!("/api/v1/admin/appeals/{id}/review"), json!({}), Some(&support.access_token)).await.json().await.unwrap();
     assert_eq!(reviewed["status"], "in_review");
-    problem(
-        app.post(&format!("/api/v1/admin/appeals/{id}/decide"), json!({"decision": "upheld", "note": "   "}), Some(&support.access_token))
+    for note in ["   ", "Passt so.", "  ok  "] {
+        let body = problem(
+            app.post(
+                &format!("/api/v1/admin/appeals/{id}/decide"),
+                json!({"decision": "upheld", "note": note}),
+                Some(&support.access_token),
+            )
             .await,
-        422,
-        "validation_failed",
-    )
-    .await;
+            422,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(body["errors"][0]["field"], "note", "{note:?}: {body}");
+    }
     let decided: Value = app
         .post(
             &format!("/api/v1/admin/appeals/{id}/decide"),
@@ -53,14 +60,22 @@ async fn rejected_applicant_appeals_and_support_upholds() {
 
     let mine: Value = app.get("/api/v1/me/application", Some(&s.access_token)).await.json().await.unwrap();
     assert_eq!(mine["status"], "approved");
+    // How it was approved is a fact the SPA words in the reader's language, not English
+    // text in the applicant's note.
+    assert_eq!(mine["decision"]["via"], "appeal");
+    assert!(mine["decision"]["note"].is_null(), "{mine}");
     let me: Value = app.get("/api/v1/me", Some(&s.access_token)).await.json().await.unwrap();
     assert_eq!(me["freelancer"]["status"], "approved");
     assert!(!me["freelancer"]["missing_steps"].as_array().unwrap().contains(&json!("approval")));
     let my_appeals: Value = app.get("/api/v1/me/appeals", Some(&s.access_token)).await.json().await.unwrap();
     assert_eq!(my_appeals["data"][0]["reviewer_note"], "Thanks, confirmed.");
     problem(
-        app.post(&format!("/api/v1/admin/appeals/{id}/decide"), json!({"decision": "denied", "note": "x"}), Some(&support.access_token))
-            .await,
+        app.post(
+            &format!("/api/v1/admin/appeals/{id}/decide"),
+            json!({"decision": "denied", "note": "Denied after all."}),
+            Some(&support.access_token),
+        )
+        .await,
         409,
         "invalid_status",
     )

@@ -22,7 +22,8 @@ async fn apply_once_then_support_reviews_with_filters_and_search() {
     assert_eq!(queue["data"].as_array().unwrap().len(), 2);
     assert_eq!(queue["data"][0]["id"], bo_app, "newest first");
     assert_eq!(queue["data"][0]["applicant"]["email"], bo.email);
-    let q = &ana.email[..12];
+    // "freelancer-" and five of the eight random characters: unique between the two.
+    let q = &ana.email[..16];
     let found: Value =
         app.get(&format!("/api/v1/admin/applications?q={}", q.to_uppercase()), Some(&support.access_token)).await.json().await.unwrap();
     assert_eq!(found["data"].as_array().unwrap().len(), 1, "case-insensitive search on email");
@@ -56,8 +57,9 @@ async fn apply_once_then_support_reviews_with_filters_and_search() {
     )
     .await;
 
-    let res =
-        app.post(&format!("/api/v1/admin/applications/{bo_app}/approve"), json!({"note": "Welcome!"}), Some(&support.access_token)).await;
+    let res = app
+        .post(&format!("/api/v1/admin/applications/{bo_app}/approve"), json!({"note": "Welcome aboard, Bo!"}), Some(&support.access_token))
+        .await;
     assert_eq!(res.status(), 200);
     let me: Value = app.get("/api/v1/me", Some(&bo.access_token)).await.json().await.unwrap();
     assert_eq!(me["freelancer"]["status"], "approved");
@@ -69,7 +71,9 @@ async fn apply_once_then_support_reviews_with_filters_and_search() {
         && m.subject == "About your application"
         && m.text.contains("appeal")
         && m.text.contains("needs more detail")));
-    assert!(mails.iter().any(|m| m.to == bo.email && m.subject == "Your application is approved" && m.text.contains("Welcome!")));
+    assert!(mails
+        .iter()
+        .any(|m| m.to == bo.email && m.subject == "Your application is approved" && m.text.contains("Welcome aboard, Bo!")));
     let admin = app.admin().await;
     let audit: Value = app.get("/api/v1/admin/audit-log?subject_type=application", Some(&admin.access_token)).await.json().await.unwrap();
     let actions: Vec<&str> = audit["data"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
@@ -125,4 +129,55 @@ async fn applying_needs_a_confirmed_email_address() {
     let token = app.verification_token(&s.email).await;
     assert_eq!(app.post("/api/v1/auth/verify-email", serde_json::json!({"token": token}), None).await.status(), 200);
     assert_eq!(app.post("/api/v1/applications", crate::helpers::application_body("DE"), Some(&s.access_token)).await.status(), 201);
+}
+
+#[actix_web::test]
+async fn a_given_decision_note_says_something_and_the_path_is_a_fact() {
+    let app = TestApp::spawn().await;
+    let support = app.support().await;
+    let ana = app.freelancer().await;
+    let ana_app = app.apply(&ana, "DE").await;
+    let reject = |note: &str| json!({"reason": "needs_more_detail", "note": note});
+
+    // Too short: 422 on `note`, and the application is untouched.
+    for short in ["ok", "  Zu kurz.  "] {
+        let res = app.post(&format!("/api/v1/admin/applications/{ana_app}/reject"), reject(short), Some(&support.access_token)).await;
+        let body = problem(res, 422, "validation_failed").await;
+        assert_eq!(body["errors"][0]["field"], "note");
+        assert!(body["errors"][0]["message"].as_str().unwrap().contains("10"), "{body}");
+    }
+    let res =
+        app.post(&format!("/api/v1/admin/applications/{ana_app}/approve"), json!({"note": "Welcome!"}), Some(&support.access_token)).await;
+    assert_eq!(problem(res, 422, "validation_failed").await["errors"][0]["field"], "note");
+    let mine: Value = app.get("/api/v1/me/application", Some(&ana.access_token)).await.json().await.unwrap();
+    assert_eq!(mine["status"], "submitted", "a refused decision changes nothing");
+    assert!(app.sent_emails().await.iter().all(|m| m.subject != "Your application is approved"));
+
+    // A blank note is no note; the decision says it came from support's review.
+    let res = app.post(&format!("/api/v1/admin/applications/{ana_app}/approve"), json!({"note": "   "}), Some(&support.access_token)).await;
+    assert_eq!(res.status(), 200);
+    let mine: Value = app.get("/api/v1/me/application", Some(&ana.access_token)).await.json().await.unwrap();
+    assert_eq!(mine["decision"]["outcome"], "approved");
+    assert_eq!(mine["decision"]["via"], "review");
+    assert!(mine["decision"]["note"].is_null());
+}
+
+#[actix_web::test]
+async fn us_clients_are_asked_only_of_us_based_applicants() {
+    let app = TestApp::spawn().await;
+    let uk = app.freelancer().await;
+    let mut body = application_body("GB");
+    body.as_object_mut().unwrap().remove("us_clients_served");
+    let res = app.post("/api/v1/applications", body.clone(), Some(&uk.access_token)).await;
+    assert_eq!(res.status(), 201);
+    let created: Value = res.json().await.unwrap();
+    assert_eq!(created["us_clients_served"], 0);
+
+    let us = app.freelancer().await;
+    body["country"] = json!("US");
+    let res = app.post("/api/v1/applications", body, Some(&us.access_token)).await;
+    let problem = problem(res, 422, "validation_failed").await;
+    assert_eq!(problem["errors"][0]["field"], "us_clients_served");
+    let me: Value = app.get("/api/v1/me", Some(&us.access_token)).await.json().await.unwrap();
+    assert_eq!(me["freelancer"]["status"], "registered", "nothing changed");
 }

@@ -787,3 +787,21 @@ async fn concurrent_first_w9_saves_all_succeed_and_each_is_audited_once() {
     let created = entries.iter().filter(|(before, _)| before.as_deref().unwrap_or("null") == "null").count();
     assert_eq!(created, 1, "{entries:?}");
 }
+
+#[actix_web::test]
+async fn the_profile_starts_from_the_application() {
+    let app = TestApp::spawn().await;
+    let ana = app.approved_freelancer_in("GB").await;
+    let p: Value = app.get("/api/v1/me/profile", Some(&ana.access_token)).await.json().await.unwrap();
+    assert_eq!(p["personal"]["country"], "GB");
+    assert_eq!(p["business"]["certifications"], json!(["MS-102: Microsoft 365 Administrator"]));
+    assert!(p["updated_at"].is_null(), "nothing is saved by looking");
+
+    // Saving the personal section first keeps the application's certifications for the
+    // business step.
+    let personal = json!({"personal": {"full_name": "Ana Lima", "display_name": "Ana Lima", "description": "", "languages": ["Englisch"], "country": "GB"}});
+    assert_eq!(put(&app, "/api/v1/me/profile", personal, &ana.access_token).await.status(), 200);
+    let p: Value = app.get("/api/v1/me/profile", Some(&ana.access_token)).await.json().await.unwrap();
+    assert_eq!(p["business"]["certifications"], json!(["MS-102: Microsoft 365 Administrator"]));
+    assert_eq!(p["completed"]["business"], false);
+}

@@ -26,6 +26,7 @@ export function ApplicationDecision({ decision }: { decision: ResultOf<'get_appl
           ),
         },
         { label: t('staffApplications.detail.decidedAt'), value: dateTime(decision.decided_at) },
+        { label: t('staffApplications.detail.via'), value: t(`staffApplications.via.${decision.via}`) },
         ...(decision.reason
           ? [
               {

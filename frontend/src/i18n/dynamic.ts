@@ -2,6 +2,7 @@
 // key is only known at run time, so it may be missing; then the fallback is shown.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { diagnosticsEnabled, recordMiss } from './misses';
 
 export type DynamicT = (key: string, fallback: string, options?: Record<string, unknown>) => string;
 
@@ -10,7 +11,10 @@ export function useDynamicT(): DynamicT {
   return useCallback<DynamicT>(
     (key, fallback, options) => {
       // With the options, so that a plural key (`…_one`, `…_other`) is found by its `count`.
-      if (!i18n.exists(key, options)) return fallback;
+      if (!i18n.exists(key, options)) {
+        if (diagnosticsEnabled()) recordMiss(i18n.language, key);
+        return fallback;
+      }
       const translate = t as unknown as (key: string, options?: Record<string, unknown>) => string;
       return translate(key, options);
     },

@@ -4,6 +4,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './de.json';
 import en from './en.json';
+import { diagnosticsEnabled, recordMiss } from './misses';
 
 export const SUPPORTED_LANGUAGES = ['en', 'de'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -59,6 +60,11 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'en',
   supportedLngs: SUPPORTED_LANGUAGES,
   interpolation: { escapeValue: false },
+  // With diagnostics on, every key missing from the catalogues is recorded (see misses.ts).
+  saveMissing: diagnosticsEnabled(),
+  missingKeyHandler: (languages, _namespace, key) => {
+    for (const language of languages) recordMiss(language, key);
+  },
 });
 
 export default i18n;

@@ -16,9 +16,13 @@ describe('checkApplication', () => {
   });
 
   it('names every missing or invalid field', () => {
-    expect(checkApplication(EMPTY_APPLICATION)).toEqual({
+    expect(checkApplication({ ...EMPTY_APPLICATION, country: 'US' })).toEqual({
       m365_experience: 'experienceRequired',
       us_clients_served: 'clientsRange',
+      motivation: 'motivationLength',
+    });
+    expect(checkApplication(EMPTY_APPLICATION)).toEqual({
+      m365_experience: 'experienceRequired',
       country: 'countryRequired',
       motivation: 'motivationLength',
     });
@@ -29,6 +33,16 @@ describe('checkApplication', () => {
     expect(checkApplication({ ...valid, certifications: Array.from({ length: 21 }, (_, i) => `C${i}`) })).toEqual({
       certifications: 'certificationsTooMany',
     });
+  });
+});
+
+describe('US clients', () => {
+  it('are asked only of US-based applicants; others may leave the field empty', () => {
+    const uk = { ...valid, country: 'GB', us_clients_served: '' };
+    expect(checkApplication(uk)).toEqual({});
+    expect(toApplicationForm(uk).us_clients_served).toBeNull();
+    expect(checkApplication({ ...valid, us_clients_served: '' })).toEqual({ us_clients_served: 'clientsRange' });
+    expect(checkApplication({ ...uk, us_clients_served: -1 })).toEqual({ us_clients_served: 'clientsRange' });
   });
 });
 

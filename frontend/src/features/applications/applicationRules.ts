@@ -71,11 +71,17 @@ export type ApplicationProblem =
   | 'linksTooMany'
   | 'linkInvalid';
 
+/** "US clients you serve today" is asked of US-based applicants; others may leave it empty. */
+export function usClientsRequired(country: string | null): boolean {
+  return country === 'US';
+}
+
 export function checkApplication(values: ApplicationValues): Partial<Record<keyof ApplicationValues, ApplicationProblem>> {
   const problems: Partial<Record<keyof ApplicationValues, ApplicationProblem>> = {};
   if (!values.m365_experience) problems.m365_experience = 'experienceRequired';
   const clients = values.us_clients_served;
-  if (typeof clients !== 'number' || !Number.isInteger(clients) || clients < 0 || clients > LIMITS.clientsMax) {
+  const skipped = clients === '' && !usClientsRequired(values.country);
+  if (!skipped && (typeof clients !== 'number' || !Number.isInteger(clients) || clients < 0 || clients > LIMITS.clientsMax)) {
     problems.us_clients_served = 'clientsRange';
   }
   if (values.certifications.length > LIMITS.certifications) problems.certifications = 'certificationsTooMany';
@@ -94,7 +100,7 @@ export function checkApplication(values: ApplicationValues): Partial<Record<keyo
 export function toApplicationForm(values: ApplicationValues): ApplicationForm {
   return {
     m365_experience: values.m365_experience as Experience,
-    us_clients_served: Number(values.us_clients_served),
+    us_clients_served: values.us_clients_served === '' ? null : Number(values.us_clients_served),
     certifications: values.certifications.map((c) => c.trim()),
     country: values.country ?? '',
     motivation: values.motivation.trim(),

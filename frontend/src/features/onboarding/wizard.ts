@@ -14,10 +14,18 @@ export interface WizardInput {
 }
 
 /** The W-9 is part of the wizard for US-based freelancers (or when the API asks for it). */
+const WITH_TAX: readonly WizardStep[] = ['intro', 'personal', 'business', 'tax', 'terms'];
+const WITHOUT_TAX: readonly WizardStep[] = ['intro', 'personal', 'business', 'terms'];
+
 export function wizardSteps(input: WizardInput): WizardStep[] {
   if (!input.onboardingRequired) return ['terms'];
   const needsTax = input.missingSteps.includes('tax_form') || input.profile.personal.country === 'US' || input.hasTaxForm;
-  return needsTax ? ['intro', 'personal', 'business', 'tax', 'terms'] : ['intro', 'personal', 'business', 'terms'];
+  return [...(needsTax ? WITH_TAX : WITHOUT_TAX)];
+}
+
+/** The step a US-based freelancer does just before the W-9 (the hints name it). */
+export function stepBeforeTax(): WizardStep {
+  return WITH_TAX[WITH_TAX.indexOf('tax') - 1] ?? 'intro';
 }
 
 function isDone(step: WizardStep, input: WizardInput): boolean {

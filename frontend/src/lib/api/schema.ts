@@ -1129,9 +1129,10 @@ export interface components {
             motivation: string;
             /**
              * Format: int32
-             * @description How many US clients you serve today.
+             * @description How many US clients you serve today. Required when you are based in the US;
+             *     others may leave it out (counted as 0).
              */
-            us_clients_served: number;
+            us_clients_served?: number | null;
         };
         /**
          * @description Where an application stands. `submitted` and `appealed` are open: a freelancer
@@ -1139,8 +1140,17 @@ export interface components {
          * @enum {string}
          */
         ApplicationStatus: "submitted" | "approved" | "rejected" | "appealed";
+        /**
+         * @description How a decision reached an application: support's review of a new application, or
+         *     an upheld appeal of a rejection. The SPA words it in the reader's language.
+         * @enum {string}
+         */
+        ApprovalPath: "review" | "appeal";
         ApproveForm: {
-            /** @description An optional note to the applicant. */
+            /**
+             * @description An optional note to the applicant. Blank means none; a given note has at least
+             *     10 characters.
+             */
             note?: string | null;
         };
         /**
@@ -1313,18 +1323,21 @@ export interface components {
         Decide: {
             /** @description `upheld` changes the decision in the freelancer's favour; `denied` keeps it. */
             decision: components["schemas"]["Verdict"];
-            /** @description Sent to the freelancer, 1 to 2000 characters. */
+            /** @description Sent to the freelancer, 10 to 2000 characters (surrounding spaces not counted). */
             note: string;
         };
         /** @description Support's decision on an application. */
         Decision: {
             /** Format: date-time */
             decided_at: string;
+            /** @description What support wrote to the applicant, if anything. */
             note?: string | null;
             outcome: components["schemas"]["DecisionOutcome"];
             reason?: null | components["schemas"]["RejectionReason"];
             /** @description The reason in words. */
             reason_text?: string | null;
+            /** @description `appeal` when an upheld appeal made this decision, else `review`. */
+            via: components["schemas"]["ApprovalPath"];
         };
         /**
          * @description The outcome of support's decision.
@@ -2048,7 +2061,10 @@ export interface components {
             role: components["schemas"]["SignupRole"];
         };
         RejectForm: {
-            /** @description Shown to the applicant. Required when the reason is `other`. */
+            /**
+             * @description Shown to the applicant. Required when the reason is `other`. Blank means none;
+             *     a given note has at least 10 characters.
+             */
             note?: string | null;
             reason: components["schemas"]["RejectionReason"];
         };

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useDecideAppeal } from '../api/decideAppeal';
 import type { Appeal, Verdict } from '../api/types';
-import { NOTE_MAX } from '../lib/notes';
+import { noteProblem } from '@/lib/notes/decisionNote';
 import { InvalidStatusAlert } from '@/components/InvalidStatusAlert';
 import { useServerErrors } from '@/components/useServerErrors';
 
@@ -20,8 +20,9 @@ export function DecideAppealForm({ appeal }: { appeal: Appeal }) {
     validate: {
       decision: (value) => (value ? null : t('staffAppeals.decide.decisionRequired')),
       note: (value) => {
-        if (!value.trim()) return t('staffAppeals.decide.noteRequired');
-        return value.length > NOTE_MAX ? t('staffApplications.noteTooLong') : null;
+        const problem = noteProblem(value, true);
+        if (problem === 'staffApplications.noteRequired') return t('staffAppeals.decide.noteRequired');
+        return problem && t(problem);
       },
     },
   });

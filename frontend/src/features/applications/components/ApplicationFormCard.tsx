@@ -14,6 +14,7 @@ import { useSubmitApplication } from '../api/submitApplication';
 import {
   APPLICATION_FIELDS,
   checkApplication,
+  usClientsRequired,
   EXPERIENCE_LEVELS,
   LIMITS,
   toApplicationForm,
@@ -77,8 +78,10 @@ export function ApplicationFormCard({ initialValues, onSubmitted, onCancel }: Pr
           />
           <NumberInput
             label={t('application.fields.usClients')}
-            description={t('application.fields.usClientsHint')}
-            required
+            description={
+              usClientsRequired(form.values.country) ? t('application.fields.usClientsHint') : t('application.fields.usClientsOptionalHint')
+            }
+            required={usClientsRequired(form.values.country)}
             min={0}
             max={LIMITS.clientsMax}
             allowDecimal={false}

@@ -67,7 +67,9 @@ export function ApplicationStatus({ application, freelancer, onReapply }: Props)
       {application.status === 'approved' && (
         <SuccessAlert title={t('application.status.approvedTitle')}>
           <Stack gap="sm" align="flex-start">
-            <Text size="sm">{t('application.status.approvedText')}</Text>
+            <Text size="sm">
+              {decision?.via === 'appeal' ? t('application.status.approvedOnAppealText') : t('application.status.approvedText')}
+            </Text>
             {decision?.note && <DecisionNote note={decision.note} />}
             {next?.kind === 'dashboard' ? (
               <Button component={Link} to="/app/dashboard">

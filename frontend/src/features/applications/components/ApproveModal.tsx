@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useApproveApplication } from '../api/approveApplication';
 import type { Application } from '../api/types';
-import { NOTE_MAX } from '../lib/reject';
+import { noteProblem } from '@/lib/notes/decisionNote';
 import { ConfirmModal } from '@/components/ConfirmModal';
 import { InvalidStatusAlert } from '@/components/InvalidStatusAlert';
 import { useServerErrors } from '@/components/useServerErrors';
@@ -24,7 +24,12 @@ export function ApproveModal({ application, opened, onClose, onDone }: ApproveMo
   const approve = useApproveApplication(application.id);
   const form = useForm({
     initialValues: { note: '' },
-    validate: { note: (value) => (value.length > NOTE_MAX ? t('staffApplications.noteTooLong') : null) },
+    validate: {
+      note: (value) => {
+        const problem = noteProblem(value);
+        return problem && t(problem);
+      },
+    },
   });
   const { formRef, alertError, onServerError, focusFirstInvalid, reset } = useServerErrors(form, FIELDS);
 

@@ -15,6 +15,10 @@ describe('rejectFormErrors', () => {
     expect(rejectFormErrors({ reason: 'other', note: 'We only onboard US-based experts.' })).toEqual({});
   });
 
+  it('refuses a given note under ten characters', () => {
+    expect(rejectFormErrors({ reason: 'not_the_right_fit', note: 'Nein.' })).toEqual({ note: 'staffApplications.noteTooShort' });
+  });
+
   it('caps the note at 2,000 characters', () => {
     expect(rejectFormErrors({ reason: 'other', note: 'x'.repeat(2001) })).toEqual({ note: 'staffApplications.noteTooLong' });
   });

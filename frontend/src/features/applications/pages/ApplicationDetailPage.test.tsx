@@ -127,9 +127,9 @@ describe('ApplicationDetailPage', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Approve' }));
     const dialog = await screen.findByRole('dialog', { name: 'Approve this application?' });
-    await user.type(within(dialog).getByLabelText(/Note to the applicant/), '  Welcome!  ');
+    await user.type(within(dialog).getByLabelText(/Note to the applicant/), '  Welcome aboard, Ana!  ');
     await user.click(within(dialog).getByRole('button', { name: 'Approve application' }));
-    await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ note: 'Welcome!' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ note: 'Welcome aboard, Ana!' }));
   });
 
   it('shows a missing application as an error', async () => {

@@ -7,6 +7,8 @@ import { useServerErrors } from '@/components/useServerErrors';
 import { TagField } from '@/components/TagField';
 import type { Profile } from '@/lib/api/types';
 import { useUpdateMyProfile } from '../api/updateMyProfile';
+import { suggestDisplayName } from '../displayName';
+import { stepBeforeTax } from '../wizard';
 import { PictureUpload } from './PictureUpload';
 import { StepActions, StepFrame } from './StepFrame';
 
@@ -31,7 +33,8 @@ export function PersonalStep({ profile, onBack, onDone }: { profile: Profile; on
     initialValues: {
       personal: {
         full_name: profile.personal.full_name,
-        display_name: profile.personal.display_name ?? '',
+        // Not asked again: the name from the account suggests one (still editable).
+        display_name: profile.personal.display_name ?? suggestDisplayName(profile.personal.full_name),
         description: profile.personal.description,
         languages: profile.personal.languages,
         country: profile.personal.country ?? null,
@@ -112,7 +115,7 @@ export function PersonalStep({ profile, onBack, onDone }: { profile: Profile; on
           />
           <CountrySelect
             label={t('onboarding.personal.country')}
-            description={t('onboarding.personal.countryHint')}
+            description={t('onboarding.personal.countryHint', { step: t(`onboarding.steps.${stepBeforeTax()}`) })}
             placeholder={t('onboarding.countryPlaceholder')}
             required
             {...form.getInputProps('personal.country')}

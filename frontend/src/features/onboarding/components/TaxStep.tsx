@@ -60,11 +60,21 @@ interface Props {
 /** The W-9: shows the saved form (TIN masked) or the form to fill in and sign. */
 export function TaxStep({ saved, onBack, onDone }: Props) {
   const [editing, setEditing] = useState(saved === null);
-  if (saved && !editing) return <SavedTaxForm saved={saved} onBack={onBack} onDone={onDone} onReplace={() => setEditing(true)} />;
-  return <TaxFormStep saved={saved} onBack={onBack} onDone={onDone} onCancel={saved ? () => setEditing(false) : undefined} />;
+  const [replaced, setReplaced] = useState(false);
+  if (saved && !editing) {
+    return <SavedTaxForm saved={saved} replaced={replaced} onBack={onBack} onDone={onDone} onReplace={() => setEditing(true)} />;
+  }
+  // The first W-9 moves the wizard on; a replacement stays here and says it is saved.
+  const onSaved = saved
+    ? () => {
+        setReplaced(true);
+        setEditing(false);
+      }
+    : onDone;
+  return <TaxFormStep saved={saved} onBack={onBack} onDone={onSaved} onCancel={saved ? () => setEditing(false) : undefined} />;
 }
 
-function SavedTaxForm({ saved, onBack, onDone, onReplace }: Props & { saved: TaxForm; onReplace: () => void }) {
+function SavedTaxForm({ saved, replaced, onBack, onDone, onReplace }: Props & { saved: TaxForm; replaced: boolean; onReplace: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const address = [saved.address.line1, saved.address.line2, `${saved.address.city}, ${saved.address.state} ${saved.address.zip}`]
@@ -72,7 +82,11 @@ function SavedTaxForm({ saved, onBack, onDone, onReplace }: Props & { saved: Tax
     .join(', ');
   return (
     <StepFrame id="step-tax" title={t('onboarding.tax.title')}>
-      <SuccessAlert title={t('onboarding.tax.savedTitle')} data-testid="tax-saved">
+      <SuccessAlert
+        title={replaced ? t('onboarding.tax.replacedTitle') : t('onboarding.tax.savedTitle')}
+        role={replaced ? 'status' : undefined}
+        data-testid="tax-saved"
+      >
         {t('onboarding.tax.savedText', { date: format.dateTime(saved.signed_at) })}
       </SuccessAlert>
       <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" m={0} spacing="md">

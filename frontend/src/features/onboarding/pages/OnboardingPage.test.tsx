@@ -173,6 +173,24 @@ describe('OnboardingPage', () => {
     expect(screen.queryByTestId('problem-alert')).not.toBeInTheDocument();
   });
 
+  it('starts the personal step from what the account and the application already say', async () => {
+    signIn();
+    mockApi({
+      'GET /api/v1/me': () => json(me(['personal_info', 'business_info', 'tax_form', 'terms'])),
+      'GET /api/v1/me/profile': () =>
+        json({ ...profile(false, false, 'US'), personal: { ...profile(false, false, 'US').personal, full_name: 'Jürgen Müller' } }),
+      'GET /api/v1/me/tax-form': () => problem(404, 'not_found'),
+    });
+    renderRoutes('/app/onboarding');
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Continue' }, SLOW));
+    const displayName = await screen.findByRole('textbox', { name: /Display name/ }, SLOW);
+    expect(displayName).toHaveValue('Juergen Mueller');
+    const country = screen.getByLabelText(/Country you are based in/, { selector: 'input' });
+    expect(country).toHaveValue('United States');
+    // The W-9 comes after the business step, and the hint says so.
+    expect(country).toHaveAccessibleDescription(/W-9 form follows after “Business info”/);
+  });
+
   it('waits for the approval before onboarding', async () => {
     signIn();
     mockApi({ 'GET /api/v1/me': () => json(me(['approval', 'personal_info', 'terms'], { status: 'submitted' })) });

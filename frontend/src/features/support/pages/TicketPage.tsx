@@ -2,7 +2,6 @@ import { Alert, Anchor, Badge, Container, Group, Paper, Stack, Text, Title } fro
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { humanize, useDynamicT } from '@/i18n/dynamic';
@@ -31,7 +30,11 @@ export default function TicketPage() {
         {ticket.isPending && <LoadingState />}
         {ticket.isError &&
           (isApiError(ticket.error) && ticket.error.status === 404 ? (
-            <EmptyState title={t('support.ticket.notFoundTitle')} description={t('support.ticket.notFoundText')} />
+            // A page of its own (another person's ticket, a wrong link): it needs its heading.
+            <Stack gap="xs">
+              <Title order={1}>{t('support.ticket.notFoundTitle')}</Title>
+              <Text c="dimmed">{t('support.ticket.notFoundText')}</Text>
+            </Stack>
           ) : (
             <ErrorState error={ticket.error} onRetry={() => void ticket.refetch()} />
           ))}
