@@ -5,6 +5,7 @@
 // for the language (German pages and mail must hold no English sentence).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { choose, search, tags, waitForPath } from './ui.mjs';
 
 const API = '/api/v1';
 const PASSWORD = 'first hour password 1';
@@ -104,29 +105,6 @@ async function mailTo(ctx, lang, to, subject) {
 
 async function heading(page, name, level) {
   await page.getByRole('heading', { name, ...(level ? { level } : {}) }).first().waitFor();
-}
-
-async function waitForPath(page, pathname) {
-  await page.waitForURL((url) => url.pathname === pathname);
-}
-
-async function choose(page, label, option) {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function search(page, label, typed, option) {
-  const input = page.getByRole('combobox', { name: label });
-  await input.fill(typed);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function tags(page, label, values) {
-  const input = page.getByRole('combobox', { name: label });
-  for (const value of values) {
-    await input.fill(value);
-    await input.press('Enter');
-  }
 }
 
 function journey(lang) {

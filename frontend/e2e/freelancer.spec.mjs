@@ -6,6 +6,7 @@
 // happens in the browser. Self-contained: it starts from a fresh session.
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
+import { choose, pageText, search, tags, waitForPath } from './ui.mjs';
 
 const PASSWORD = 'freelancer password 1';
 const TIN = '123-45-6789';
@@ -13,37 +14,6 @@ const API = '/api/v1';
 
 async function heading(page, name, level = 1) {
   await page.getByRole('heading', { level, name }).waitFor();
-}
-
-async function waitForPath(page, pathname) {
-  await page.waitForURL((url) => url.pathname === pathname);
-}
-
-/** The body text of the page, to assert that something is (not) shown anywhere. */
-async function pageText(page) {
-  return page.evaluate(() => document.body.innerText);
-}
-
-/** A Mantine Select: open it and pick the option. */
-async function choose(page, label, option) {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** A searchable Mantine Select: type, then pick the option. */
-async function search(page, label, typed, option) {
-  const input = page.getByRole('combobox', { name: label });
-  await input.fill(typed);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** A Mantine TagsInput: each value typed and confirmed with Enter. */
-async function tags(page, label, values) {
-  const input = page.getByRole('combobox', { name: label });
-  for (const value of values) {
-    await input.fill(value);
-    await input.press('Enter');
-  }
 }
 
 // --- a small PNG for the profile picture (a blue square with a lighter disc) ---------
