@@ -95,6 +95,7 @@ export const sampleMe = {
   email: 'ada@example.com',
   full_name: 'Ada Lovelace',
   roles: ['freelancer'],
+  locale: 'en',
   freelancer: {
     id: 'fl_1',
     status: 'onboarding',

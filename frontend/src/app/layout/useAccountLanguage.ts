@@ -17,7 +17,8 @@ export function useAccountLanguage() {
   const shown = i18n.resolvedLanguage ? currentLanguage() : null;
 
   useEffect(() => {
-    if (!shown || me.locale === shown) return;
+    // No locale (a stale or partial /me): nothing to compare, nothing to save.
+    if (!shown || !me.locale || me.locale === shown) return;
     mutate(
       { locale: shown },
       {
