@@ -48,6 +48,8 @@ pub struct Settings {
     /// Sign-ups one client address may make before each further one waits (growing
     /// delays). Raise it for a population behind one NAT.
     pub signups_per_ip: i32,
+    /// `PAYMENTS_PROVIDER`: `sandbox` (default).
+    pub payments: crate::providers::payments::PaymentsSettings,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -122,6 +124,10 @@ impl Settings {
             signups_per_ip: match var("SIGNUPS_PER_IP") {
                 None => crate::auth::rate_limit::REGISTER_IP.free,
                 Some(v) => v.parse().ok().filter(|n| *n > 0).ok_or_else(|| anyhow::anyhow!("SIGNUPS_PER_IP must be a positive number"))?,
+            },
+            payments: match var("PAYMENTS_PROVIDER").as_deref() {
+                None | Some("sandbox") => crate::providers::payments::PaymentsSettings::Sandbox,
+                Some(other) => bail!("PAYMENTS_PROVIDER must be 'sandbox', not '{other}'"),
             },
         })
     }

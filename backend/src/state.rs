@@ -6,6 +6,7 @@ use crate::auth::jwt::JwtKeys;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::providers::payments::PaymentProvider;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -13,4 +14,5 @@ pub struct AppState {
     pub clock: Clock,
     pub settings: Arc<Settings>,
     pub jwt: Arc<JwtKeys>,
+    pub payments: Arc<dyn PaymentProvider>,
 }

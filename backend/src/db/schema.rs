@@ -330,6 +330,249 @@ diesel::table! {
 }
 
 diesel::joinable!(user_roles -> users (user_id));
+diesel::table! {
+    tax_rates (country) {
+        country -> Text,
+        rate_bps -> Integer,
+        label -> Text,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    commerce_settings (id) {
+        id -> Integer,
+        auto_approve_accounts -> Bool,
+        updated_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    referral_clicks (freelancer_id, day, visitor_hash) {
+        freelancer_id -> Text,
+        day -> Text,
+        visitor_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (id) {
+        id -> Text,
+        user_id -> Text,
+        idem_key -> Text,
+        operation -> Text,
+        request_hash -> Text,
+        status -> Text,
+        response_status -> Nullable<Integer>,
+        response_body -> Nullable<Text>,
+        locked_until -> Timestamp,
+        created_at -> Timestamp,
+        completed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    payments (id) {
+        id -> Text,
+        user_id -> Text,
+        purpose -> Text,
+        subscription_id -> Nullable<Text>,
+        refund_of -> Nullable<Text>,
+        amount_cents -> BigInt,
+        currency -> Text,
+        payment_method -> Text,
+        status -> Text,
+        failure_code -> Nullable<Text>,
+        provider -> Text,
+        provider_ref -> Nullable<Text>,
+        provider_key -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    orders (id) {
+        id -> Text,
+        customer_user_id -> Text,
+        plan_id -> Text,
+        billing_term -> Text,
+        seats -> Integer,
+        unit_price_cents -> BigInt,
+        currency -> Text,
+        freelancer_id -> Nullable<Text>,
+        referral_code -> Nullable<Text>,
+        self_referral -> Bool,
+        payment_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    customer_accounts (id) {
+        id -> Text,
+        owner_user_id -> Nullable<Text>,
+        created_by_freelancer_id -> Nullable<Text>,
+        status -> Text,
+        account_name -> Text,
+        address_line1 -> Text,
+        address_line2 -> Nullable<Text>,
+        city -> Text,
+        region -> Nullable<Text>,
+        postal_code -> Text,
+        country -> Text,
+        contact_name -> Text,
+        contact_email -> Text,
+        contact_phone -> Text,
+        existing_customer -> Bool,
+        domain -> Text,
+        rejection_reason -> Nullable<Text>,
+        reviewed_by -> Nullable<Text>,
+        reviewed_at -> Nullable<Timestamp>,
+        provider_tenant_id -> Nullable<Text>,
+        partnership_accepted_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    partnership_invitations (id) {
+        id -> Text,
+        account_id -> Text,
+        token_hash -> Text,
+        status -> Text,
+        expires_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+        accepted_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    subscriptions (id) {
+        id -> Text,
+        customer_user_id -> Text,
+        account_id -> Nullable<Text>,
+        order_id -> Text,
+        plan_id -> Text,
+        freelancer_id -> Nullable<Text>,
+        self_referral -> Bool,
+        billing_term -> Text,
+        seats -> Integer,
+        scheduled_seats -> Nullable<Integer>,
+        unit_price_cents -> BigInt,
+        currency -> Text,
+        payment_method -> Text,
+        status -> Text,
+        auto_renew -> Bool,
+        term_start -> Timestamp,
+        current_term_end -> Timestamp,
+        cancellation_allowed_until -> Timestamp,
+        activated_at -> Nullable<Timestamp>,
+        renewal_attempts -> Integer,
+        next_renewal_attempt_at -> Nullable<Timestamp>,
+        grace_until -> Nullable<Timestamp>,
+        ended_at -> Nullable<Timestamp>,
+        provider_subscription_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    invoice_counters (year) {
+        year -> Integer,
+        last_number -> Integer,
+    }
+}
+
+diesel::table! {
+    invoices (id) {
+        id -> Text,
+        number -> Text,
+        year -> Integer,
+        seq -> Integer,
+        kind -> Text,
+        status -> Text,
+        customer_user_id -> Text,
+        subscription_id -> Nullable<Text>,
+        credits_invoice_id -> Nullable<Text>,
+        payment_id -> Nullable<Text>,
+        currency -> Text,
+        bill_to_name -> Text,
+        bill_to_email -> Text,
+        bill_to_address -> Nullable<Text>,
+        bill_to_country -> Nullable<Text>,
+        subtotal_cents -> BigInt,
+        tax_rate_bps -> Integer,
+        tax_cents -> BigInt,
+        total_cents -> BigInt,
+        issued_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    invoice_lines (id) {
+        id -> Text,
+        invoice_id -> Text,
+        position -> Integer,
+        description -> Text,
+        quantity -> Integer,
+        unit_amount_cents -> BigInt,
+        amount_cents -> BigInt,
+        period_start -> Nullable<Timestamp>,
+        period_end -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    subscription_events (id) {
+        id -> Text,
+        subscription_id -> Text,
+        kind -> Text,
+        status_before -> Nullable<Text>,
+        status_after -> Text,
+        seats -> Integer,
+        amount_cents -> Nullable<BigInt>,
+        invoice_id -> Nullable<Text>,
+        actor_id -> Nullable<Text>,
+        data -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    provisioning_tasks (id) {
+        id -> Text,
+        kind -> Text,
+        dedupe_key -> Text,
+        account_id -> Nullable<Text>,
+        subscription_id -> Nullable<Text>,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claim_token -> Nullable<Text>,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(orders -> plans (plan_id));
+diesel::joinable!(subscriptions -> plans (plan_id));
+diesel::joinable!(subscriptions -> orders (order_id));
+diesel::joinable!(subscriptions -> customer_accounts (account_id));
+diesel::joinable!(subscriptions -> users (customer_user_id));
+diesel::joinable!(subscriptions -> freelancers (freelancer_id));
+diesel::joinable!(subscription_events -> subscriptions (subscription_id));
+diesel::joinable!(invoice_lines -> invoices (invoice_id));
+diesel::joinable!(partnership_invitations -> customer_accounts (account_id));
+diesel::joinable!(referral_clicks -> freelancers (freelancer_id));
 diesel::joinable!(plans -> products (product_id));
 diesel::joinable!(applications -> freelancers (freelancer_id));
 diesel::joinable!(freelancer_profiles -> freelancers (freelancer_id));
@@ -369,4 +612,18 @@ diesel::allow_tables_to_appear_in_same_query!(
     appeals,
     support_tickets,
     ticket_messages,
+    tax_rates,
+    commerce_settings,
+    referral_clicks,
+    idempotency_keys,
+    payments,
+    orders,
+    customer_accounts,
+    partnership_invitations,
+    subscriptions,
+    invoice_counters,
+    invoices,
+    invoice_lines,
+    subscription_events,
+    provisioning_tasks,
 );

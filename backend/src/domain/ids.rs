@@ -42,6 +42,16 @@ typed_id!(TokenFamilyId, "rtf");
 typed_id!(AuditId, "aud");
 typed_id!(EmailId, "eml");
 typed_id!(JobRunId, "job");
+typed_id!(OrderId, "ord");
+typed_id!(PaymentId, "pay");
+typed_id!(SubscriptionId, "sub");
+typed_id!(SubscriptionEventId, "sev");
+typed_id!(InvoiceId, "inv");
+typed_id!(InvoiceLineId, "inl");
+typed_id!(CustomerAccountId, "acct");
+typed_id!(PartnershipInvitationId, "pin");
+typed_id!(ProvisioningTaskId, "prv");
+typed_id!(IdempotencyKeyId, "idk");
 
 /// A row id whose type does not matter outside its table (login attempts).
 pub fn plain_id(prefix: &str) -> String {

@@ -1,5 +1,6 @@
 //! Newtypes that validate on construction: once built, a value is valid everywhere.
 
+pub mod commerce;
 pub mod country;
 pub mod email;
 pub mod ids;

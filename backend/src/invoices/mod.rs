@@ -1,0 +1,8 @@
+//! Billing and payments: invoices and credit notes, numbered without gaps per year
+//! (`2026-000001`), with line items, tax from the per-country rate table, totals and a
+//! status. Other slices issue them through `service::issue_in` / `service::credit_note_in`
+//! inside their own transaction, so an invoice exists exactly when the charge it records does.
+
+pub mod model;
+pub mod numbering;
+pub mod service;

@@ -1,0 +1,14 @@
+DROP TABLE provisioning_tasks;
+DROP TABLE subscription_events;
+DROP TABLE invoice_lines;
+DROP TABLE invoices;
+DROP TABLE invoice_counters;
+DROP TABLE subscriptions;
+DROP TABLE partnership_invitations;
+DROP TABLE customer_accounts;
+DROP TABLE orders;
+DROP TABLE payments;
+DROP TABLE idempotency_keys;
+DROP TABLE referral_clicks;
+DROP TABLE commerce_settings;
+DROP TABLE tax_rates;
