@@ -143,6 +143,24 @@ impl AppError {
         self
     }
 
+    /// The field errors of every failed check in one 422, so that a form shows them all
+    /// at once; a check that failed otherwise is returned as it is.
+    pub fn all_of(checks: impl IntoIterator<Item = AppResult<()>>) -> AppResult<()> {
+        let mut errors = Vec::new();
+        for check in checks {
+            match check {
+                Ok(()) => {}
+                Err(e) if e.code == "validation_failed" => errors.extend(e.errors),
+                Err(e) => return Err(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::validation(errors))
+        }
+    }
+
     pub fn problem(&self) -> Problem {
         Problem {
             type_: format!("/problems/{}", self.code),

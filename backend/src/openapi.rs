@@ -71,6 +71,7 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(crate::freelancers::configure)
         .configure(crate::appeals::configure)
         .configure(crate::support::configure)
+        .configure(crate::invoices::configure)
         .service(spec);
 }
 

@@ -11,3 +11,8 @@ pub fn validate(s: &str) -> Result<(), validator::ValidationError> {
         Err(validator::ValidationError::new("country").with_message("Enter a two-letter country code such as US.".into()))
     }
 }
+
+/// An assigned ISO 3166-1 alpha-2 code ("DE"; not "XX" or "de").
+pub fn is_assigned(s: &str) -> bool {
+    is_code(s) && crate::onboarding::places::is_country(s)
+}

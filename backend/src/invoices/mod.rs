@@ -3,6 +3,13 @@
 //! status. Other slices issue them through `service::issue_in` / `service::credit_note_in`
 //! inside their own transaction, so an invoice exists exactly when the charge it records does.
 
+pub mod admin_routes;
 pub mod model;
 pub mod numbering;
 pub mod service;
+pub mod store;
+pub mod tax_rates;
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.configure(admin_routes::configure);
+}

@@ -343,6 +343,32 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
             (Staff, call(path, Body::Json(body)))
         }
 
+        // Staff: the catalogue and the tax table.
+        ("GET", "/api/v1/admin/catalog" | "/api/v1/admin/tax-rates") => (Staff, call(path, Body::None)),
+        ("POST", "/api/v1/admin/products") => {
+            (Staff, call(path, Body::Json(json!({"name": "Matrix product", "vendor": "Matrix", "description": "Made by the matrix."}))))
+        }
+        ("POST", "/api/v1/admin/plans") => {
+            let body = json!({"product_id": "prd_microsoft_365", "name": "Matrix plan", "description": "", "monthly_price_cents": 1000, "yearly_price_cents": 10000, "commission_rate_bps": 1000});
+            (Staff, call(path, Body::Json(body)))
+        }
+        ("PATCH", "/api/v1/admin/plans/{id}") => {
+            (Staff, call(path.replace("{id}", "pln_m365_business_basic"), Body::Json(json!({"active": true}))))
+        }
+        ("PUT", "/api/v1/admin/tax-rates/{country}") => {
+            (Staff, call(path.replace("{country}", "FR"), Body::Json(json!({"rate_bps": 2000, "label": "TVA"}))))
+        }
+        // A rate that exists for every caller to remove.
+        ("DELETE", "/api/v1/admin/tax-rates/{country}") => {
+            let set = app
+                .client
+                .put(app.url("/api/v1/admin/tax-rates/NL"))
+                .bearer_auth(&w.support.access_token)
+                .json(&json!({"rate_bps": 2100, "label": "BTW"}));
+            json_of(set.send().await.unwrap(), "tax rate").await;
+            (Staff, call(path.replace("{country}", "NL"), Body::None))
+        }
+
         // Admin only.
         ("POST", "/api/v1/admin/clock/advance") => (AdminOnly, call(path, Body::Json(json!({"days": 1})))),
         _ => return None,

@@ -325,3 +325,69 @@ async fn a_colliding_referral_code_is_recognised_for_a_retry() {
         .await;
     assert!(collided);
 }
+
+async fn patch_plan(app: &TestApp, token: &str, id: &str, body: Value) -> Response {
+    app.client.patch(app.url(&format!("/api/v1/admin/plans/{id}"))).bearer_auth(token).json(&body).send().await.unwrap()
+}
+
+#[actix_web::test]
+async fn concurrent_plan_changes_cannot_together_break_the_yearly_rule() {
+    let app = TestApp::spawn().await;
+    let support = app.support().await;
+    let t = support.access_token.as_str();
+    let id = "pln_m365_business_basic";
+    for _ in 0..5 {
+        // From 720/7200: monthly 610 alone is fine (12 × 610 = 7320 > 7200), yearly 8000
+        // alone is fine (8640 > 8000); both together are not (7320 < 8000).
+        assert_eq!(patch_plan(&app, t, id, json!({"monthly_price_cents": 720, "yearly_price_cents": 7200})).await.status(), 200);
+        let (a, b) = futures_util::join!(
+            patch_plan(&app, t, id, json!({"monthly_price_cents": 610})),
+            patch_plan(&app, t, id, json!({"yearly_price_cents": 8000})),
+        );
+        let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+        statuses.sort();
+        assert_eq!(statuses, [200, 422], "one change wins, the other is checked against it");
+        let plan: (i64, i64) = app
+            .db(move |conn| {
+                use partner_hub::db::schema::plans;
+                Ok(plans::table.find(id).select((plans::monthly_price_cents, plans::yearly_price_cents)).first(conn)?)
+            })
+            .await;
+        assert!(plan.1 < plan.0 * 12, "the rule holds: {plan:?}");
+    }
+}
+
+#[actix_web::test]
+async fn concurrent_tax_rate_changes_leave_one_row_and_an_audited_chain() {
+    let app = TestApp::spawn().await;
+    let support = app.support().await;
+    let t = support.access_token.as_str();
+    let requests = (0..20).map(|i| {
+        let body = json!({"rate_bps": 1000 + i, "label": "USt."});
+        app.client.put(app.url("/api/v1/admin/tax-rates/DE")).bearer_auth(t).json(&body).send()
+    });
+    let (wins, others) = tally(join_all(requests).await.into_iter().map(Result::unwrap).collect(), 200).await;
+    assert_eq!(wins, 20, "{others:?}");
+    let rates: Value = app.get("/api/v1/admin/tax-rates", Some(t)).await.json().await.unwrap();
+    assert_eq!(rates["data"].as_array().unwrap().len(), 1);
+    let last = rates["data"][0]["rate_bps"].as_i64().unwrap();
+    // Each change's `before` is the rate the one before it left: one chain, ending in the row.
+    let entries: Vec<(Option<String>, Option<String>)> = app
+        .db(|conn| {
+            Ok(audit_log::table
+                .filter(audit_log::action.eq("tax_rate.changed"))
+                .order((audit_log::created_at.asc(), audit_log::id.asc()))
+                .select((audit_log::before_json, audit_log::after_json))
+                .load(conn)?)
+        })
+        .await;
+    assert_eq!(entries.len(), 20);
+    let rate = |j: &Option<String>| j.as_ref().map(|s| serde_json::from_str::<Value>(s).unwrap()["rate_bps"].as_i64().unwrap());
+    let befores: std::collections::BTreeSet<Option<i64>> = entries.iter().map(|(b, _)| rate(b)).collect();
+    let afters: std::collections::BTreeSet<Option<i64>> = entries.iter().map(|(_, a)| rate(a)).collect();
+    assert_eq!(befores.iter().filter(|b| b.is_none()).count(), 1, "one change created the row");
+    let mut chained: std::collections::BTreeSet<Option<i64>> = afters.clone();
+    chained.remove(&Some(last));
+    chained.insert(None);
+    assert_eq!(befores, chained, "every change replaced the one before it");
+}

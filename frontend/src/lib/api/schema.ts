@@ -160,6 +160,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole catalogue for editing: every product with every plan, retired ones included. */
+        get: operations["get_admin_catalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/clock": {
         parameters: {
             query?: never;
@@ -334,6 +351,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a plan to a product; it is on sale at once. Audited as `catalog.plan_created`. */
+        post: operations["create_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a plan: only the fields sent. `active: false` retires it (no longer offered or
+         *     sold; subscriptions on it keep renewing), `true` puts it back on sale. A price change
+         *     reaches each subscription at its next renewal. Audited as `catalog.plan_updated`.
+         */
+        patch: operations["update_plan"];
+        trace?: never;
+    };
+    "/api/v1/admin/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a product (without plans). Audited as `catalog.product_created`. */
+        post: operations["create_product"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/support-tickets": {
         parameters: {
             query?: never;
@@ -363,6 +435,47 @@ export interface paths {
         /** Close a ticket (staff). Audited as `support_ticket.closed`. */
         post: operations["staff_close_support_ticket"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tax table: the rate charged on invoices to each country (none listed: no tax). */
+        get: operations["list_tax_rates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tax-rates/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a country's tax rate (create or replace). Applies to invoices issued from now on.
+         *     Audited as `tax_rate.changed`.
+         */
+        put: operations["set_tax_rate"];
+        post?: never;
+        /**
+         * Remove a country's tax rate: invoices to it carry no tax from now on. Audited as
+         *     `tax_rate.removed`.
+         */
+        delete: operations["remove_tax_rate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1037,6 +1150,38 @@ export interface components {
             /** Format: int64 */
             en: number;
         };
+        /** @description The whole catalogue, for editing. */
+        AdminCatalog: {
+            products: components["schemas"]["AdminProduct"][];
+        };
+        /**
+         * @description A plan as support sees it: the public fields, whether it is on sale, and its place in
+         *     the catalogue.
+         */
+        AdminPlan: components["schemas"]["Plan"] & {
+            /** @description False: retired. It is not offered or sold; existing subscriptions keep renewing. */
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int32
+             * @description Position in the catalogue (ascending).
+             */
+            sort_order: number;
+        };
+        /** @description A product with every plan, retired ones included. */
+        AdminProduct: {
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** @example prd_microsoft_365 */
+            id: string;
+            /** @example Microsoft 365 */
+            name: string;
+            plans: components["schemas"]["AdminPlan"][];
+            /** @example Microsoft */
+            vendor: string;
+        };
         AdvanceClock: {
             /**
              * Format: int64
@@ -1262,6 +1407,56 @@ export interface components {
              * @description Basis points of the net price (1500 = 15 %).
              */
             rate_bps: number;
+        };
+        /**
+         * @description A new plan of an existing product, on sale at once.
+         * @example {
+         *       "commission_rate_bps": 1000,
+         *       "description": "Enterprise productivity and security.",
+         *       "monthly_price_cents": 4320,
+         *       "name": "Microsoft 365 E3",
+         *       "product_id": "prd_microsoft_365",
+         *       "yearly_price_cents": 43200
+         *     }
+         */
+        CreatePlanRequest: {
+            /**
+             * Format: int32
+             * @description 0 to 5000 basis points (0 to 50 %).
+             */
+            commission_rate_bps: number;
+            /** @description At most 1000 characters. */
+            description?: string;
+            /**
+             * Format: int64
+             * @description Per seat per month, billed monthly: 1 to 10 000 000 cents.
+             */
+            monthly_price_cents: number;
+            /** @description 3 to 80 characters. */
+            name: string;
+            product_id: string;
+            /**
+             * Format: int64
+             * @description Per seat per year, billed yearly: 1 to 10 000 000 cents, and less than 12 × the
+             *     monthly price (a yearly commitment costs less per month).
+             */
+            yearly_price_cents: number;
+        };
+        /**
+         * @description A new product (plans are added to it one by one).
+         * @example {
+         *       "description": "Business applications for sales and service.",
+         *       "name": "Dynamics 365",
+         *       "vendor": "Microsoft"
+         *     }
+         */
+        CreateProductRequest: {
+            /** @description At most 1000 characters. */
+            description?: string;
+            /** @description 3 to 80 characters. */
+            name: string;
+            /** @description 1 to 80 characters. */
+            vendor: string;
         };
         /**
          * @description Opening a ticket.
@@ -2099,6 +2294,22 @@ export interface components {
          */
         Role: "freelancer" | "customer" | "support" | "admin";
         /**
+         * @description A country's rate, set or replaced.
+         * @example {
+         *       "label": "USt.",
+         *       "rate_bps": 1900
+         *     }
+         */
+        SetTaxRateRequest: {
+            /** @description 1 to 40 characters, on one line. */
+            label: string;
+            /**
+             * Format: int32
+             * @description 0 to 5000 basis points (0 to 50 %).
+             */
+            rate_bps: number;
+        };
+        /**
          * @description The roles a person may choose when signing up; staff roles are granted by an admin.
          * @enum {string}
          */
@@ -2173,6 +2384,33 @@ export interface components {
              */
             tin: string;
             tin_type: components["schemas"]["TinType"];
+        };
+        /** @description The tax charged on invoices to one country. */
+        TaxRate: {
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example DE
+             */
+            country: string;
+            /**
+             * @description Printed on invoices beside the rate.
+             * @example USt.
+             */
+            label: string;
+            /**
+             * Format: int32
+             * @description Basis points of the net amount (1900 = 19 %).
+             * @example 1900
+             */
+            rate_bps: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description The tax table, by country. */
+        TaxRateList: {
+            data: components["schemas"]["TaxRate"][];
+            /** @description Always null: the table fits in one page. */
+            next_cursor?: string | null;
         };
         /** @description A freelancer's acceptance of one terms version. */
         TermsAcceptance: {
@@ -2305,6 +2543,26 @@ export interface components {
         UpdateMeRequest: {
             full_name?: string | null;
             locale?: null | components["schemas"]["Locale"];
+        };
+        /**
+         * @description A change to a plan: only the fields sent change, under the rules of a new plan.
+         *     `active: false` retires the plan (no longer offered or sold); `true` puts it back on
+         *     sale. A price change applies to subscriptions from their next renewal.
+         * @example {
+         *       "monthly_price_cents": 780,
+         *       "yearly_price_cents": 7800
+         *     }
+         */
+        UpdatePlanRequest: {
+            active?: boolean | null;
+            /** Format: int32 */
+            commission_rate_bps?: number | null;
+            description?: string | null;
+            /** Format: int64 */
+            monthly_price_cents?: number | null;
+            name?: string | null;
+            /** Format: int64 */
+            yearly_price_cents?: number | null;
         };
         UsAddress: {
             /** @example New York */
@@ -2752,6 +3010,27 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    get_admin_catalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCatalog"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     get_clock: {
         parameters: {
             query?: never;
@@ -3094,6 +3373,111 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    create_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The new plan */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields, or no such product (`errors[].field` = `product_id`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan id
+                 * @example pln_m365_business_basic
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    create_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProductRequest"];
+            };
+        };
+        responses: {
+            /** @description The new product */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProduct"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     list_support_tickets: {
         parameters: {
             query?: {
@@ -3161,6 +3545,92 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    list_tax_rates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRateList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    set_tax_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ISO 3166-1 alpha-2, in capitals
+                 * @example DE
+                 */
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTaxRateRequest"];
+            };
+        };
+        responses: {
+            /** @description The rate as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    remove_tax_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ISO 3166-1 alpha-2, in capitals
+                 * @example DE
+                 */
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
         };
     };

@@ -1,0 +1,53 @@
+//! Diesel queries for invoices and the tax table. Reads of a client's invoices are scoped
+//! by the client in the WHERE clause.
+
+use diesel::prelude::*;
+
+use crate::db::schema::tax_rates;
+use crate::db::DbConnection;
+use crate::error::AppResult;
+use crate::invoices::tax_rates::TaxRateRow;
+
+/// The tax table, by country.
+pub fn tax_rates(conn: &mut DbConnection) -> AppResult<Vec<TaxRateRow>> {
+    Ok(tax_rates::table.order(tax_rates::country.asc()).select(TaxRateRow::as_select()).load(conn)?)
+}
+
+/// The country's rate, locked until the transaction ends on PostgreSQL (SQLite's writer
+/// lock already covers it).
+pub fn tax_rate_for_update(conn: &mut DbConnection, country: &str) -> AppResult<Option<TaxRateRow>> {
+    let q = tax_rates::table.find(country).select(tax_rates::all_columns);
+    Ok(match conn {
+        DbConnection::Postgresql(pg) => q.for_update().first(pg).optional()?,
+        DbConnection::Sqlite(lite) => q.first(lite).optional()?,
+    })
+}
+
+/// Inserts the rate unless the country has one; whether it did. MultiConnection has no
+/// ON CONFLICT, so each engine gets its own statement. On PostgreSQL a concurrent insert
+/// of the same country waits for this one to commit and then inserts nothing, so exactly
+/// one writer creates the row.
+pub fn insert_tax_rate_if_absent(conn: &mut DbConnection, row: &TaxRateRow) -> AppResult<bool> {
+    let n = match conn {
+        DbConnection::Postgresql(c) => diesel::insert_into(tax_rates::table).values(row).on_conflict_do_nothing().execute(c)?,
+        DbConnection::Sqlite(c) => diesel::insert_into(tax_rates::table).values(row).on_conflict_do_nothing().execute(c)?,
+    };
+    Ok(n == 1)
+}
+
+pub fn update_tax_rate(conn: &mut DbConnection, row: &TaxRateRow) -> AppResult<()> {
+    diesel::update(tax_rates::table.find(&row.country))
+        .set((
+            tax_rates::rate_bps.eq(row.rate_bps),
+            tax_rates::label.eq(row.label.clone()),
+            tax_rates::updated_by.eq(row.updated_by.clone()),
+            tax_rates::updated_at.eq(row.updated_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Deletes the country's rate; the row it was, or None when there was none.
+pub fn delete_tax_rate(conn: &mut DbConnection, country: &str) -> AppResult<Option<TaxRateRow>> {
+    Ok(diesel::delete(tax_rates::table.find(country)).returning(tax_rates::all_columns).get_result(conn).optional()?)
+}
