@@ -9,6 +9,7 @@ pub mod numbering;
 pub mod service;
 pub mod store;
 pub mod tax_rates;
+pub mod view;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.configure(admin_routes::configure);
