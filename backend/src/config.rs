@@ -50,6 +50,41 @@ pub struct Settings {
     pub signups_per_ip: i32,
     /// `PAYMENTS_PROVIDER`: `sandbox` (default).
     pub payments: crate::providers::payments::PaymentsSettings,
+    /// The seller printed on invoices (`SELLER_NAME`, `SELLER_ADDRESS`, `SELLER_TAX_ID`).
+    pub seller: SellerSettings,
+}
+
+/// Who issues the invoices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SellerSettings {
+    pub name: String,
+    /// Postal address lines (`SELLER_ADDRESS`, lines separated by `;` or line breaks).
+    pub address: Vec<String>,
+    /// VAT or tax number; printed when set.
+    pub tax_id: Option<String>,
+}
+
+impl Default for SellerSettings {
+    fn default() -> Self {
+        SellerSettings {
+            name: "Partner Hub".into(),
+            address: vec!["Example Street 1".into(), "10115 Berlin".into(), "Germany".into()],
+            tax_id: None,
+        }
+    }
+}
+
+impl SellerSettings {
+    fn from_env() -> SellerSettings {
+        let default = SellerSettings::default();
+        SellerSettings {
+            name: var("SELLER_NAME").map(|n| n.trim().to_string()).unwrap_or(default.name),
+            address: var("SELLER_ADDRESS")
+                .map(|a| a.split([';', '\n']).map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect())
+                .unwrap_or(default.address),
+            tax_id: var("SELLER_TAX_ID").map(|t| t.trim().to_string()),
+        }
+    }
 }
 
 fn var(name: &str) -> Option<String> {
@@ -129,6 +164,7 @@ impl Settings {
                 None | Some("sandbox") => crate::providers::payments::PaymentsSettings::Sandbox,
                 Some(other) => bail!("PAYMENTS_PROVIDER must be 'sandbox', not '{other}'"),
             },
+            seller: SellerSettings::from_env(),
         })
     }
 }

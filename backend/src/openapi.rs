@@ -32,6 +32,7 @@ use crate::docs::*;
         (name = "freelancers", description = "Eligibility, the dashboard and seller tiers"),
         (name = "appeals", description = "Appealing a decision"),
         (name = "support", description = "Contacting customer support"),
+        (name = "billing", description = "Invoices, credit notes and their PDFs"),
         (name = "admin", description = "Support staff and operations"),
         (name = "operations", description = "Health, metrics and the spec"),
     ),

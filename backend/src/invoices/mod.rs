@@ -6,11 +6,13 @@
 pub mod admin_routes;
 pub mod model;
 pub mod numbering;
+pub mod pdf;
+pub mod routes;
 pub mod service;
 pub mod store;
 pub mod tax_rates;
 pub mod view;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.configure(admin_routes::configure);
+    cfg.configure(routes::configure).configure(admin_routes::configure);
 }

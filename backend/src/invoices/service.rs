@@ -7,13 +7,19 @@ use chrono::{Datelike, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::audit::{AuditAction, AuditEntry};
+use crate::auth::AuthUser;
 use crate::db::schema::{invoice_lines, invoices, tax_rates};
 use crate::db::DbConnection;
 use crate::domain::commerce::{InvoiceKind, InvoiceStatus};
 use crate::domain::ids::{InvoiceId, InvoiceLineId};
+use crate::domain::locale::Locale;
 use crate::error::{AppError, AppResult};
 use crate::invoices::model::{InvoiceLineRow, InvoiceRow, NewInvoice, NewLine};
 use crate::invoices::numbering;
+use crate::invoices::view::{self, Invoice};
+use crate::invoices::{pdf, store};
+use crate::pagination::{finish, Page, Paginated};
+use crate::state::AppState;
 
 /// `amount × bps / 10 000`, rounded half up.
 pub fn tax_of(amount_cents: i64, rate_bps: i32) -> i64 {
@@ -142,6 +148,64 @@ pub fn credit_note_in(
         lines,
     };
     insert(conn, (InvoiceKind::CreditNote, InvoiceStatus::Issued), inv, original.tax_rate_bps, Some(original.id), actor_id, now)
+}
+
+/// Who may see which invoices: the client they are billed to, and staff (anyone else
+/// gets 404, so ids do not leak).
+fn scope_of(user: &AuthUser) -> store::Scope {
+    if user.is_staff() {
+        store::Scope::Any
+    } else {
+        store::Scope::OwnedBy(user.id.clone())
+    }
+}
+
+/// The caller's own invoices and credit notes with their lines, newest first (staff too
+/// see only their own here).
+pub async fn list_mine(state: &AppState, user: &AuthUser, page: Page) -> AppResult<Paginated<Invoice>> {
+    let user_id = user.id.clone();
+    state
+        .db
+        .run(move |conn| {
+            let rows = store::list_of_customer(conn, &user_id, page.after, page.limit)?;
+            let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+            let lines = store::lines_of(conn, &ids)?;
+            let credited: Vec<String> = rows.iter().filter_map(|r| r.credits_invoice_id.clone()).collect();
+            let numbers = store::numbers_of(conn, &credited)?;
+            Ok(finish(
+                rows,
+                page.limit,
+                |r| (r.issued_at, r.id.clone()),
+                |r| {
+                    let own_lines = lines.get(&r.id).cloned().unwrap_or_default();
+                    let credits_number = r.credits_invoice_id.as_ref().and_then(|c| numbers.get(c).cloned());
+                    view::build(r, own_lines, credits_number)
+                },
+            ))
+        })
+        .await
+}
+
+/// One invoice with its lines, for its client or staff.
+pub async fn get(state: &AppState, user: &AuthUser, id: String) -> AppResult<Invoice> {
+    let scope = scope_of(user);
+    state
+        .db
+        .run(move |conn| {
+            store::find(conn, &id, &scope)?.ok_or_else(|| AppError::not_found("No such invoice."))?;
+            view::load_in(conn, &id)
+        })
+        .await
+}
+
+/// The invoice as a PDF in `locale`, with its file name.
+pub async fn pdf(state: &AppState, user: &AuthUser, id: String, locale: Locale) -> AppResult<(String, Vec<u8>)> {
+    let invoice = get(state, user, id).await?;
+    let seller = state.settings.seller.clone();
+    let bytes = actix_web::web::block(move || pdf::render(&invoice, &seller, locale).map(|b| (pdf::filename(&invoice), b)))
+        .await
+        .map_err(|e| AppError::internal(format!("PDF rendering thread: {e}")))??;
+    Ok(bytes)
 }
 
 #[cfg(test)]

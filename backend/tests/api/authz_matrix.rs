@@ -343,6 +343,24 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
             (Staff, call(path, Body::Json(body)))
         }
 
+        // A fresh client's invoice: that client and staff; everyone's own list.
+        ("GET", "/api/v1/customer/invoices") => {
+            let client = app.customer().await;
+            let (id, number, _, _) = crate::invoices::issue_invoice(app, &client, None, 1500).await;
+            let mut c = call(path, Body::None);
+            c.secrets = vec![id, number, client.email.clone()];
+            c.owner = Some(client);
+            (AnyUser, c)
+        }
+        ("GET", "/api/v1/customer/invoices/{id}" | "/api/v1/customer/invoices/{id}/pdf") => {
+            let client = app.customer().await;
+            let (id, number, _, _) = crate::invoices::issue_invoice(app, &client, None, 1500).await;
+            let mut c = call(path.replace("{id}", &id), Body::None);
+            c.secrets = vec![id, number, client.email.clone()];
+            c.owner = Some(client);
+            (OwnerOrStaff, c)
+        }
+
         // Staff: the catalogue and the tax table.
         ("GET", "/api/v1/admin/catalog" | "/api/v1/admin/tax-rates") => (Staff, call(path, Body::None)),
         ("POST", "/api/v1/admin/products") => {

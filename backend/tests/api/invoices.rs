@@ -136,3 +136,199 @@ async fn tax_rates_are_validated_and_staff_only() {
     let rates: Value = app.get("/api/v1/admin/tax-rates", Some(&support.access_token)).await.json().await.unwrap();
     assert_eq!(rates["data"].as_array().unwrap().len(), 1);
 }
+
+/// Refunds `net_cents` of invoice `id` with a credit note, the way a cancellation does.
+async fn credit(app: &TestApp, id: &str, net_cents: i64) -> String {
+    use partner_hub::invoices::model::NewLine;
+    let id = id.to_string();
+    let now = app.state.clock.now_naive();
+    app.db(move |conn| {
+        let line = NewLine {
+            description: "Refund: Microsoft 365 Business Standard, unused days".into(),
+            quantity: 1,
+            unit_amount_cents: net_cents,
+            amount_cents: net_cents,
+            period: None,
+        };
+        let (row, _) = partner_hub::invoices::service::credit_note_in(conn, &id, None, vec![line], None, now)?;
+        Ok(row.id)
+    })
+    .await
+}
+
+async fn pdf(app: &TestApp, who: &Session, id: &str, query: &str) -> reqwest::Response {
+    app.get(&format!("/api/v1/customer/invoices/{id}/pdf{query}"), Some(&who.access_token)).await
+}
+
+/// The text of every page of a PDF response, after checking what makes it a PDF.
+async fn pdf_text(res: reqwest::Response, filename: &str) -> String {
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    assert_eq!(res.headers()["content-disposition"], format!("inline; filename=\"{filename}\"").as_str());
+    let bytes = res.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+    let doc = lopdf::Document::load_mem(&bytes).expect("a PDF lopdf can read");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    // A4: 595 × 842 points.
+    let first = doc.get_pages()[&1];
+    let media_box = doc.get_object(first).unwrap().as_dict().unwrap().get(b"MediaBox").unwrap().as_array().unwrap().clone();
+    let size: Vec<f64> = media_box.iter().map(|v| v.as_float().map(f64::from).or_else(|_| v.as_i64().map(|i| i as f64)).unwrap()).collect();
+    assert!((size[2] - 595.0).abs() < 1.0 && (size[3] - 842.0).abs() < 1.0, "A4: {size:?}");
+    // The strings every page shows, decoded as WinAnsi: lopdf's own `extract_text` misses
+    // the encoding of built-in fonts and drops ä, ö, ü, ß and €.
+    let mut text = String::new();
+    for page in pages {
+        let content = lopdf::content::Content::decode(&doc.get_page_content(doc.get_pages()[&page]).unwrap()).unwrap();
+        for op in content.operations.iter().filter(|op| op.operator == "Tj") {
+            if let Some(lopdf::Object::String(bytes, _)) = op.operands.first() {
+                text.push_str(&lopdf::Document::decode_text(Some("WinAnsiEncoding"), bytes));
+                text.push('\n');
+            }
+        }
+    }
+    text
+}
+
+#[actix_web::test]
+async fn a_client_reads_an_invoice_and_its_credit_note_and_gets_both_as_pdf_in_their_language() {
+    let app = TestApp::spawn().await;
+    let support = app.support().await;
+    let client = app.customer().await;
+    assert_eq!(put_rate(&app, &support, "DE", json!({"rate_bps": 1900, "label": "USt."})).await.status(), 200);
+    let (invoice_id, number, _, _) = issue_invoice(&app, &client, Some("DE"), 75_000).await;
+    let credit_id = credit(&app, &invoice_id, 10_000).await;
+
+    // Newest first: the credit note, then the invoice (now `credited`), each with lines.
+    let res = app.get("/api/v1/customer/invoices", Some(&client.access_token)).await;
+    assert_eq!(res.status(), 200);
+    let page: Value = res.json().await.unwrap();
+    let data = page["data"].as_array().unwrap();
+    assert_eq!(data.len(), 2);
+    assert_eq!(page["next_cursor"], Value::Null);
+    let (note, invoice) = (&data[0], &data[1]);
+    assert_eq!(note["id"], credit_id.as_str());
+    assert_eq!(note["kind"], "credit_note");
+    assert_eq!(note["status"], "issued");
+    assert_eq!(note["credits_invoice_id"], invoice_id.as_str());
+    assert_eq!(note["credits_invoice_number"], number.as_str());
+    assert_eq!(
+        (note["tax_rate_bps"].as_i64(), note["tax_cents"].as_i64(), note["total_cents"].as_i64()),
+        (Some(1900), Some(1900), Some(11_900))
+    );
+    assert_eq!(invoice["status"], "credited");
+    assert_eq!(invoice["bill_to"]["name"], "Jörg Müller GmbH");
+    assert_eq!(invoice["lines"][0]["quantity"], 5);
+    assert_eq!(invoice["lines"][0]["amount_cents"], 75_000);
+    assert!(invoice["lines"][0]["period_start"].as_str().unwrap().ends_with('Z'));
+
+    let res = app.get(&format!("/api/v1/customer/invoices/{invoice_id}"), Some(&client.access_token)).await;
+    assert_eq!(res.status(), 200);
+    let one: Value = res.json().await.unwrap();
+    assert_eq!(&one, invoice);
+    assert_eq!(
+        (one["subtotal_cents"].as_i64(), one["tax_cents"].as_i64(), one["total_cents"].as_i64()),
+        (Some(75_000), Some(14_250), Some(89_250))
+    );
+
+    // The PDF, in the client's language (English), and in German on request.
+    let text = pdf_text(pdf(&app, &client, &invoice_id, "").await, &format!("invoice-{number}.pdf")).await;
+    for expected in
+        [number.as_str(), "Invoice", "Bill to", "Jörg Müller GmbH", "Hauptstraße 5", "10115 Berlin", "Partner Hub", "Example Street 1"]
+    {
+        assert!(text.contains(expected), "{expected:?} in:\n{text}");
+    }
+    for expected in [
+        "Microsoft 365 Business Standard, yearly",
+        "Period: ",
+        "Subtotal",
+        "$750.00",
+        "Tax (19%)",
+        "$142.50",
+        "Total",
+        "$892.50",
+        "$150.00",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in:\n{text}");
+    }
+    let text = pdf_text(pdf(&app, &client, &invoice_id, "?lang=de").await, &format!("invoice-{number}.pdf")).await;
+    for expected in [
+        "Rechnung",
+        "Rechnungsempfänger",
+        "Leistungszeitraum",
+        "Zwischensumme",
+        "750,00 $",
+        "Umsatzsteuer (19 %)",
+        "142,50 $",
+        "Gesamtbetrag",
+        "892,50 $",
+        "Einzelpreis",
+        "Vielen Dank für Ihren Auftrag.",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in:\n{text}");
+    }
+
+    // The credit note names the invoice it credits; a German-speaking client reads it in German.
+    let res =
+        app.client.patch(app.url("/api/v1/me")).bearer_auth(&client.access_token).json(&json!({"locale": "de"})).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let credit_number = note["number"].as_str().unwrap();
+    let text = pdf_text(pdf(&app, &client, &credit_id, "").await, &format!("credit-note-{credit_number}.pdf")).await;
+    for expected in
+        ["Gutschrift", credit_number, &format!("Zu Rechnung: {number}"), "Erstatteter Betrag", "119,00 $", &format!("Rechnung {number}.")]
+    {
+        assert!(text.contains(expected), "{expected:?} in:\n{text}");
+    }
+    let text = pdf_text(pdf(&app, &client, &credit_id, "?lang=en").await, &format!("credit-note-{credit_number}.pdf")).await;
+    assert!(
+        text.contains("Credit note") && text.contains(&format!("Credits invoice: {number}")) && text.contains("Total refunded"),
+        "{text}"
+    );
+}
+
+#[actix_web::test]
+async fn only_the_client_and_staff_see_an_invoice() {
+    let app = TestApp::spawn().await;
+    let owner = app.customer().await;
+    let other = app.customer().await;
+    let (freelancer, _, _) = app.eligible_freelancer().await;
+    let support = app.support().await;
+    let (id, number, _, _) = issue_invoice(&app, &owner, None, 1_500).await;
+
+    for who in [&owner, &support] {
+        assert_eq!(app.get(&format!("/api/v1/customer/invoices/{id}"), Some(&who.access_token)).await.status(), 200);
+        pdf_text(pdf(&app, who, &id, "").await, &format!("invoice-{number}.pdf")).await;
+    }
+    for who in [&other, &freelancer] {
+        let body = problem(app.get(&format!("/api/v1/customer/invoices/{id}"), Some(&who.access_token)).await, 404, "not_found").await;
+        assert!(!body.to_string().contains(&number));
+        problem(pdf(&app, who, &id, "").await, 404, "not_found").await;
+        let list: Value = app.get("/api/v1/customer/invoices", Some(&who.access_token)).await.json().await.unwrap();
+        assert_eq!(list["data"], json!([]));
+    }
+    // Staff see only their own in the client's list.
+    let list: Value = app.get("/api/v1/customer/invoices", Some(&support.access_token)).await.json().await.unwrap();
+    assert_eq!(list["data"], json!([]));
+    problem(app.get("/api/v1/customer/invoices/inv_nothing", Some(&owner.access_token)).await, 404, "not_found").await;
+    problem(app.get(&format!("/api/v1/customer/invoices/{id}"), None).await, 401, "unauthenticated").await;
+    problem(app.get(&format!("/api/v1/customer/invoices/{id}/pdf"), None).await, 401, "unauthenticated").await;
+}
+
+#[actix_web::test]
+async fn invoices_come_in_pages_newest_first() {
+    let app = TestApp::spawn().await;
+    let client = app.customer().await;
+    let mut numbers = Vec::new();
+    for _ in 0..3 {
+        numbers.push(issue_invoice(&app, &client, None, 720).await.1);
+    }
+    let page: Value = app.get("/api/v1/customer/invoices?limit=2", Some(&client.access_token)).await.json().await.unwrap();
+    let got: Vec<&str> = page["data"].as_array().unwrap().iter().map(|i| i["number"].as_str().unwrap()).collect();
+    assert_eq!(got, [numbers[2].as_str(), numbers[1].as_str()]);
+    let cursor = page["next_cursor"].as_str().unwrap();
+    let page: Value =
+        app.get(&format!("/api/v1/customer/invoices?limit=2&cursor={cursor}"), Some(&client.access_token)).await.json().await.unwrap();
+    let got: Vec<&str> = page["data"].as_array().unwrap().iter().map(|i| i["number"].as_str().unwrap()).collect();
+    assert_eq!(got, [numbers[0].as_str()]);
+    assert_eq!(page["next_cursor"], Value::Null);
+    problem(app.get("/api/v1/customer/invoices?limit=0", Some(&client.access_token)).await, 422, "validation_failed").await;
+}

@@ -687,6 +687,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customer/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's invoices and credit notes with their lines, newest first. */
+        get: operations["list_my_invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice or credit note with its lines: the client it is billed to, or staff. */
+        get: operations["get_my_invoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invoice or credit note as an A4 PDF (`inline`, named `invoice-2026-000001.pdf` or
+         *     `credit-note-2026-000002.pdf`), worded in the caller's language or in `?lang=`.
+         */
+        get: operations["get_my_invoice_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/{token}": {
         parameters: {
             query?: never;
@@ -1338,6 +1392,14 @@ export interface components {
             description: string;
             title: string;
         };
+        /** @description Who the invoice is addressed to, as it was when it was issued. */
+        BillToView: {
+            address?: string | null;
+            /** @example US */
+            country?: string | null;
+            email: string;
+            name: string;
+        };
         BusinessInfo: {
             certifications: string[];
             education: components["schemas"]["Education"][];
@@ -1686,6 +1748,63 @@ export interface components {
          * @enum {string}
          */
         InvitationStatus: "sent" | "accepted" | "revoked" | "expired";
+        /** @description An invoice (money charged) or a credit note (money refunded), numbered without gaps per year. */
+        Invoice: {
+            bill_to: components["schemas"]["BillToView"];
+            /** @description For a credit note: the invoice it refunds. */
+            credits_invoice_id?: string | null;
+            credits_invoice_number?: string | null;
+            /** @example USD */
+            currency: string;
+            /** @example inv_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            id: string;
+            /** Format: date-time */
+            issued_at: string;
+            kind: components["schemas"]["InvoiceKind"];
+            lines: components["schemas"]["InvoiceLine"][];
+            /** @example 2026-000001 */
+            number: string;
+            status: components["schemas"]["InvoiceStatus"];
+            subscription_id?: string | null;
+            /** Format: int64 */
+            subtotal_cents: number;
+            /** Format: int64 */
+            tax_cents: number;
+            /**
+             * Format: int32
+             * @description Tax rate in basis points (1900 = 19 %); 0 when the country has no rate.
+             */
+            tax_rate_bps: number;
+            /** Format: int64 */
+            total_cents: number;
+        };
+        /**
+         * @description An invoice charges; a credit note refunds (part of) an invoice.
+         * @enum {string}
+         */
+        InvoiceKind: "invoice" | "credit_note";
+        InvoiceLine: {
+            /**
+             * Format: int64
+             * @description Net amount of the line, in cents (prorated lines are not quantity × unit).
+             */
+            amount_cents: number;
+            /** @example Microsoft 365 Business Standard, yearly, 5 seats */
+            description: string;
+            /** Format: date-time */
+            period_end?: string | null;
+            /** Format: date-time */
+            period_start?: string | null;
+            /** Format: int32 */
+            quantity: number;
+            /**
+             * Format: int64
+             * @description Net price per unit, in cents.
+             */
+            unit_amount_cents: number;
+        };
+        /** @enum {string} */
+        InvoiceStatus: "paid" | "credited" | "issued";
         /** @description A freshly created or re-sent invitation: the token is shown only here. */
         IssuedInvitation: {
             /** Format: date-time */
@@ -1918,6 +2037,40 @@ export interface components {
                 /** Format: int32 */
                 send_count: number;
                 status: components["schemas"]["InvitationStatus"];
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_Invoice: {
+            data: {
+                bill_to: components["schemas"]["BillToView"];
+                /** @description For a credit note: the invoice it refunds. */
+                credits_invoice_id?: string | null;
+                credits_invoice_number?: string | null;
+                /** @example USD */
+                currency: string;
+                /** @example inv_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+                id: string;
+                /** Format: date-time */
+                issued_at: string;
+                kind: components["schemas"]["InvoiceKind"];
+                lines: components["schemas"]["InvoiceLine"][];
+                /** @example 2026-000001 */
+                number: string;
+                status: components["schemas"]["InvoiceStatus"];
+                subscription_id?: string | null;
+                /** Format: int64 */
+                subtotal_cents: number;
+                /** Format: int64 */
+                tax_cents: number;
+                /**
+                 * Format: int32
+                 * @description Tax rate in basis points (1900 = 19 %); 0 when the country has no rate.
+                 */
+                tax_rate_bps: number;
+                /** Format: int64 */
+                total_cents: number;
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
@@ -4076,6 +4229,100 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_my_invoices: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    get_my_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The invoice id
+                 * @example inv_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    get_my_invoice_pdf: {
+        parameters: {
+            query?: {
+                /** @description `en` or `de`; without it the `Accept-Language` header decides (default `en`). */
+                lang?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The invoice id
+                 * @example inv_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    /** @description `inline; filename="invoice-2026-000001.pdf"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     check_invitation: {
