@@ -6,6 +6,7 @@ import { adminRoutes, StaffLayout } from '@/features/admin';
 import { appealsRoutes, appealStaffRoutes } from '@/features/appeals';
 import { applicationRoutes, applicationStaffRoutes } from '@/features/applications';
 import { authPublicRoutes } from '@/features/auth';
+import { customerAccountStaffRoutes } from '@/features/customerAccounts';
 import { dashboardRoutes } from '@/features/dashboard';
 import { freelancerStaffRoutes } from '@/features/freelancers';
 import { homeAppRoutes, homePublicRoutes } from '@/features/home';
@@ -72,6 +73,7 @@ export const routes: RouteObject[] = [
                       ...supportStaffRoutes,
                       ...freelancerStaffRoutes,
                       ...termsStaffRoutes,
+                      ...customerAccountStaffRoutes,
                     ],
                   },
                 ],
