@@ -6,6 +6,7 @@ import { adminRoutes, StaffLayout } from '@/features/admin';
 import { appealsRoutes, appealStaffRoutes } from '@/features/appeals';
 import { applicationRoutes, applicationStaffRoutes } from '@/features/applications';
 import { authPublicRoutes } from '@/features/auth';
+import { catalogStaffRoutes } from '@/features/catalog';
 import { customerAccountStaffRoutes } from '@/features/customerAccounts';
 import { dashboardRoutes } from '@/features/dashboard';
 import { freelancerStaffRoutes } from '@/features/freelancers';
@@ -74,6 +75,7 @@ export const routes: RouteObject[] = [
                       ...freelancerStaffRoutes,
                       ...termsStaffRoutes,
                       ...customerAccountStaffRoutes,
+                      ...catalogStaffRoutes,
                     ],
                   },
                 ],
