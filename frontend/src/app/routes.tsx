@@ -14,6 +14,7 @@ import { homeAppRoutes, homePublicRoutes } from '@/features/home';
 import { invitationPublicRoutes, invitationStaffRoutes } from '@/features/invitations';
 import { onboardingRoutes } from '@/features/onboarding';
 import { supportRoutes, supportStaffRoutes } from '@/features/support';
+import { taxRateStaffRoutes } from '@/features/taxRates';
 import { termsStaffRoutes } from '@/features/terms';
 import { LoadingState } from '@/components/LoadingState';
 import { FREELANCER_ROLES, STAFF_ROLES } from '@/lib/session/roles';
@@ -76,6 +77,7 @@ export const routes: RouteObject[] = [
                       ...termsStaffRoutes,
                       ...customerAccountStaffRoutes,
                       ...catalogStaffRoutes,
+                      ...taxRateStaffRoutes,
                     ],
                   },
                 ],

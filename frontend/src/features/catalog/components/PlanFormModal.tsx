@@ -1,11 +1,12 @@
 import { Alert, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@/components/ConfirmModal';
+import { useNotifySuccess } from '@/components/notifySuccess';
+import { PercentInput } from '@/components/PercentInput';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useServerErrors } from '@/components/useServerErrors';
-import { useDynamicT } from '@/i18n/dynamic';
+import { translateErrors, useDynamicT } from '@/i18n/dynamic';
 import { decimalSeparator } from '@/lib/format/parse';
 import { useCreatePlan } from '../api/createPlan';
 import type { AdminPlan, AdminProduct } from '../api/types';
@@ -26,18 +27,19 @@ interface PlanFormModalProps {
 /** Adds a plan to a product, or edits one (a new price or rate applies from the next renewal). */
 export function PlanFormModal({ product, plan, onClose }: PlanFormModalProps) {
   const { t, i18n } = useTranslation();
+  const notify = useNotifySuccess();
   const dt = useDynamicT();
   const create = useCreatePlan();
   const update = useUpdatePlan(plan?.id ?? '');
   const mutation = plan ? update : create;
   const form = useForm<PlanFormValues>({
     initialValues: plan ? planFormValues(plan, decimalSeparator(i18n.resolvedLanguage ?? 'en')) : emptyPlanForm(),
-    validate: (values) => Object.fromEntries(Object.entries(planFormErrors(values)).map(([field, key]) => [field, dt(key, key)])),
+    validate: (values) => translateErrors(dt, planFormErrors(values)),
   });
   const { formRef, alertError, onServerError, focusFirstInvalid, reset } = useServerErrors(form, FIELDS);
 
   const done = (message: string) => {
-    notifications.show({ message, color: 'green.9', closeButtonProps: { 'aria-label': t('app.close') } });
+    notify(message);
     onClose();
   };
   const submit = form.onSubmit((values) => {
@@ -89,13 +91,10 @@ export function PlanFormModal({ product, plan, onClose }: PlanFormModalProps) {
           />
         ))}
       </SimpleGrid>
-      <TextInput
+      <PercentInput
         label={t('staffCatalog.plan.rate')}
         description={t('staffCatalog.plan.rateHint')}
         required
-        inputMode="decimal"
-        rightSection="%"
-        maw={240}
         {...form.getInputProps('commission_rate_bps')}
       />
     </ConfirmModal>

@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@/components/ConfirmModal';
+import { useNotifySuccess } from '@/components/notifySuccess';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { AdminPlan } from '../api/types';
 import { useUpdatePlan } from '../api/updatePlan';
@@ -9,6 +9,7 @@ import { useUpdatePlan } from '../api/updatePlan';
 /** Retires a plan on sale (existing subscriptions keep renewing), or puts a retired one back on sale. */
 export function PlanStatusModal({ plan, onClose }: { plan: AdminPlan; onClose: () => void }) {
   const { t } = useTranslation();
+  const notify = useNotifySuccess();
   const update = useUpdatePlan(plan.id);
   const retire = plan.active;
   return (
@@ -24,11 +25,7 @@ export function PlanStatusModal({ plan, onClose }: { plan: AdminPlan; onClose: (
           { active: !retire },
           {
             onSuccess: (saved) => {
-              notifications.show({
-                message: saved.active ? t('staffCatalog.reactivate.done', { name: saved.name }) : t('staffCatalog.retire.done', { name: saved.name }),
-                color: 'green.9',
-                closeButtonProps: { 'aria-label': t('app.close') },
-              });
+              notify(saved.active ? t('staffCatalog.reactivate.done', { name: saved.name }) : t('staffCatalog.retire.done', { name: saved.name }));
               onClose();
             },
           },

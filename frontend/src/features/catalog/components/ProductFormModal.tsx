@@ -1,11 +1,11 @@
 import { Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@/components/ConfirmModal';
+import { useNotifySuccess } from '@/components/notifySuccess';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useServerErrors } from '@/components/useServerErrors';
-import { useDynamicT } from '@/i18n/dynamic';
+import { translateErrors, useDynamicT } from '@/i18n/dynamic';
 import { useCreateProduct } from '../api/createProduct';
 import { emptyProductForm, newProductBody, productFormErrors, type ProductFormValues } from '../lib/planForm';
 
@@ -14,11 +14,12 @@ const FIELDS = ['name', 'vendor', 'description'] as const;
 /** Adds a product; its plans are added to it afterwards. */
 export function ProductFormModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const notify = useNotifySuccess();
   const dt = useDynamicT();
   const create = useCreateProduct();
   const form = useForm<ProductFormValues>({
     initialValues: emptyProductForm(),
-    validate: (values) => Object.fromEntries(Object.entries(productFormErrors(values)).map(([field, key]) => [field, dt(key, key)])),
+    validate: (values) => translateErrors(dt, productFormErrors(values)),
   });
   const { formRef, alertError, onServerError, focusFirstInvalid, reset } = useServerErrors(form, FIELDS);
 
@@ -26,11 +27,7 @@ export function ProductFormModal({ onClose }: { onClose: () => void }) {
     reset();
     create.mutate(newProductBody(values), {
       onSuccess: (product) => {
-        notifications.show({
-          message: t('staffCatalog.product.added', { name: product.name }),
-          color: 'green.9',
-          closeButtonProps: { 'aria-label': t('app.close') },
-        });
+        notify(t('staffCatalog.product.added', { name: product.name }));
         onClose();
       },
       onError: onServerError,

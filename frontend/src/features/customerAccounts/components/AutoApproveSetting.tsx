@@ -1,14 +1,15 @@
 import { Alert, Paper, Skeleton, Stack, Switch } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ErrorState';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useNotifySuccess } from '@/components/notifySuccess';
 import { useCommerceSettings } from '../api/getCommerceSettings';
 import { useUpdateCommerceSettings } from '../api/updateCommerceSettings';
 
 /** The admin setting that approves new customer accounts without a review. */
 export function AutoApproveSetting() {
   const { t } = useTranslation();
+  const notify = useNotifySuccess();
   const settings = useCommerceSettings();
   const update = useUpdateCommerceSettings();
 
@@ -30,11 +31,7 @@ export function AutoApproveSetting() {
               { ...settings.data, auto_approve_accounts: next },
               {
                 onSuccess: () =>
-                  notifications.show({
-                    message: next ? t('staffCustomerAccounts.autoApprove.turnedOn') : t('staffCustomerAccounts.autoApprove.turnedOff'),
-                    color: 'green.9',
-                    closeButtonProps: { 'aria-label': t('app.close') },
-                  }),
+                  notify(next ? t('staffCustomerAccounts.autoApprove.turnedOn') : t('staffCustomerAccounts.autoApprove.turnedOff')),
               },
             );
           }}

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -8,6 +7,7 @@ import { Facts } from '@/components/Facts';
 import { PageHeader } from '@/components/PageHeader';
 import { Section } from '@/components/Section';
 import { StateBadge } from '@/components/StateBadge';
+import { useNotifySuccess } from '@/components/notifySuccess';
 import { countryName } from '@/lib/countries';
 import { useFormatters } from '@/lib/format/useFormatters';
 import { useCustomerAccount } from '../api/getCustomerAccount';
@@ -46,12 +46,13 @@ export default function CustomerAccountDetailPage() {
 
 function AccountDetail({ account, back }: { account: CustomerAccount; back: { to: string; label: string } }) {
   const { t, i18n } = useTranslation();
+  const notify = useNotifySuccess();
   const { dateTime } = useFormatters();
   const [modal, setModal] = useState<'approve' | 'reject' | null>(null);
   const locale = i18n.resolvedLanguage ?? 'en';
   const done = (message: string) => () => {
     setModal(null);
-    notifications.show({ message, color: 'green.9', closeButtonProps: { 'aria-label': t('app.close') } });
+    notify(message);
   };
 
   return (
