@@ -13,6 +13,7 @@ import { freelancerStaffRoutes } from '@/features/freelancers';
 import { homeAppRoutes, homePublicRoutes } from '@/features/home';
 import { invitationPublicRoutes, invitationStaffRoutes } from '@/features/invitations';
 import { onboardingRoutes } from '@/features/onboarding';
+import { subscriptionStaffRoutes } from '@/features/staffSubscriptions';
 import { supportRoutes, supportStaffRoutes } from '@/features/support';
 import { taxRateStaffRoutes } from '@/features/taxRates';
 import { termsStaffRoutes } from '@/features/terms';
@@ -78,6 +79,7 @@ export const routes: RouteObject[] = [
                       ...customerAccountStaffRoutes,
                       ...catalogStaffRoutes,
                       ...taxRateStaffRoutes,
+                      ...subscriptionStaffRoutes,
                     ],
                   },
                 ],
