@@ -48,6 +48,8 @@ const FIXTURES = {
   '/admin/appeals/:id': (f) => f.appealId,
   '/admin/freelancers/:id': (f) => f.freelancerId,
   '/app/support/:id': (f) => f.ticketId,
+  '/admin/customer-accounts/:id': (f) => f.customerAccountId,
+  '/admin/subscriptions/:id': (f) => f.subscriptionId,
 };
 
 async function ok(res, what) {
@@ -148,6 +150,34 @@ async function fixtures(ctx) {
   );
   f.invitationToken = invitation.token;
 
+  // The customer buys (the sandbox card) and sets up a Microsoft account that waits for
+  // review: the staff pages of a subscription and of a customer account.
+  const plans = await ok(await ctx.api('/api/v1/plans'), 'plans');
+  const purchase = await ok(
+    await ctx.api('/api/v1/checkout', {
+      method: 'POST',
+      body: { plan_id: plans.data[0].id, billing_term: 'yearly', seats: 3, referral_code: null, payment_method: 'pm_card_visa' },
+      token: customer.tokens.access_token,
+    }),
+    'checkout',
+  );
+  f.subscriptionId = purchase.subscription.id;
+  const account = await ok(
+    await ctx.api('/api/v1/customer/accounts', {
+      method: 'POST',
+      body: {
+        account_name: 'Kunde Karl GmbH',
+        address: { line1: 'Domstraße 1', line2: null, city: 'Köln', region: null, postal_code: '50667', country: 'DE' },
+        primary_contact: { name: 'Karl Kunde', email: customer.email, phone: '+49 221 1234567' },
+        existing_customer: false,
+        domain: `kundekarl${stamp}`,
+      },
+      token: customer.tokens.access_token,
+    }),
+    'customer account',
+  );
+  f.customerAccountId = account.id;
+
   const staffSession = async (who) => ok(await ctx.api('/api/v1/auth/login', { method: 'POST', body: who }), 'staff login');
   f.personas = {
     freelancer: { ...freelancer, roles: ['freelancer'] },
@@ -158,6 +188,7 @@ async function fixtures(ctx) {
   // What the fixtures typed or are called: not the SPA's words.
   f.ownWords = [
     'Greta Gründlich', 'Jürgen Einspruch', 'Karl Kunde', 'Sam Support', 'Ada Admin', `greta-${stamp}`, 'MS-102', 'MD-102',
+    `kundekarl${stamp}.onmicrosoft.com`,
   ];
   return f;
 }

@@ -6,12 +6,16 @@ import { adminRoutes, StaffLayout } from '@/features/admin';
 import { appealsRoutes, appealStaffRoutes } from '@/features/appeals';
 import { applicationRoutes, applicationStaffRoutes } from '@/features/applications';
 import { authPublicRoutes } from '@/features/auth';
+import { catalogStaffRoutes } from '@/features/catalog';
+import { customerAccountStaffRoutes } from '@/features/customerAccounts';
 import { dashboardRoutes } from '@/features/dashboard';
 import { freelancerStaffRoutes } from '@/features/freelancers';
 import { homeAppRoutes, homePublicRoutes } from '@/features/home';
 import { invitationPublicRoutes, invitationStaffRoutes } from '@/features/invitations';
 import { onboardingRoutes } from '@/features/onboarding';
+import { subscriptionStaffRoutes } from '@/features/staffSubscriptions';
 import { supportRoutes, supportStaffRoutes } from '@/features/support';
+import { taxRateStaffRoutes } from '@/features/taxRates';
 import { termsStaffRoutes } from '@/features/terms';
 import { LoadingState } from '@/components/LoadingState';
 import { FREELANCER_ROLES, STAFF_ROLES } from '@/lib/session/roles';
@@ -72,6 +76,10 @@ export const routes: RouteObject[] = [
                       ...supportStaffRoutes,
                       ...freelancerStaffRoutes,
                       ...termsStaffRoutes,
+                      ...customerAccountStaffRoutes,
+                      ...catalogStaffRoutes,
+                      ...taxRateStaffRoutes,
+                      ...subscriptionStaffRoutes,
                     ],
                   },
                 ],

@@ -20,6 +20,10 @@ const COLORS: Record<string, string> = {
   expired: 'gray.7',
   closed: 'gray.7',
   registered: 'gray.7',
+  pending: 'blue.8',
+  active: 'teal.9',
+  suspended: 'yellow.5',
+  cancelled: 'gray.7',
 };
 
 /** A status from the API, translated (`staff.status.*`) and coloured by meaning. */

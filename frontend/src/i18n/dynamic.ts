@@ -27,3 +27,8 @@ export function humanize(value: string): string {
   const words = value.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** Field → translation key (a form's rules) as field → message, for a form's `validate`. */
+export function translateErrors(dt: DynamicT, errors: Partial<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).flatMap(([field, key]) => (key ? [[field, dt(key, key)]] : [])));
+}

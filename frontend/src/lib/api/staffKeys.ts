@@ -15,5 +15,12 @@ export const staffKeys = {
   terms: ['admin', 'terms'] as const,
   audit: ['admin', 'audit'] as const,
   program: ['admin', 'program'] as const,
+  customerAccounts: ['admin', 'customer-accounts'] as const,
+  customerAccount: (id: string) => ['admin', 'customer-accounts', 'detail', id] as const,
+  commerceSettings: ['admin', 'commerce-settings'] as const,
+  catalog: ['admin', 'catalog'] as const,
+  taxRates: ['admin', 'tax-rates'] as const,
+  subscriptions: ['admin', 'subscriptions'] as const,
+  subscription: (id: string) => ['admin', 'subscriptions', 'detail', id] as const,
 };
 

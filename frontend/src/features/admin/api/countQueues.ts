@@ -5,6 +5,7 @@ import { api } from '@/lib/api/client';
 import { useListCount } from '@/lib/api/pagination';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
+import { pendingApi } from './pendingTypes';
 
 type Page = (cursor: string | undefined, limit: number) => Promise<{ data: unknown[]; next_cursor?: string | null }>;
 
@@ -16,13 +17,16 @@ const openTickets: Page = async (cursor, limit) =>
   unwrap(await api.GET('/api/v1/admin/support-tickets', { params: { query: { status: 'open', cursor, limit } } }));
 const sentInvitations: Page = async (cursor, limit) =>
   unwrap(await api.GET('/api/v1/admin/invitations', { params: { query: { status: 'sent', cursor, limit } } }));
+const submittedAccounts: Page = async (cursor, limit) =>
+  unwrap(await pendingApi.GET('/api/v1/admin/customer-accounts', { params: { query: { status: 'submitted', cursor, limit } } }));
 
-/** The four queues' lengths (up to 100 each) for the staff home. */
+/** The queues' lengths (up to 100 each) for the staff home. */
 export function useQueueCounts() {
   return {
     applications: useListCount([...staffKeys.applications, 'list', { status: 'submitted' }], submittedApplications),
     appeals: useListCount([...staffKeys.appeals, 'list', { status: 'submitted' }], submittedAppeals),
     tickets: useListCount([...staffKeys.tickets, 'list', { status: 'open' }], openTickets),
     invitations: useListCount([...staffKeys.invitations, 'list', { status: 'sent' }], sentInvitations),
+    customerAccounts: useListCount([...staffKeys.customerAccounts, 'list', { status: 'submitted' }], submittedAccounts),
   };
 }

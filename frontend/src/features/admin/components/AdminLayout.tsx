@@ -12,6 +12,10 @@ const SECTIONS = [
   { to: '/admin/appeals', label: 'staff.nav.appeals' },
   { to: '/admin/support', label: 'staff.nav.support' },
   { to: '/admin/freelancers', label: 'staff.nav.freelancers' },
+  { to: '/admin/customer-accounts', label: 'staff.nav.customerAccounts' },
+  { to: '/admin/subscriptions', label: 'staff.nav.subscriptions' },
+  { to: '/admin/catalog', label: 'staff.nav.catalog' },
+  { to: '/admin/tax-rates', label: 'staff.nav.taxRates' },
   { to: '/admin/terms', label: 'staff.nav.terms' },
   { to: '/admin/audit-log', label: 'staff.nav.auditLog' },
 ] as const;

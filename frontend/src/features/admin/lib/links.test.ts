@@ -9,4 +9,13 @@ describe('subjectPath', () => {
     expect(subjectPath('support_ticket', 'tkt_1')).toBe('/app/support/tkt_1');
     expect(subjectPath('user', 'usr_1')).toBeNull();
   });
+
+  it('links the commerce subjects (issue 8) to their staff pages', () => {
+    expect(subjectPath('subscription', 'sub_1')).toBe('/admin/subscriptions/sub_1');
+    expect(subjectPath('customer_account', 'cac_1')).toBe('/admin/customer-accounts/cac_1');
+    expect(subjectPath('commerce_settings', 'commerce')).toBe('/admin/customer-accounts');
+    expect(subjectPath('plan', 'pln_1')).toBe('/admin/catalog');
+    expect(subjectPath('product', 'prd_1')).toBe('/admin/catalog');
+    expect(subjectPath('tax_rate', 'DE')).toBe('/admin/tax-rates');
+  });
 });

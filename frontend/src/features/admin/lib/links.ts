@@ -14,6 +14,17 @@ export function subjectPath(subjectType: string, subjectId: string): string | nu
       return '/admin/terms';
     case 'invitation':
       return '/admin/invitations';
+    case 'subscription':
+      return `/admin/subscriptions/${id}`;
+    case 'customer_account':
+      return `/admin/customer-accounts/${id}`;
+    case 'commerce_settings':
+      return '/admin/customer-accounts';
+    case 'plan':
+    case 'product':
+      return '/admin/catalog';
+    case 'tax_rate':
+      return '/admin/tax-rates';
     default:
       return null;
   }

@@ -14,15 +14,19 @@ describe('AdminHomePage', () => {
       'GET /api/v1/admin/appeals': () => json({ data: Array.from({ length: 100 }, (_, i) => ({ id: `apl_${i}` })), next_cursor: 'more' }),
       'GET /api/v1/admin/support-tickets': () => json({ data: [], next_cursor: null }),
       'GET /api/v1/admin/invitations': () => problem(500, 'internal'),
+      'GET /api/v1/admin/customer-accounts': () => json({ data: [{ id: 'cac_1' }], next_cursor: null }),
     });
     renderRoutes('/admin');
     expect(await screen.findByTestId('count-applications', {}, SLOW)).toHaveTextContent('3');
     expect(await screen.findByTestId('count-appeals')).toHaveTextContent('100+');
     expect(await screen.findByTestId('count-tickets')).toHaveTextContent('0');
+    expect(await screen.findByTestId('count-customer-accounts')).toHaveTextContent('1');
     expect(await screen.findByText('The number could not be loaded.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Review applications/ })).toHaveAttribute('href', '/admin/applications?status=submitted');
     expect(screen.getByRole('link', { name: /Answer tickets/ })).toHaveAttribute('href', '/admin/support?status=open');
     expect(calls.map((c) => c.path)).toContain('/api/v1/admin/invitations');
+    expect(screen.getByRole('link', { name: /Review customer accounts/ })).toHaveAttribute('href', '/admin/customer-accounts');
+    expect(calls.find((c) => c.path === '/api/v1/admin/customer-accounts')?.query).toContain('status=submitted');
     // The staff sub-navigation marks where we are.
     const nav = screen.getByRole('navigation', { name: 'Administration sections' });
     expect(nav.querySelector('[aria-current="page"]')).toHaveTextContent('Overview');

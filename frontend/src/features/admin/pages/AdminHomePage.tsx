@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/PageHeader';
 
 export default function AdminHomePage() {
   const { t } = useTranslation();
-  const { applications, appeals, tickets, invitations } = useQueueCounts();
+  const { applications, appeals, tickets, invitations, customerAccounts } = useQueueCounts();
 
   return (
     <Stack gap="lg">
@@ -43,6 +43,14 @@ export default function AdminHomePage() {
           linkLabel={t('staffHome.linkInvitations')}
           to="/admin/invitations?status=sent"
           query={invitations}
+        />
+        <CountCard
+          id="customer-accounts"
+          label={t('staffHome.customerAccounts')}
+          description={t('staffHome.customerAccountsText')}
+          linkLabel={t('staffHome.linkCustomerAccounts')}
+          to="/admin/customer-accounts"
+          query={customerAccounts}
         />
       </SimpleGrid>
     </Stack>

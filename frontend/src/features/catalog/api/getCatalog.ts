@@ -1,0 +1,15 @@
+// GET /api/v1/admin/catalog
+import { useQuery } from '@tanstack/react-query';
+import { unwrap } from '@/lib/api/problem';
+import { staffKeys } from '@/lib/api/staffKeys';
+import { api } from './pendingTypes';
+import type { Catalog } from './types';
+
+export async function getCatalog(): Promise<Catalog> {
+  return unwrap(await api.GET('/api/v1/admin/catalog'));
+}
+
+/** Every product with its plans, retired ones included. */
+export function useCatalog() {
+  return useQuery({ queryKey: staffKeys.catalog, queryFn: getCatalog });
+}

@@ -1,0 +1,25 @@
+// The catalogue as the API returns it to staff, for the page tests.
+import { sampleMe } from '@/test/utils';
+
+export const staffMe = { ...sampleMe, roles: ['admin'], freelancer: null };
+
+export function plan(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'pln_basic',
+    product_id: 'prd_m365',
+    product_name: 'Microsoft 365',
+    name: 'Microsoft 365 Business Basic',
+    description: 'Web and mobile apps, email and 1 TB of storage.',
+    currency: 'USD',
+    monthly_price_cents: 720,
+    yearly_price_cents: 7200,
+    commission_rate_bps: 1500,
+    active: true,
+    sort_order: 1,
+    ...overrides,
+  };
+}
+
+export function catalog(plans = [plan(), plan({ id: 'pln_old', name: 'Microsoft 365 Old Plan', active: false, sort_order: 2 })]) {
+  return { products: [{ id: 'prd_m365', name: 'Microsoft 365', vendor: 'Microsoft', description: 'Office apps and email.', plans }] };
+}
