@@ -13,8 +13,9 @@ import { invitationPublicRoutes, invitationStaffRoutes } from '@/features/invita
 import { onboardingRoutes } from '@/features/onboarding';
 import { supportRoutes, supportStaffRoutes } from '@/features/support';
 import { termsStaffRoutes } from '@/features/terms';
+import { storefrontCustomerRoutes, storefrontPublicRoutes } from '@/features/storefront';
 import { LoadingState } from '@/components/LoadingState';
-import { FREELANCER_ROLES, STAFF_ROLES } from '@/lib/session/roles';
+import { CUSTOMER_ROLES, FREELANCER_ROLES, STAFF_ROLES } from '@/lib/session/roles';
 import { RequireAuth } from './guards/RequireAuth';
 import { RequireRole } from './guards/RequireRole';
 import { PublicLayout } from './layout/PublicLayout';
@@ -36,6 +37,7 @@ export const routes: RouteObject[] = [
           ...homePublicRoutes,
           ...authPublicRoutes,
           ...invitationPublicRoutes,
+          ...storefrontPublicRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -55,6 +57,10 @@ export const routes: RouteObject[] = [
               {
                 element: <RequireRole roles={FREELANCER_ROLES} />,
                 children: [...applicationRoutes, ...onboardingRoutes, ...dashboardRoutes, ...appealsRoutes],
+              },
+              {
+                element: <RequireRole roles={CUSTOMER_ROLES} />,
+                children: [...storefrontCustomerRoutes],
               },
               {
                 path: 'admin',
