@@ -14,6 +14,7 @@ import { onboardingRoutes } from '@/features/onboarding';
 import { supportRoutes, supportStaffRoutes } from '@/features/support';
 import { termsStaffRoutes } from '@/features/terms';
 import { storefrontCustomerRoutes, storefrontPublicRoutes } from '@/features/storefront';
+import { subscriptionCustomerRoutes } from '@/features/subscriptions';
 import { LoadingState } from '@/components/LoadingState';
 import { CUSTOMER_ROLES, FREELANCER_ROLES, STAFF_ROLES } from '@/lib/session/roles';
 import { RequireAuth } from './guards/RequireAuth';
@@ -60,7 +61,7 @@ export const routes: RouteObject[] = [
               },
               {
                 element: <RequireRole roles={CUSTOMER_ROLES} />,
-                children: [...storefrontCustomerRoutes],
+                children: [...storefrontCustomerRoutes, ...subscriptionCustomerRoutes],
               },
               {
                 path: 'admin',
