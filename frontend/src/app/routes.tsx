@@ -15,6 +15,7 @@ import { supportRoutes, supportStaffRoutes } from '@/features/support';
 import { termsStaffRoutes } from '@/features/terms';
 import { storefrontCustomerRoutes, storefrontPublicRoutes } from '@/features/storefront';
 import { subscriptionCustomerRoutes } from '@/features/subscriptions';
+import { billingCustomerRoutes } from '@/features/billing';
 import { LoadingState } from '@/components/LoadingState';
 import { CUSTOMER_ROLES, FREELANCER_ROLES, STAFF_ROLES } from '@/lib/session/roles';
 import { RequireAuth } from './guards/RequireAuth';
@@ -61,7 +62,7 @@ export const routes: RouteObject[] = [
               },
               {
                 element: <RequireRole roles={CUSTOMER_ROLES} />,
-                children: [...storefrontCustomerRoutes, ...subscriptionCustomerRoutes],
+                children: [...storefrontCustomerRoutes, ...subscriptionCustomerRoutes, ...billingCustomerRoutes],
               },
               {
                 path: 'admin',
