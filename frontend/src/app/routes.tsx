@@ -16,6 +16,7 @@ import { termsStaffRoutes } from '@/features/terms';
 import { storefrontCustomerRoutes, storefrontPublicRoutes } from '@/features/storefront';
 import { subscriptionCustomerRoutes } from '@/features/subscriptions';
 import { billingCustomerRoutes } from '@/features/billing';
+import { customerPublicRoutes, customerRoutes } from '@/features/customer';
 import { LoadingState } from '@/components/LoadingState';
 import { CUSTOMER_ROLES, FREELANCER_ROLES, STAFF_ROLES } from '@/lib/session/roles';
 import { RequireAuth } from './guards/RequireAuth';
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
           ...authPublicRoutes,
           ...invitationPublicRoutes,
           ...storefrontPublicRoutes,
+          ...customerPublicRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -62,7 +64,7 @@ export const routes: RouteObject[] = [
               },
               {
                 element: <RequireRole roles={CUSTOMER_ROLES} />,
-                children: [...storefrontCustomerRoutes, ...subscriptionCustomerRoutes, ...billingCustomerRoutes],
+                children: [...storefrontCustomerRoutes, ...subscriptionCustomerRoutes, ...billingCustomerRoutes, ...customerRoutes],
               },
               {
                 path: 'admin',
