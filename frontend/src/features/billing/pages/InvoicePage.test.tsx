@@ -1,37 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { invoice as invoiceOf, customerMe as me } from '@/test/commerce';
 import { json, mockApi, problem, renderRoutes, signIn } from '@/test/utils';
 
-const SLOW = { timeout: 10_000 };
-const me = { id: 'usr_2', email: 'kim@example.com', full_name: 'Kim Customer', roles: ['customer'], locale: 'en', email_verified: true };
+const invoice = invoiceOf();
 
-const invoice = {
-  id: 'inv_1',
-  number: '2026-000001',
-  kind: 'invoice',
-  status: 'paid',
-  issued_at: '2026-12-01T10:00:00Z',
-  currency: 'USD',
-  bill_to: { name: 'Kim Customer', email: 'kim@example.com', address: null, country: 'DE' },
-  lines: [
-    {
-      description: 'Microsoft 365 Business Standard, yearly',
-      quantity: 5,
-      unit_amount_cents: 15000,
-      amount_cents: 75000,
-      period_start: '2026-12-01T10:00:00Z',
-      period_end: '2027-12-01T10:00:00Z',
-    },
-  ],
-  subtotal_cents: 75000,
-  tax_rate_bps: 1900,
-  tax_cents: 14250,
-  total_cents: 89250,
-  subscription_id: 'sub_1',
-  credits_invoice_id: null,
-  credits_invoice_number: null,
-};
+const SLOW = { timeout: 10_000 };
+
 
 describe('invoice page', () => {
   it('shows the document with lines, tax and total, prints, and downloads the PDF with the session', async () => {

@@ -1,26 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { customerAccount as account, customerMe as me } from '@/test/commerce';
 import { json, mockApi, problem, renderRoutes, signIn } from '@/test/utils';
 
 const SLOW = { timeout: 10_000 };
-const me = { id: 'usr_2', email: 'kim@example.com', full_name: 'Kim Customer', roles: ['customer'], locale: 'en', email_verified: true };
 
-const account = (overrides: Record<string, unknown> = {}) => ({
-  id: 'cac_1',
-  status: 'submitted',
-  account_name: 'Contoso GmbH',
-  address: { line1: 'Hauptstr. 1', line2: null, city: 'Köln', region: null, postal_code: '50667', country: 'DE' },
-  primary_contact: { name: 'Kim Customer', email: 'kim@contoso.example', phone: '+49 221 123456' },
-  existing_customer: false,
-  domain: 'contoso.onmicrosoft.com',
-  rejection_reason: null,
-  reviewed_at: null,
-  partnership_accepted_at: null,
-  created_at: '2026-12-01T10:00:00Z',
-  updated_at: '2026-12-01T10:00:00Z',
-  ...overrides,
-});
 
 async function fillCompanyAndContact(user: UserEvent) {
   await user.click(await screen.findByRole('textbox', { name: /Account name/ }, SLOW));

@@ -1,31 +1,9 @@
 // Test data shared by the storefront's page tests.
-export const plans = [
-  ['pln_m365_business_basic', 'Microsoft 365 Business Basic', 720, 7200],
-  ['pln_m365_business_standard', 'Microsoft 365 Business Standard', 1500, 15000],
-  ['pln_m365_business_premium', 'Microsoft 365 Business Premium', 2640, 26400],
-  ['pln_m365_apps_for_business', 'Microsoft 365 Apps for business', 990, 9900],
-].map(([id, name, monthly, yearly]) => ({
-  id: id as string,
-  product_id: 'prd_microsoft_365',
-  product_name: 'Microsoft 365',
-  name: name as string,
-  description: 'A plan.',
-  currency: 'USD',
-  monthly_price_cents: monthly as number,
-  yearly_price_cents: yearly as number,
-  commission_rate_bps: 1500,
-}));
+import { plans } from '@/test/commerce';
+
+export { customerMe, plans } from '@/test/commerce';
 
 export const standard = plans[1]!;
-
-export const customerMe = {
-  id: 'usr_2',
-  email: 'kim@example.com',
-  full_name: 'Kim Customer',
-  roles: ['customer'],
-  locale: 'en',
-  email_verified: true,
-};
 
 export function checkoutResult(seats = 5) {
   return {

@@ -1,37 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { customerMe as me, subscription } from '@/test/commerce';
 import { json, mockApi, problem, renderRoutes, signIn } from '@/test/utils';
 
 const SLOW = { timeout: 10_000 };
-const me = { id: 'usr_2', email: 'kim@example.com', full_name: 'Kim Customer', roles: ['customer'], locale: 'en', email_verified: true };
 
-function subscription(overrides: Record<string, unknown> = {}) {
-  return {
-    id: 'sub_1',
-    plan_id: 'pln_m365_business_standard',
-    plan_name: 'Microsoft 365 Business Standard',
-    billing_term: 'yearly',
-    seats: 5,
-    scheduled_seats: null,
-    status: 'active',
-    auto_renew: true,
-    activated_at: '2026-12-02T10:00:00Z',
-    term_start: '2026-12-01T10:00:00Z',
-    current_term_end: '2027-12-01T10:00:00Z',
-    cancellation_allowed_until: '2026-12-08T10:00:00Z',
-    unit_price_cents: 15000,
-    renewal_unit_price_cents: 15000,
-    renewal_total_cents: 75000,
-    currency: 'USD',
-    account_id: 'acc_1',
-    freelancer: { id: 'fl_1', display_name: 'Greta G.' },
-    self_referral: false,
-    created_at: '2026-12-01T10:00:00Z',
-    ended_at: null,
-    ...overrides,
-  };
-}
 
 describe('subscription page', () => {
   it('shows the refund in the cancel dialog before anything is cancelled', async () => {
