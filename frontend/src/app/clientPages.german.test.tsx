@@ -58,6 +58,7 @@ const CASES: Case[] = [
   ['/checkout', false, {}, () => localStorage.setItem('partner_hub.cart', JSON.stringify({ ...cart, savedAt: Date.now() }))],
   ['/checkout', true, {}, () => localStorage.setItem('partner_hub.cart', JSON.stringify({ ...cart, savedAt: Date.now() }))],
   ['/app/checkout/complete/sub_1', true, { 'GET /api/v1/subscriptions/sub_1': () => json(subscription), 'GET /api/v1/customer/invoices': () => json({ data: [invoice], next_cursor: null }) }],
+  ['/app/checkout/complete/sub_9', true, { 'GET /api/v1/subscriptions/sub_9': () => problem(404, 'not_found'), 'GET /api/v1/customer/invoices': empty }],
   ['/app/subscriptions', true, { 'GET /api/v1/customer/subscriptions': empty }],
   ['/app/subscriptions', true, { 'GET /api/v1/customer/subscriptions': () => json({ data: [subscription], next_cursor: null }) }],
   ['/app/subscriptions/sub_1', true, { 'GET /api/v1/subscriptions/sub_1': () => json(subscription) }],

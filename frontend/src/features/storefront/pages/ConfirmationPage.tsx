@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { SuccessAlert } from '@/components/SuccessAlert';
+import { isApiError } from '@/lib/api/problem';
 import { useFormat } from '@/lib/format/useFormat';
 import { usePurchase } from '../api/getPurchase';
 
@@ -15,13 +16,22 @@ export default function ConfirmationPage() {
   const { money } = useFormat();
   const { subscriptionId = '' } = useParams();
   const purchase = usePurchase(subscriptionId);
+  const notFound = isApiError(purchase.error) && purchase.error.status === 404;
 
   return (
     <Container size="sm" py="md">
       <Stack gap="lg">
-        <Title order={1}>{t('checkout.complete.title')}</Title>
+        {notFound ? (
+          // Another customer's purchase, or a mistyped link: a page of its own.
+          <Stack gap="xs">
+            <Title order={1}>{t('checkout.complete.notFoundTitle')}</Title>
+            <Text c="dimmed">{t('checkout.complete.notFoundText')}</Text>
+          </Stack>
+        ) : (
+          <Title order={1}>{t('checkout.complete.title')}</Title>
+        )}
         {purchase.isPending && <LoadingState />}
-        {purchase.isError && <ErrorState error={purchase.error} onRetry={() => void purchase.refetch()} />}
+        {purchase.isError && !notFound && <ErrorState error={purchase.error} onRetry={() => void purchase.refetch()} />}
         {purchase.data && (
           <>
             <SuccessAlert title={t('checkout.complete.paid')} data-testid="purchase-confirmed">
