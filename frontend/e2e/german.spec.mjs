@@ -50,6 +50,13 @@ const FIXTURES = {
   '/app/support/:id': (f) => f.ticketId,
   '/admin/customer-accounts/:id': (f) => f.customerAccountId,
   '/admin/subscriptions/:id': (f) => f.subscriptionId,
+  // The client's pages (issue 8): the eligible freelancer's link; the others as the
+  // customer without purchases sees them (not found, in German).
+  '/r/:code': (f) => f.referralCode,
+  '/partnership/:token': () => 'unbekannter-link',
+  '/app/checkout/complete/:subscriptionId': () => 'sub_unbekannt',
+  '/app/subscriptions/:id': () => 'sub_unbekannt',
+  '/app/billing/invoices/:id': () => 'inv_unbekannt',
 };
 
 async function ok(res, what) {
@@ -110,6 +117,7 @@ async function fixtures(ctx) {
   const me = await ok(await ctx.api('/api/v1/me', { token: freelancer.tokens.access_token }), 'me');
   assert.equal(me.freelancer.eligible, true, `freelancer not eligible: ${JSON.stringify(me.freelancer)}`);
   f.freelancerId = me.freelancer.id;
+  f.referralCode = me.freelancer.referral_code;
 
   // A second freelancer, rejected, who appealed: the appeal's page.
   const appellant = await person(ctx, 'freelancer', 'Jürgen Einspruch');

@@ -17,8 +17,12 @@ import { subscriptionStaffRoutes } from '@/features/staffSubscriptions';
 import { supportRoutes, supportStaffRoutes } from '@/features/support';
 import { taxRateStaffRoutes } from '@/features/taxRates';
 import { termsStaffRoutes } from '@/features/terms';
+import { storefrontCustomerRoutes, storefrontPublicRoutes } from '@/features/storefront';
+import { subscriptionCustomerRoutes } from '@/features/subscriptions';
+import { billingCustomerRoutes } from '@/features/billing';
+import { customerPublicRoutes, customerRoutes } from '@/features/customer';
 import { LoadingState } from '@/components/LoadingState';
-import { FREELANCER_ROLES, STAFF_ROLES } from '@/lib/session/roles';
+import { CUSTOMER_ROLES, FREELANCER_ROLES, STAFF_ROLES } from '@/lib/session/roles';
 import { RequireAuth } from './guards/RequireAuth';
 import { RequireRole } from './guards/RequireRole';
 import { PublicLayout } from './layout/PublicLayout';
@@ -40,6 +44,8 @@ export const routes: RouteObject[] = [
           ...homePublicRoutes,
           ...authPublicRoutes,
           ...invitationPublicRoutes,
+          ...storefrontPublicRoutes,
+          ...customerPublicRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -59,6 +65,10 @@ export const routes: RouteObject[] = [
               {
                 element: <RequireRole roles={FREELANCER_ROLES} />,
                 children: [...applicationRoutes, ...onboardingRoutes, ...dashboardRoutes, ...appealsRoutes],
+              },
+              {
+                element: <RequireRole roles={CUSTOMER_ROLES} />,
+                children: [...storefrontCustomerRoutes, ...subscriptionCustomerRoutes, ...billingCustomerRoutes, ...customerRoutes],
               },
               {
                 path: 'admin',

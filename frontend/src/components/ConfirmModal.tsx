@@ -9,6 +9,8 @@ interface ConfirmModalProps {
   /** The explanation and, for forms, the fields. */
   children: ReactNode;
   confirmLabel: string;
+  /** The button that closes without acting (default "Cancel"). */
+  dismissLabel?: string;
   onConfirm: () => void;
   loading?: boolean;
   color?: string;
@@ -18,14 +20,14 @@ interface ConfirmModalProps {
 }
 
 /** Asks before an action that cannot be undone, with what will happen spelled out. */
-export function ConfirmModal({ opened, onClose, title, children, confirmLabel, onConfirm, loading, color, asForm, formRef }: ConfirmModalProps) {
+export function ConfirmModal({ opened, onClose, title, children, confirmLabel, dismissLabel, onConfirm, loading, color, asForm, formRef }: ConfirmModalProps) {
   const { t } = useTranslation();
   const body = (
     <Stack>
       {children}
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onClose} disabled={loading}>
-          {t('staff.actions.cancel')}
+          {dismissLabel ?? t('staff.actions.cancel')}
         </Button>
         <Button type={asForm ? 'submit' : 'button'} color={color} loading={loading} onClick={asForm ? undefined : onConfirm}>
           {confirmLabel}

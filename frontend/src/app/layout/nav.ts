@@ -20,6 +20,10 @@ export interface NavMenu {
 /** The signed-in header's navigation; features add their entries here. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/app', label: 'nav.home' },
+  // The client's pages (issue 8).
+  { to: '/app/subscriptions', label: 'subscriptions.nav', roles: ['customer'] },
+  { to: '/app/billing', label: 'billing.nav', roles: ['customer'] },
+  { to: '/app/account/setup', label: 'customerAccount.nav', roles: ['customer'] },
   // Freelancers reach support through "My Business".
   { to: '/app/support', label: 'support.nav', roles: ['customer'] },
   { to: '/admin', label: 'nav.admin', roles: STAFF_ROLES },

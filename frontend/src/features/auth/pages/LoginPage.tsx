@@ -1,7 +1,7 @@
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
-import { PasswordField } from '@/components/PasswordField';
+import { CredentialFields } from '@/components/CredentialFields';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -60,21 +60,7 @@ export default function LoginPage() {
                 : t('auth.login.attemptsDelayed')}
             </Alert>
           )}
-          <TextInput
-            label={t('auth.email')}
-            type="email"
-            autoComplete="email"
-            required
-            {...form.getInputProps('email')}
-          />
-          <PasswordField
-            label={t('auth.password')}
-            autoComplete="current-password"
-            required
-            {...form.getInputProps('password')}
-            // Mantine marks an invalid PasswordInput with data-invalid only; say it to assistive tech too.
-            aria-invalid={Boolean(form.errors.password)}
-          />
+          <CredentialFields form={form} />
           <Group justify="flex-end" mt={-8}>
             <Anchor component={Link} to="/forgot-password" size="sm">
               {t('auth.login.forgotPassword')}

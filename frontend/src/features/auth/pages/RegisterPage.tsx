@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
-import { PasswordField } from '@/components/PasswordField';
+import { CredentialFields } from '@/components/CredentialFields';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -82,22 +82,7 @@ export default function RegisterPage() {
           )}
           <ProblemAlert error={alertError} shownFields={FIELDS} />
           <TextInput label={t('auth.fullName')} autoComplete="name" required {...form.getInputProps('full_name')} />
-          <TextInput
-            label={t('auth.email')}
-            type="email"
-            autoComplete="email"
-            required
-            {...form.getInputProps('email')}
-          />
-          <PasswordField
-            label={t('auth.password')}
-            description={t('auth.register.passwordHint')}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('password')}
-            // Mantine marks an invalid PasswordInput with data-invalid only; say it to assistive tech too.
-            aria-invalid={Boolean(form.errors.password)}
-          />
+          <CredentialFields form={form} newPassword />
           {invitation ? (
             <Text size="sm" data-testid="invited-role">
               {t('invitation.register.joiningAsFreelancer')}

@@ -1,10 +1,11 @@
-import { Alert, Button, Container, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Container, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
+import { NoticeCard } from '@/components/NoticeCard';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { VerifyEmailBanner } from '@/components/VerifyEmailBanner';
 import { isApiError } from '@/lib/api/problem';
@@ -16,16 +17,9 @@ import { useInvitation } from '../api/checkInvitation';
 
 function Frame({ title, tone = 'default', children }: { title: string; tone?: 'default' | 'problem'; children: ReactNode }) {
   return (
-    <Container size={560} py="xl">
-      <Paper withBorder shadow="sm" p="xl" radius="md" data-testid="invitation" data-tone={tone}>
-        <Stack gap="md">
-          <Title order={1} size="h2">
-            {title}
-          </Title>
-          {children}
-        </Stack>
-      </Paper>
-    </Container>
+    <NoticeCard title={title} tone={tone} testId="invitation">
+      {children}
+    </NoticeCard>
   );
 }
 

@@ -1,0 +1,2 @@
+// What the app layer may use from the customer feature.
+export { customerPublicRoutes, customerRoutes } from './routes';

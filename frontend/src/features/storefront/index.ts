@@ -1,0 +1,2 @@
+// What the app layer may use from the storefront feature.
+export { storefrontCustomerRoutes, storefrontPublicRoutes } from './routes';

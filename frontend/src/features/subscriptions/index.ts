@@ -1,0 +1,2 @@
+// What the app layer may use from the subscriptions feature.
+export { subscriptionCustomerRoutes } from './routes';
