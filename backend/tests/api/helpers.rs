@@ -79,6 +79,7 @@ pub fn settings_for(dir: &std::path::Path, database_url: String, opts: &Options)
         metrics_token: None,
         signups_per_ip: partner_hub::auth::rate_limit::REGISTER_IP.free,
         payments: Default::default(),
+        microsoft: Default::default(),
     }
 }
 

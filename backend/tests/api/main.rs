@@ -22,6 +22,7 @@ mod onboarding;
 mod ops;
 mod password_reset;
 mod programme;
+mod providers_microsoft;
 mod races;
 mod server_messages;
 mod spec;
