@@ -50,6 +50,8 @@ pub struct Settings {
     pub signups_per_ip: i32,
     /// `PAYMENTS_PROVIDER`: `sandbox` (default).
     pub payments: crate::providers::payments::PaymentsSettings,
+    /// `MICROSOFT_PROVIDER`: `sandbox` (default) or `partner-center` with `PARTNER_CENTER_*`.
+    pub microsoft: crate::providers::microsoft::MicrosoftSettings,
     /// The seller printed on invoices (`SELLER_NAME`, `SELLER_ADDRESS`, `SELLER_TAX_ID`).
     pub seller: SellerSettings,
 }
@@ -164,6 +166,7 @@ impl Settings {
                 None | Some("sandbox") => crate::providers::payments::PaymentsSettings::Sandbox,
                 Some(other) => bail!("PAYMENTS_PROVIDER must be 'sandbox', not '{other}'"),
             },
+            microsoft: crate::providers::microsoft::MicrosoftSettings::from_env(var)?,
             seller: SellerSettings::from_env(),
         })
     }

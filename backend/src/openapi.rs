@@ -33,6 +33,7 @@ use crate::docs::*;
         (name = "appeals", description = "Appealing a decision"),
         (name = "support", description = "Contacting customer support"),
         (name = "billing", description = "Invoices, credit notes and their PDFs"),
+        (name = "customers", description = "The client's Microsoft account set-up, its review, and the partnership"),
         (name = "admin", description = "Support staff and operations"),
         (name = "operations", description = "Health, metrics and the spec"),
     ),
@@ -73,6 +74,8 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(crate::appeals::configure)
         .configure(crate::support::configure)
         .configure(crate::invoices::configure)
+        .configure(crate::customers::configure)
+        .configure(crate::provisioning::configure)
         .service(spec);
 }
 

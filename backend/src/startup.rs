@@ -38,7 +38,9 @@ pub fn prepare_state(settings: Settings) -> anyhow::Result<AppState> {
     drop(conn);
     let jwt = Arc::new(JwtKeys::new(&settings.jwt_secret, &settings.jwt_previous_secrets));
     let payments = crate::providers::payments::build(&settings.payments);
-    Ok(AppState { db: Db::new(pool, engine), clock, settings: Arc::new(settings), jwt, payments })
+    let db = Db::new(pool, engine);
+    let microsoft = crate::providers::microsoft::build(&settings.microsoft, db.clone(), clock.clone())?;
+    Ok(AppState { db, clock, settings: Arc::new(settings), jwt, payments, microsoft })
 }
 
 pub struct Application {

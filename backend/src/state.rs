@@ -6,6 +6,7 @@ use crate::auth::jwt::JwtKeys;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::providers::microsoft::MicrosoftCommerce;
 use crate::providers::payments::PaymentProvider;
 
 #[derive(Clone)]
@@ -15,4 +16,6 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub jwt: Arc<JwtKeys>,
     pub payments: Arc<dyn PaymentProvider>,
+    /// Microsoft commerce (`MICROSOFT_PROVIDER`): tenants, the reseller relationship, orders.
+    pub microsoft: Arc<dyn MicrosoftCommerce>,
 }

@@ -627,3 +627,39 @@ diesel::allow_tables_to_appear_in_same_query!(
     subscription_events,
     provisioning_tasks,
 );
+
+// The Microsoft commerce sandbox (migration 000012); only providers::microsoft::sandbox
+// uses these tables.
+diesel::table! {
+    ms_sandbox_tenants (id) {
+        id -> Text,
+        domain -> Text,
+        company_name -> Text,
+        relationship -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ms_sandbox_subscriptions (id) {
+        id -> Text,
+        tenant_id -> Text,
+        client_reference -> Text,
+        offer_id -> Text,
+        term_duration -> Text,
+        quantity -> Integer,
+        status -> Text,
+        auto_renew -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ms_sandbox_faults (operation) {
+        operation -> Text,
+        mode -> Text,
+        remaining -> Integer,
+    }
+}

@@ -70,6 +70,9 @@ templates![
     "support_ticket_received",
     "support_ticket_new",
     "support_ticket_answered",
+    "partnership_invitation",
+    "customer_account_rejected",
+    "subscription_active",
 ];
 
 static ENV: Lazy<Environment<'static>> = Lazy::new(|| {

@@ -43,6 +43,9 @@ mail!(TermsUpdated, "terms_updated" { name: String, version: i32, title: String 
 mail!(SupportTicketReceived, "support_ticket_received" { name: String, subject: String, reference: String });
 mail!(SupportTicketNew, "support_ticket_new" { name: String, email: String, category: String, subject: String, message: String });
 mail!(SupportTicketAnswered, "support_ticket_answered" { name: String, subject: String, answer: String });
+mail!(PartnershipInvitation, "partnership_invitation" { name: String, account_name: String, expires_at: String });
+mail!(CustomerAccountRejected, "customer_account_rejected" { name: String, account_name: String, reason: String });
+mail!(SubscriptionActive, "subscription_active" { name: String, plan_name: String, seats: i32 });
 
 /// One rendered sample of `key` in `locale` (None for an unknown key).
 pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::Error>> {
@@ -126,6 +129,38 @@ pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::E
                 subject: "W-9".into(),
                 answer: "12-3456789.".into(),
                 url: url("/app/support/tkt_sample"),
+            },
+            locale,
+        ),
+        "partnership_invitation" => render(
+            &PartnershipInvitation {
+                name: name(),
+                account_name: "Lima Consulting GmbH".into(),
+                expires_at: when,
+                url: url("/partnership/php_sample"),
+            },
+            locale,
+        ),
+        "customer_account_rejected" => render(
+            &CustomerAccountRejected {
+                name: name(),
+                account_name: "Lima Consulting GmbH".into(),
+                reason: if locale == Locale::De {
+                    "Die Postleitzahl passt nicht zur Stadt."
+                } else {
+                    "The postal code does not match the city."
+                }
+                .into(),
+                url: url("/app/account/setup"),
+            },
+            locale,
+        ),
+        "subscription_active" => render(
+            &SubscriptionActive {
+                name: name(),
+                plan_name: "Microsoft 365 Business Standard".into(),
+                seats: 5,
+                url: url("/app/subscriptions/sub_sample"),
             },
             locale,
         ),

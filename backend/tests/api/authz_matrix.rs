@@ -53,6 +53,9 @@ enum Access {
     OwnerOnly,
     Staff,
     AdminOnly,
+    /// Customers, each on their own data (the fixture's `owner` is a fresh customer);
+    /// freelancers and staff are refused.
+    CustomerSelf,
 }
 
 impl Access {
@@ -70,6 +73,7 @@ impl Access {
             (A::OwnerOnly, W::Owner) => Expect::Ok,
             (A::Staff, W::Support | W::Admin) => Expect::Ok,
             (A::AdminOnly, W::Admin) => Expect::Ok,
+            (A::CustomerSelf, W::Owner | W::Customer) => Expect::Reached,
             _ => Expect::Denied,
         }
     }
@@ -171,6 +175,23 @@ async fn invitation(app: &TestApp, w: &World, email: &str, kind: &str) -> Value 
 
 fn fresh_email() -> String {
     format!("invitee-{}@example.com", partner_hub::domain::ids::random_token(8).to_lowercase())
+}
+
+/// A fresh customer with a submitted Microsoft account set-up; (customer, account id, domain).
+async fn customer_account(app: &TestApp) -> (Session, String, String) {
+    let customer = app.customer().await;
+    let account = json_of(
+        app.post(
+            "/api/v1/customer/accounts",
+            crate::customers::account_body(&crate::customers::fresh_name()),
+            Some(&customer.access_token),
+        )
+        .await,
+        "customer account",
+    )
+    .await;
+    let (id, domain) = (account["id"].as_str().unwrap().to_string(), account["domain"].as_str().unwrap().to_string());
+    (customer, id, domain)
 }
 
 /// The fixture of one operation: who may call it and a request for `who`. `None` when
@@ -385,6 +406,77 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
                 .json(&json!({"rate_bps": 2100, "label": "BTW"}));
             json_of(set.send().await.unwrap(), "tax rate").await;
             (Staff, call(path.replace("{country}", "NL"), Body::None))
+        }
+
+        // Customers, each on their own account set-up.
+        ("GET", "/api/v1/customer/domain-availability") => {
+            let mut c = call("/api/v1/customer/domain-availability?name=contoso", Body::None);
+            c.owner = Some(app.customer().await);
+            (CustomerSelf, c)
+        }
+        ("POST", "/api/v1/customer/accounts") => {
+            let mut c = call(path, Body::Json(crate::customers::account_body(&crate::customers::fresh_name())));
+            c.owner = Some(app.customer().await);
+            (CustomerSelf, c)
+        }
+        ("GET", "/api/v1/customer/account") => {
+            let (owner, id, domain) = customer_account(app).await;
+            let mut c = call(path, Body::None);
+            c.secrets = vec![id, domain, owner.email.clone()];
+            c.owner = Some(owner);
+            (CustomerSelf, c)
+        }
+        // The owner's account was rejected: they may correct it.
+        ("PUT", "/api/v1/customer/account") => {
+            let (owner, id, domain) = customer_account(app).await;
+            let reject = json!({"reason": "The address is incomplete, please add the street number."});
+            json_of(
+                app.post(&format!("/api/v1/admin/customer-accounts/{id}/reject"), reject, Some(&w.support.access_token)).await,
+                "reject",
+            )
+            .await;
+            let mut c = call(path, Body::Json(crate::customers::account_body(&crate::customers::fresh_name())));
+            c.secrets = vec![id, domain, owner.email.clone()];
+            c.owner = Some(owner);
+            (CustomerSelf, c)
+        }
+        // The partnership link: anyone may look; only the account's owner may accept.
+        ("GET", "/api/v1/partnership-invitations/{token}") | ("POST", "/api/v1/partnership-invitations/{token}/accept") => {
+            let (owner, id, domain) = customer_account(app).await;
+            json_of(
+                app.post(&format!("/api/v1/admin/customer-accounts/{id}/approve"), json!({}), Some(&w.support.access_token)).await,
+                "approve",
+            )
+            .await;
+            let token = crate::customers::partnership_token(app, &owner.email).await;
+            let mut c = call(path.replace("{token}", &token), Body::None);
+            if method == "GET" {
+                return Some((Public, c));
+            }
+            c.secrets = vec![id, domain, owner.email.clone()];
+            c.owner = Some(owner);
+            (OwnerOnly, c)
+        }
+
+        // Staff: customer accounts, commerce settings, provisioning.
+        ("GET", "/api/v1/admin/customer-accounts" | "/api/v1/admin/commerce-settings" | "/api/v1/admin/provisioning-tasks") => {
+            let mut c = call(path, Body::None);
+            c.secrets = a_secrets();
+            (Staff, c)
+        }
+        ("PUT", "/api/v1/admin/commerce-settings") => (Staff, call(path, Body::Json(json!({"auto_approve_accounts": false})))),
+        ("GET", "/api/v1/admin/customer-accounts/{id}") | ("POST", "/api/v1/admin/customer-accounts/{id}/approve") => {
+            let (owner, id, domain) = customer_account(app).await;
+            let mut c = call(path.replace("{id}", &id), Body::None);
+            c.secrets = vec![id, domain, owner.email];
+            (Staff, c)
+        }
+        ("POST", "/api/v1/admin/customer-accounts/{id}/reject") => {
+            let (owner, id, domain) = customer_account(app).await;
+            let body = json!({"reason": "The postal code does not match the city."});
+            let mut c = call(path.replace("{id}", &id), Body::Json(body));
+            c.secrets = vec![id, domain, owner.email];
+            (Staff, c)
         }
 
         // Admin only.

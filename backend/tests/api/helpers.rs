@@ -80,6 +80,7 @@ pub fn settings_for(dir: &std::path::Path, database_url: String, opts: &Options)
         signups_per_ip: partner_hub::auth::rate_limit::REGISTER_IP.free,
         payments: Default::default(),
         seller: Default::default(),
+        microsoft: Default::default(),
     }
 }
 

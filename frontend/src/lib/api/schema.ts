@@ -211,6 +211,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/commerce-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The commerce settings. */
+        get: operations["get_commerce_settings"];
+        /** Change the commerce settings (audited). */
+        put: operations["update_commerce_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/customer-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer accounts to review (and every other), newest first, with their owners. */
+        get: operations["list_customer_accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/customer-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One customer account with its owner. */
+        get: operations["get_customer_account"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/customer-accounts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a submitted account: the owner is emailed the partnership link, and a new
+         *     domain's Microsoft tenant is created by the `provisioning` job. Audited.
+         */
+        post: operations["approve_customer_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/customer-accounts/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a submitted account with a reason the client can act on (emailed). Audited. */
+        post: operations["reject_customer_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/emails": {
         parameters: {
             query?: never;
@@ -400,6 +489,26 @@ export interface paths {
         put?: never;
         /** Add a product (without plans). Audited as `catalog.product_created`. */
         post: operations["create_product"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/provisioning-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calls to the Microsoft commerce provider, newest first: pending (with their next
+         *     attempt and last error), done, or failed after the last retry.
+         */
+        get: operations["list_provisioning_tasks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -687,6 +796,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customer/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's Microsoft account set-up. */
+        get: operations["get_my_customer_account"];
+        /** Correct a rejected set-up and submit it again. */
+        put: operations["resubmit_customer_account"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the Microsoft account set-up for review (or, with auto-approve on, have it
+         *     approved at once and the partnership link emailed).
+         */
+        post: operations["create_customer_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer/domain-availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether `name.onmicrosoft.com` is free for a new Microsoft account (checked at
+         *     Microsoft and among the accounts here).
+         */
+        get: operations["check_domain_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customer/invoices": {
         parameters: {
             query?: never;
@@ -965,6 +1132,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partnership-invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a partnership link is about, before signing in to accept it. */
+        get: operations["get_partnership_invitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnership-invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the partnership (reseller relationship) with Partner Hub: the account becomes
+         *     active and its pending subscriptions are ordered at Microsoft (active in the answer
+         *     when Microsoft confirmed at once; otherwise still pending, retried by the
+         *     `provisioning` job). Only the account's owner may accept.
+         */
+        post: operations["accept_partnership_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -1204,9 +1410,89 @@ export interface components {
             /** Format: int64 */
             en: number;
         };
+        /** @description The answer to accepting the partnership. */
+        AcceptedPartnership: {
+            account: components["schemas"]["CustomerAccount"];
+            /** @description The subscriptions the acceptance linked and ordered. */
+            subscriptions: components["schemas"]["Subscription"][];
+        };
+        /** @description The account's owner, as on their user account. */
+        AccountOwner: {
+            email: string;
+            full_name: string;
+            /** @example usr_8fK2mQ0pLw3xZb7TnR1c */
+            id: string;
+        };
+        /**
+         * @description A Microsoft account set-up as the client submits it (and resubmits it after a rejection).
+         * @example {
+         *       "account_name": "Lima Consulting GmbH",
+         *       "address": {
+         *         "city": "Berlin",
+         *         "country": "DE",
+         *         "line1": "Torstraße 1",
+         *         "line2": null,
+         *         "postal_code": "10119",
+         *         "region": null
+         *       },
+         *       "domain": "limaconsulting",
+         *       "existing_customer": false,
+         *       "primary_contact": {
+         *         "email": "ana@lima-consulting.example",
+         *         "name": "Ana Lima",
+         *         "phone": "+49 30 1234567"
+         *       }
+         *     }
+         */
+        AccountRequest: {
+            /** @description The organisation's name, 2 to 200 characters. */
+            account_name: string;
+            address: components["schemas"]["Address"];
+            /**
+             * @description New customers: the `name` of `name.onmicrosoft.com` (3 to 27 lowercase letters and
+             *     digits), or the whole domain. Existing customers: their own domain (`example.com`).
+             * @example limaconsulting
+             */
+            domain: string;
+            /** @description True for an organisation that already has a Microsoft account (tenant). */
+            existing_customer: boolean;
+            primary_contact: components["schemas"]["Contact"];
+        };
+        /**
+         * @description A postal address.
+         * @example {
+         *       "city": "Berlin",
+         *       "country": "DE",
+         *       "line1": "Torstraße 1",
+         *       "line2": null,
+         *       "postal_code": "10119",
+         *       "region": null
+         *     }
+         */
+        Address: {
+            /** @description 1 to 100 characters. */
+            city: string;
+            /**
+             * @description ISO 3166-1 alpha-2 (`DE`, `US`).
+             * @example DE
+             */
+            country: string;
+            /** @description 1 to 200 characters. */
+            line1: string;
+            /** @description Up to 200 characters. */
+            line2?: string | null;
+            /** @description 2 to 12 letters, digits, spaces or hyphens. */
+            postal_code: string;
+            /** @description State, province or region, up to 100 characters. */
+            region?: string | null;
+        };
         /** @description The whole catalogue, for editing. */
         AdminCatalog: {
             products: components["schemas"]["AdminProduct"][];
+        };
+        /** @description A customer account in support's queue: the account and its owner. */
+        AdminCustomerAccount: components["schemas"]["CustomerAccount"] & {
+            owner?: null | components["schemas"]["AccountOwner"];
         };
         /**
          * @description A plan as support sees it: the public fields, whether it is on sale, and its place in
@@ -1400,6 +1686,11 @@ export interface components {
             email: string;
             name: string;
         };
+        /**
+         * @description How often a subscription is billed and renewed.
+         * @enum {string}
+         */
+        BillingTerm: "monthly" | "yearly";
         BusinessInfo: {
             certifications: string[];
             education: components["schemas"]["Education"][];
@@ -1461,6 +1752,11 @@ export interface components {
              */
             offset_seconds: number;
         };
+        /** @description Settings support changes at run time. */
+        CommerceSettings: {
+            /** @description Approve every submitted customer account at once, without review. */
+            auto_approve_accounts: boolean;
+        };
         CommissionRate: {
             plan_id: string;
             plan_name: string;
@@ -1469,6 +1765,21 @@ export interface components {
              * @description Basis points of the net price (1500 = 15 %).
              */
             rate_bps: number;
+        };
+        /**
+         * @description The person Microsoft and we talk to about the account.
+         * @example {
+         *       "email": "ana@lima-consulting.example",
+         *       "name": "Ana Lima",
+         *       "phone": "+49 30 1234567"
+         *     }
+         */
+        Contact: {
+            email: string;
+            /** @description 2 to 200 characters. */
+            name: string;
+            /** @description 6 to 15 digits; spaces, `+`, `-`, `(`, `)` and `.` may separate them. */
+            phone: string;
         };
         /**
          * @description A new plan of an existing product, on sale at once.
@@ -1535,6 +1846,38 @@ export interface components {
             /** @description 3 to 200 characters, not only spaces. */
             subject: string;
         };
+        /** @description A client's Microsoft account set-up. */
+        CustomerAccount: {
+            account_name: string;
+            address: components["schemas"]["Address"];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description `name.onmicrosoft.com` for a new customer; the existing domain otherwise.
+             * @example limaconsulting.onmicrosoft.com
+             */
+            domain: string;
+            existing_customer: boolean;
+            /** @example acct_8fK2mQ0pLw3xZb7TnR1c */
+            id: string;
+            /** Format: date-time */
+            partnership_accepted_at?: string | null;
+            primary_contact: components["schemas"]["Contact"];
+            /** @description Why support rejected it (shown until the client resubmits). */
+            rejection_reason?: string | null;
+            /** Format: date-time */
+            reviewed_at?: string | null;
+            status: components["schemas"]["CustomerAccountStatus"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description A client's Microsoft account set-up: `submitted` for review, `approved` (partnership
+         *     invitation sent) or `rejected` (the client fixes it and submits again), `active` once
+         *     the partnership is accepted.
+         * @enum {string}
+         */
+        CustomerAccountStatus: "submitted" | "approved" | "rejected" | "active";
         Dashboard: {
             /**
              * Format: int64
@@ -1601,6 +1944,11 @@ export interface components {
          * @enum {string}
          */
         DecisionOutcome: "approved" | "rejected";
+        DomainAvailability: {
+            available: boolean;
+            /** @example limaconsulting.onmicrosoft.com */
+            domain: string;
+        };
         /** @description One entry of the education list. */
         Education: {
             /** @example BSc Computer Science */
@@ -1820,7 +2168,7 @@ export interface components {
          * @description The jobs this build can run. Later features add theirs here.
          * @enum {string}
          */
-        JobName: "email";
+        JobName: "email" | "provisioning";
         /**
          * @description How a job run ended as a whole (single items that fail are counted in `failed`
          *     and retried later; they do not fail the run).
@@ -1922,6 +2270,14 @@ export interface components {
          * @enum {string}
          */
         OutboxStatus: "pending" | "sent" | "failed";
+        /** @description One page of a list. */
+        Paginated_AdminCustomerAccount: {
+            data: (components["schemas"]["CustomerAccount"] & {
+                owner?: null | components["schemas"]["AccountOwner"];
+            })[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
         /** @description One page of a list. */
         Paginated_Appeal: {
             data: {
@@ -2100,6 +2456,37 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Paginated_ProvisioningTask: {
+            data: {
+                account_id?: string | null;
+                /**
+                 * Format: int32
+                 * @description Calls made so far.
+                 */
+                attempts: number;
+                /** Format: date-time */
+                created_at: string;
+                /** @example prv_4mN7pQ2rS9tU1vW3xY5z */
+                id: string;
+                kind: components["schemas"]["ProvisioningTaskKind"];
+                /** @description What the last failed call answered. */
+                last_error?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When a pending task is tried next.
+                 */
+                next_attempt_at: string;
+                /** @description The call's arguments (`{"seats": 8}` for a seat change, `{"auto_renew": false}`, …). */
+                payload: Record<string, never>;
+                status: components["schemas"]["ProvisioningStatus"];
+                subscription_id?: string | null;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Paginated_TermsAcceptance: {
             data: {
                 /** Format: date-time */
@@ -2165,6 +2552,18 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        /** @description What the partnership link shows before it is accepted. */
+        PartnershipInvitation: {
+            account_name: string;
+            /** @description True once `expires_at` has passed (a pending link then no longer works). */
+            expired: boolean;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description `pending` until accepted; `superseded` when a newer link replaced it. */
+            status: components["schemas"]["PartnershipStatus"];
+        };
+        /** @enum {string} */
+        PartnershipStatus: "pending" | "accepted" | "superseded";
         /**
          * @example {
          *       "password": "a new horse battery",
@@ -2366,6 +2765,40 @@ export interface components {
             name: string;
             tagline: string;
         };
+        /** @enum {string} */
+        ProvisioningStatus: "pending" | "done" | "failed";
+        /** @description One call to the Microsoft commerce provider, as support sees it. */
+        ProvisioningTask: {
+            account_id?: string | null;
+            /**
+             * Format: int32
+             * @description Calls made so far.
+             */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** @example prv_4mN7pQ2rS9tU1vW3xY5z */
+            id: string;
+            kind: components["schemas"]["ProvisioningTaskKind"];
+            /** @description What the last failed call answered. */
+            last_error?: string | null;
+            /**
+             * Format: date-time
+             * @description When a pending task is tried next.
+             */
+            next_attempt_at: string;
+            /** @description The call's arguments (`{"seats": 8}` for a seat change, `{"auto_renew": false}`, …). */
+            payload: Record<string, never>;
+            status: components["schemas"]["ProvisioningStatus"];
+            subscription_id?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description A call to the Microsoft commerce provider, carried out by the `provisioning` job.
+         * @enum {string}
+         */
+        ProvisioningTaskKind: "create_customer" | "place_order" | "change_seats" | "cancel_subscription" | "set_auto_renew";
         /**
          * @description A new version: both languages are required; a missing one is named in the answer.
          * @example {
@@ -2382,6 +2815,12 @@ export interface components {
         PublishTerms: {
             de?: null | components["schemas"]["TermsText"];
             en?: null | components["schemas"]["TermsText"];
+        };
+        /** @description The freelancer whose referral link sold a subscription. */
+        Referrer: {
+            display_name: string;
+            /** @example fl_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            id: string;
         };
         RefreshRequest: {
             refresh_token: string;
@@ -2415,6 +2854,16 @@ export interface components {
              */
             note?: string | null;
             reason: components["schemas"]["RejectionReason"];
+        };
+        /**
+         * @description Rejecting an account: the reason the client reads and fixes.
+         * @example {
+         *       "reason": "The postal code does not match the city. Please check the address."
+         *     }
+         */
+        RejectRequest: {
+            /** @description At least 10 characters; emailed to the client. */
+            reason: string;
         };
         /**
          * @description Why support rejected an application.
@@ -2474,6 +2923,78 @@ export interface components {
          * @enum {string}
          */
         SubjectType: "application";
+        /** @description A subscription: plan, seats, term, state and prices. */
+        Subscription: {
+            account_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When the subscription became active (the start of the freelancer's clearing period).
+             */
+            activated_at?: string | null;
+            auto_renew: boolean;
+            billing_term: components["schemas"]["BillingTerm"];
+            /**
+             * Format: date-time
+             * @description Until then a cancellation is refunded (prorated); afterwards it only turns auto-renew off.
+             */
+            cancellation_allowed_until: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @example USD */
+            currency: string;
+            /** Format: date-time */
+            current_term_end: string;
+            /** Format: date-time */
+            ended_at?: string | null;
+            freelancer?: null | components["schemas"]["Referrer"];
+            /** @example sub_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            id: string;
+            /** @example pln_m365_business_standard */
+            plan_id: string;
+            /** @example Microsoft 365 Business Standard */
+            plan_name: string;
+            /**
+             * Format: int64
+             * @description What the next renewal will charge (seats after any scheduled change × renewal price), net.
+             * @example 75000
+             */
+            renewal_total_cents: number;
+            /**
+             * Format: int64
+             * @description Price per seat the next term will be charged at (the plan's price today).
+             * @example 15000
+             */
+            renewal_unit_price_cents: number;
+            /**
+             * Format: int32
+             * @description A seat decrease that takes effect at the next renewal.
+             */
+            scheduled_seats?: number | null;
+            /**
+             * Format: int32
+             * @example 5
+             */
+            seats: number;
+            /** @description Bought through the freelancer's own link: no commission, flagged for support. */
+            self_referral: boolean;
+            status: components["schemas"]["SubscriptionStatus"];
+            /** Format: date-time */
+            term_start: string;
+            /**
+             * Format: int64
+             * @description Price per seat for the current term, in cents.
+             * @example 15000
+             */
+            unit_price_cents: number;
+        };
+        /**
+         * @description A subscription's life: `pending` until the client's Microsoft account is set up and
+         *     the partnership accepted, `active` then; `suspended` after a renewal payment failed
+         *     through the grace period; `cancelled` (refunded in the cancellation window, or never
+         *     paid after suspension) or `expired` (ran to the end of a term without renewal).
+         * @enum {string}
+         */
+        SubscriptionStatus: "pending" | "active" | "suspended" | "cancelled" | "expired";
         /**
          * @description Federal tax classification (W-9 line 3a); `llc_c`, `llc_s` and `llc_p` are an LLC
          *     taxed as a C corporation, an S corporation or a partnership.
@@ -3244,6 +3765,190 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    get_commerce_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommerceSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    update_commerce_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommerceSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommerceSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    list_customer_accounts: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "approved" | "rejected" | "active";
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_AdminCustomerAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    get_customer_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCustomerAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    approve_customer_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCustomerAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not submitted (`invalid_status`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reject_customer_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCustomerAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not submitted (`invalid_status`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     list_emails: {
         parameters: {
             query?: {
@@ -3628,6 +4333,35 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    list_provisioning_tasks: {
+        parameters: {
+            query?: {
+                status?: "pending" | "done" | "failed";
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_ProvisioningTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
         };
     };
@@ -4229,6 +4963,155 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_my_customer_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAccount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No account set up yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resubmit_customer_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountRequest"];
+            };
+        };
+        responses: {
+            /** @description The account, `submitted` again (or `approved`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No account set up yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not rejected (`invalid_status`), or the new domain is taken (`domain_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    create_customer_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountRequest"];
+            };
+        };
+        responses: {
+            /** @description The account, `submitted` (or `approved`) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The domain is taken (`domain_taken`), or the caller has an account already (`account_exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    check_domain_availability: {
+        parameters: {
+            query: {
+                /**
+                 * @description The `name` of `name.onmicrosoft.com`, or the whole domain.
+                 * @example limaconsulting
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainAvailability"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     list_my_invoices: {
@@ -4844,6 +5727,75 @@ export interface operations {
                     "application/yaml": string;
                 };
             };
+        };
+    };
+    get_partnership_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the emailed link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipInvitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    accept_partnership_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the emailed link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedPartnership"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The invitation is for another customer's account (`not_account_owner`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description Accepted or replaced already (`invalid_status`), or expired (`invitation_expired`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
         };
     };
     list_plans: {

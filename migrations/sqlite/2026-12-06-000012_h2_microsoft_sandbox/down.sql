@@ -1,0 +1,20 @@
+CREATE TABLE job_runs_old (
+    id TEXT PRIMARY KEY NOT NULL,
+    job TEXT NOT NULL CHECK (job IN ('email')),
+    triggered_by TEXT NOT NULL CHECK (triggered_by IN ('scheduler', 'api', 'cli')),
+    actor_id TEXT,
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    outcome TEXT NOT NULL CHECK (outcome IN ('succeeded', 'failed')),
+    processed INTEGER NOT NULL,
+    failed INTEGER NOT NULL,
+    detail TEXT
+);
+INSERT INTO job_runs_old (id, job, triggered_by, actor_id, started_at, finished_at, outcome, processed, failed, detail)
+SELECT id, job, triggered_by, actor_id, started_at, finished_at, outcome, processed, failed, detail FROM job_runs WHERE job = 'email';
+DROP TABLE job_runs;
+ALTER TABLE job_runs_old RENAME TO job_runs;
+CREATE INDEX job_runs_job ON job_runs (job, started_at);
+DROP TABLE ms_sandbox_faults;
+DROP TABLE ms_sandbox_subscriptions;
+DROP TABLE ms_sandbox_tenants;
