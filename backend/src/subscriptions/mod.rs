@@ -4,3 +4,4 @@
 pub mod events;
 pub mod model;
 pub mod rules;
+pub mod view;
