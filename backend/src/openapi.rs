@@ -32,6 +32,7 @@ use crate::docs::*;
         (name = "freelancers", description = "Eligibility, the dashboard and seller tiers"),
         (name = "appeals", description = "Appealing a decision"),
         (name = "support", description = "Contacting customer support"),
+        (name = "subscriptions", description = "Subscriptions: seats, cancellation, renewals and their history"),
         (name = "admin", description = "Support staff and operations"),
         (name = "operations", description = "Health, metrics and the spec"),
     ),
@@ -71,6 +72,7 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(crate::freelancers::configure)
         .configure(crate::appeals::configure)
         .configure(crate::support::configure)
+        .configure(crate::subscriptions::configure)
         .service(spec);
 }
 

@@ -23,6 +23,8 @@ crate::text_enum! {
     pub enum JobName {
         /// Delivers due outbox messages.
         Email = "email",
+        /// Renews, retries or ends the subscriptions whose term is over.
+        Renewals = "renewals",
     }
 }
 
@@ -84,6 +86,7 @@ pub async fn run(state: &AppState, job: JobName, triggered_by: JobTrigger, actor
     let started = state.clock.now_naive();
     let result = match job {
         JobName::Email => email::run(state).await,
+        JobName::Renewals => crate::subscriptions::renewals::run(state).await,
     };
     let finished = state.clock.now_naive();
     let (outcome, tally) = match result {
