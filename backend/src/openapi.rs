@@ -34,6 +34,7 @@ use crate::docs::*;
         (name = "support", description = "Contacting customer support"),
         (name = "billing", description = "Invoices, credit notes and their PDFs"),
         (name = "customers", description = "The client's Microsoft account set-up, its review, and the partnership"),
+        (name = "subscriptions", description = "Subscriptions: seats, cancellation, renewals and their history"),
         (name = "admin", description = "Support staff and operations"),
         (name = "operations", description = "Health, metrics and the spec"),
     ),
@@ -76,6 +77,7 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(crate::invoices::configure)
         .configure(crate::customers::configure)
         .configure(crate::provisioning::configure)
+        .configure(crate::subscriptions::configure)
         .service(spec);
 }
 

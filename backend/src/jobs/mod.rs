@@ -25,6 +25,8 @@ crate::text_enum! {
         Email = "email",
         /// Carries out due calls to the Microsoft commerce provider (with backoff).
         Provisioning = "provisioning",
+        /// Renews, retries or ends the subscriptions whose term is over.
+        Renewals = "renewals",
     }
 }
 
@@ -87,6 +89,7 @@ pub async fn run(state: &AppState, job: JobName, triggered_by: JobTrigger, actor
     let result = match job {
         JobName::Email => email::run(state).await,
         JobName::Provisioning => crate::provisioning::service::run_job(state).await,
+        JobName::Renewals => crate::subscriptions::renewals::run(state).await,
     };
     let finished = state.clock.now_naive();
     let (outcome, tally) = match result {

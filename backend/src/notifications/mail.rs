@@ -10,7 +10,8 @@
 //! - `<locale>/_common.txt.j2` holds the footer and the "copy this link" hint.
 //!
 //! Filters: `datetime` (an RFC 3339 time in the recipient's language, UTC),
-//! `tier_label`, `category_label`. A missing parameter is an error, never an empty gap.
+//! `tier_label`, `category_label`, `money(currency)` (cents as an amount in the
+//! recipient's language: `$1,234.56` / `1.234,56 $`). A missing parameter is an error, never an empty gap.
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
@@ -73,6 +74,12 @@ templates![
     "partnership_invitation",
     "customer_account_rejected",
     "subscription_active",
+    "subscription_seats_changed",
+    "subscription_cancelled",
+    "subscription_renewed",
+    "subscription_renewal_failed",
+    "subscription_suspended",
+    "subscription_ended",
 ];
 
 static ENV: Lazy<Environment<'static>> = Lazy::new(|| {
@@ -84,6 +91,7 @@ static ENV: Lazy<Environment<'static>> = Lazy::new(|| {
     env.add_filter("datetime", datetime);
     env.add_filter("tier_label", tier_label);
     env.add_filter("category_label", category_label);
+    env.add_filter("money", money);
     load(&mut env);
     env
 });
@@ -146,6 +154,35 @@ fn category_label(state: &State, value: String) -> Result<String, Error> {
         _ => return Err(Error::new(ErrorKind::InvalidOperation, format!("unknown category {value}"))),
     };
     Ok(label.to_string())
+}
+
+/// `123456, "USD"` → "$1,234.56" (en) / "1.234,56 $" (de); other currencies by their code.
+pub fn format_money(cents: i64, currency: &str, locale: Locale) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let (units, rest) = ((abs / 100).to_string(), abs % 100);
+    let (group, decimal) = match locale {
+        Locale::En => (',', '.'),
+        Locale::De => ('.', ','),
+    };
+    let mut grouped = String::new();
+    for (i, c) in units.chars().enumerate() {
+        if i > 0 && (units.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    let number = format!("{sign}{grouped}{decimal}{rest:02}");
+    match (currency, locale) {
+        ("USD", Locale::En) => format!("{sign}${}", &number[sign.len()..]),
+        ("USD", Locale::De) => format!("{number} $"),
+        (code, Locale::En) => format!("{number} {code}"),
+        (code, Locale::De) => format!("{number} {code}"),
+    }
+}
+
+fn money(state: &State, cents: i64, currency: String) -> Result<String, Error> {
+    Ok(format_money(cents, &currency, locale_of(state)))
 }
 
 #[derive(Serialize)]
@@ -235,6 +272,15 @@ fn one_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_money_per_language() {
+        assert_eq!(format_money(123_456, "USD", Locale::En), "$1,234.56");
+        assert_eq!(format_money(123_456, "USD", Locale::De), "1.234,56 $");
+        assert_eq!(format_money(5, "USD", Locale::En), "$0.05");
+        assert_eq!(format_money(-15_000_000, "USD", Locale::En), "-$150,000.00");
+        assert_eq!(format_money(100_000, "EUR", Locale::De), "1.000,00 EUR");
+    }
 
     #[test]
     fn formats_dates_per_language() {

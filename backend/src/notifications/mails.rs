@@ -46,6 +46,26 @@ mail!(SupportTicketAnswered, "support_ticket_answered" { name: String, subject: 
 mail!(PartnershipInvitation, "partnership_invitation" { name: String, account_name: String, expires_at: String });
 mail!(CustomerAccountRejected, "customer_account_rejected" { name: String, account_name: String, reason: String });
 mail!(SubscriptionActive, "subscription_active" { name: String, plan_name: String, seats: i32 });
+// The subscription lifecycle (amounts in cents, shown with the `money` filter; times RFC 3339).
+// A seat increase (charged now, `invoice_number` set) or a scheduled decrease (at `effective_at`).
+mail!(SubscriptionSeatsChanged, "subscription_seats_changed" {
+    name: String, plan: String, seats_before: i32, seats_after: i32, increased: bool, effective_at: String,
+    amount_cents: i64, currency: String, invoice_number: Option<String>,
+});
+// Cancelled inside the window (`refunded`: refund now, ended) or auto-renew turned off (ends at `ends_at`).
+mail!(SubscriptionCancelled, "subscription_cancelled" {
+    name: String, plan: String, refunded: bool, refund_cents: i64, currency: String, ends_at: String,
+});
+mail!(SubscriptionRenewed, "subscription_renewed" {
+    name: String, plan: String, seats: i32, amount_cents: i64, currency: String, invoice_number: String,
+    term_end: String, cancel_until: String,
+});
+mail!(SubscriptionRenewalFailed, "subscription_renewal_failed" {
+    name: String, plan: String, amount_cents: i64, currency: String, retry_at: String, grace_until: String,
+});
+mail!(SubscriptionSuspended, "subscription_suspended" { name: String, plan: String, retry_at: String, cancel_at: String });
+// Expired at the term end (auto-renew off) or cancelled because the renewal was never paid (`unpaid`).
+mail!(SubscriptionEnded, "subscription_ended" { name: String, plan: String, unpaid: bool, ended_at: String });
 
 /// One rendered sample of `key` in `locale` (None for an unknown key).
 pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::Error>> {
@@ -160,6 +180,79 @@ pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::E
                 name: name(),
                 plan_name: "Microsoft 365 Business Standard".into(),
                 seats: 5,
+                url: url("/app/subscriptions/sub_sample"),
+            },
+            locale,
+        ),
+        "subscription_seats_changed" => render(
+            &SubscriptionSeatsChanged {
+                name: name(),
+                plan: "Microsoft 365 Business Standard".into(),
+                seats_before: 5,
+                seats_after: 8,
+                increased: true,
+                effective_at: when.clone(),
+                amount_cents: 36_000,
+                currency: "USD".into(),
+                invoice_number: Some("2026-000042".into()),
+                url: url("/app/billing/invoices/inv_sample"),
+            },
+            locale,
+        ),
+        "subscription_cancelled" => render(
+            &SubscriptionCancelled {
+                name: name(),
+                plan: "Microsoft 365 Business Basic".into(),
+                refunded: true,
+                refund_cents: 6_986,
+                currency: "USD".into(),
+                ends_at: when,
+                url: url("/app/subscriptions/sub_sample"),
+            },
+            locale,
+        ),
+        "subscription_renewed" => render(
+            &SubscriptionRenewed {
+                name: name(),
+                plan: "Microsoft 365 Business Basic".into(),
+                seats: 3,
+                amount_cents: 2_160,
+                currency: "USD".into(),
+                invoice_number: "2026-000043".into(),
+                term_end: "2027-01-16T09:30:00Z".into(),
+                cancel_until: "2026-12-23T09:30:00Z".into(),
+                url: url("/app/billing/invoices/inv_sample"),
+            },
+            locale,
+        ),
+        "subscription_renewal_failed" => render(
+            &SubscriptionRenewalFailed {
+                name: name(),
+                plan: "Microsoft 365 Business Basic".into(),
+                amount_cents: 2_160,
+                currency: "USD".into(),
+                retry_at: "2026-12-17T09:30:00Z".into(),
+                grace_until: "2026-12-23T09:30:00Z".into(),
+                url: url("/app/subscriptions/sub_sample"),
+            },
+            locale,
+        ),
+        "subscription_suspended" => render(
+            &SubscriptionSuspended {
+                name: name(),
+                plan: "Microsoft 365 Business Basic".into(),
+                retry_at: "2026-12-30T09:30:00Z".into(),
+                cancel_at: "2027-01-15T09:30:00Z".into(),
+                url: url("/app/subscriptions/sub_sample"),
+            },
+            locale,
+        ),
+        "subscription_ended" => render(
+            &SubscriptionEnded {
+                name: name(),
+                plan: "Microsoft 365 Business Basic".into(),
+                unpaid: false,
+                ended_at: when,
                 url: url("/app/subscriptions/sub_sample"),
             },
             locale,

@@ -481,9 +481,66 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
 
         // Admin only.
         ("POST", "/api/v1/admin/clock/advance") => (AdminOnly, call(path, Body::Json(json!({"days": 1})))),
+
+        // Subscriptions: bought by a fresh client through A's link.
+        ("GET", "/api/v1/customer/subscriptions") => {
+            let (client, id) = subscription_of_a(app, w).await;
+            let mut c = call(path, Body::None);
+            c.secrets = vec![id, client.email.clone()];
+            c.owner = Some(client);
+            (AnyUser, c)
+        }
+        // The referring freelancer (A) and staff read it; the client too (tested in subscriptions.rs).
+        ("GET", "/api/v1/subscriptions/{id}") => {
+            let (client, id) = subscription_of_a(app, w).await;
+            let mut c = call(path.replace("{id}", &id), Body::None);
+            c.secrets = vec![id, client.email];
+            (OwnerOrStaff, c)
+        }
+        // Only the client changes it.
+        ("GET", "/api/v1/subscriptions/{id}/seat-change" | "/api/v1/subscriptions/{id}/cancellation")
+        | ("PATCH", "/api/v1/subscriptions/{id}")
+        | ("POST", "/api/v1/subscriptions/{id}/cancel") => {
+            let (client, id) = subscription_of_a(app, w).await;
+            let concrete = path.replace("{id}", &id);
+            let (concrete, body) = match method {
+                "GET" if path.ends_with("/seat-change") => (format!("{concrete}?seats=3"), Body::None),
+                "PATCH" => (concrete, Body::Json(json!({"auto_renew": true}))),
+                _ => (concrete, Body::None),
+            };
+            let mut c = call(concrete, body);
+            c.secrets = vec![id, client.email.clone()];
+            c.owner = Some(client);
+            (OwnerOnly, c)
+        }
+        ("GET", "/api/v1/me/subscriptions") => {
+            let (client, id) = subscription_of_a(app, w).await;
+            let mut c = call(path, Body::None);
+            c.secrets = vec![id, client.email];
+            (EligibleSelf, c)
+        }
+        ("GET", "/api/v1/admin/subscriptions") => {
+            let (client, id) = subscription_of_a(app, w).await;
+            let mut c = call(path, Body::None);
+            c.secrets = vec![id, client.email];
+            (Staff, c)
+        }
+        ("GET", "/api/v1/admin/subscriptions/{id}") => {
+            let (client, id) = subscription_of_a(app, w).await;
+            let mut c = call(path.replace("{id}", &id), Body::None);
+            c.secrets = vec![id, client.email];
+            (Staff, c)
+        }
         _ => return None,
     };
     Some(fx)
+}
+
+/// A fresh client with a subscription bought through A's link; returns (client, subscription id).
+async fn subscription_of_a(app: &TestApp, w: &World) -> (Session, String) {
+    let client = app.customer().await;
+    let id = app.subscription(&client).seats(2).referred_by(&w.a_freelancer_id).create().await;
+    (client, id)
 }
 
 const LAST: [(&str, &str); 2] = [("POST", "/api/v1/admin/terms"), ("POST", "/api/v1/admin/clock/advance")];

@@ -158,7 +158,7 @@ impl TestApp {
     pub async fn eligible_freelancer(&self) -> (Session, String, String) {
         let s = self.approved_freelancer().await;
         let profile = json!({
-            "personal": {"full_name": "Kim Berger", "display_name": "kim_it", "description": "IT for small firms", "languages": ["German", "English"], "country": "DE"},
+            "personal": {"full_name": "Kim Berger", "display_name": format!("kim_{}", random_token(6).to_lowercase()), "description": "IT for small firms", "languages": ["German", "English"], "country": "DE"},
             "business": {"occupation": "IT consultant", "skills": ["Microsoft 365"], "education": [], "certifications": []}
         });
         let res = self.client.put(self.url("/api/v1/me/profile")).bearer_auth(&s.access_token).json(&profile).send().await.unwrap();
@@ -397,5 +397,196 @@ impl TestApp {
             })
             .await;
         bodies.iter().find_map(|b| b.split(marker).nth(1).map(|t| t.split_whitespace().next().unwrap_or("").to_string()))
+    }
+}
+
+/// A subscription as checkout leaves it (purchase payment, order, paid invoice for the
+/// whole term, `created` event), written straight into the database until checkout lands:
+/// `app.subscription(&customer).yearly().seats(5).active().create().await`.
+pub struct SubscriptionBuilder<'a> {
+    app: &'a TestApp,
+    spec: SubscriptionSpec,
+}
+
+struct SubscriptionSpec {
+    customer_user_id: String,
+    plan_id: String,
+    term: partner_hub::domain::commerce::BillingTerm,
+    seats: i32,
+    status: partner_hub::domain::commerce::SubscriptionStatus,
+    payment_method: String,
+    freelancer_id: Option<String>,
+    self_referral: bool,
+}
+
+impl TestApp {
+    pub fn subscription<'a>(&'a self, customer: &Session) -> SubscriptionBuilder<'a> {
+        use partner_hub::domain::commerce::{BillingTerm, SubscriptionStatus};
+        SubscriptionBuilder {
+            app: self,
+            spec: SubscriptionSpec {
+                customer_user_id: customer.user_id.clone(),
+                plan_id: "pln_m365_business_standard".into(),
+                term: BillingTerm::Monthly,
+                seats: 1,
+                status: SubscriptionStatus::Active,
+                payment_method: "pm_card_visa".into(),
+                freelancer_id: None,
+                self_referral: false,
+            },
+        }
+    }
+}
+
+impl SubscriptionBuilder<'_> {
+    pub fn plan(mut self, plan_id: &str) -> Self {
+        self.spec.plan_id = plan_id.into();
+        self
+    }
+    pub fn yearly(mut self) -> Self {
+        self.spec.term = partner_hub::domain::commerce::BillingTerm::Yearly;
+        self
+    }
+    pub fn seats(mut self, n: i32) -> Self {
+        self.spec.seats = n;
+        self
+    }
+    pub fn pending(mut self) -> Self {
+        self.spec.status = partner_hub::domain::commerce::SubscriptionStatus::Pending;
+        self
+    }
+    /// The payment method renewals and seat increases charge (`pm_card_declined`…).
+    pub fn card(mut self, pm: &str) -> Self {
+        self.spec.payment_method = pm.into();
+        self
+    }
+    pub fn referred_by(mut self, freelancer_id: &str) -> Self {
+        self.spec.freelancer_id = Some(freelancer_id.into());
+        self
+    }
+    pub fn self_referral(mut self) -> Self {
+        self.spec.self_referral = true;
+        self
+    }
+
+    /// Writes it all; returns the subscription id.
+    pub async fn create(self) -> String {
+        use diesel::prelude::*;
+        use partner_hub::db::schema::{orders, payments, plans, subscriptions};
+        use partner_hub::domain::commerce::{PaymentPurpose, PaymentStatus, SubscriptionEventKind, SubscriptionStatus};
+        use partner_hub::domain::ids::{OrderId, PaymentId, SubscriptionId};
+        use partner_hub::invoices::model::{BillTo, NewInvoice, NewLine};
+        use partner_hub::subscriptions::events::{append_in, NewEvent};
+        use partner_hub::subscriptions::model::{SubscriptionRow, CANCELLATION_WINDOW_HOURS};
+
+        let now = self.app.state.clock.now_naive();
+        let b = self.spec;
+        self.app
+            .db(move |conn| {
+                let (name, monthly, yearly): (String, i64, i64) = plans::table
+                    .find(&b.plan_id)
+                    .select((plans::name, plans::monthly_price_cents, plans::yearly_price_cents))
+                    .first(conn)?;
+                let unit = partner_hub::subscriptions::view::price_for(b.term, monthly, yearly);
+                let net = unit * b.seats as i64;
+                let payment_id = PaymentId::generate().0;
+                let subscription_id = SubscriptionId::generate().0;
+                diesel::insert_into(payments::table)
+                    .values((
+                        payments::id.eq(&payment_id),
+                        payments::subscription_id.eq(Some(&subscription_id)),
+                        payments::user_id.eq(&b.customer_user_id),
+                        payments::purpose.eq(PaymentPurpose::Purchase),
+                        payments::amount_cents.eq(net),
+                        payments::currency.eq("USD"),
+                        payments::payment_method.eq("pm_card_visa"),
+                        payments::status.eq(PaymentStatus::Succeeded),
+                        payments::provider.eq("sandbox"),
+                        payments::provider_ref.eq(Some(format!("pi_sandbox_{payment_id}"))),
+                        payments::provider_key.eq(format!("test:{payment_id}")),
+                        payments::created_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                let order_id = OrderId::generate().0;
+                diesel::insert_into(orders::table)
+                    .values((
+                        orders::id.eq(&order_id),
+                        orders::customer_user_id.eq(&b.customer_user_id),
+                        orders::plan_id.eq(&b.plan_id),
+                        orders::billing_term.eq(b.term),
+                        orders::seats.eq(b.seats),
+                        orders::unit_price_cents.eq(unit),
+                        orders::currency.eq("USD"),
+                        orders::freelancer_id.eq(&b.freelancer_id),
+                        orders::self_referral.eq(b.self_referral),
+                        orders::payment_id.eq(&payment_id),
+                        orders::created_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                let end = b.term.term_end(now);
+                let row = SubscriptionRow {
+                    id: subscription_id,
+                    customer_user_id: b.customer_user_id.clone(),
+                    account_id: None,
+                    order_id,
+                    plan_id: b.plan_id.clone(),
+                    freelancer_id: b.freelancer_id.clone(),
+                    self_referral: b.self_referral,
+                    billing_term: b.term,
+                    seats: b.seats,
+                    scheduled_seats: None,
+                    unit_price_cents: unit,
+                    currency: "USD".into(),
+                    payment_method: b.payment_method.clone(),
+                    status: b.status,
+                    auto_renew: true,
+                    term_start: now,
+                    current_term_end: end,
+                    cancellation_allowed_until: now + chrono::Duration::hours(CANCELLATION_WINDOW_HOURS),
+                    activated_at: (b.status == SubscriptionStatus::Active).then_some(now),
+                    renewal_attempts: 0,
+                    next_renewal_attempt_at: None,
+                    grace_until: None,
+                    ended_at: None,
+                    provider_subscription_id: None,
+                    created_at: now,
+                    updated_at: now,
+                };
+                diesel::insert_into(subscriptions::table).values(&row).execute(conn)?;
+                let user = partner_hub::auth::service::find_by_id(conn, &b.customer_user_id)?.expect("customer");
+                let invoice = NewInvoice {
+                    customer_user_id: b.customer_user_id.clone(),
+                    subscription_id: Some(row.id.clone()),
+                    payment_id: Some(payment_id),
+                    currency: "USD".into(),
+                    bill_to: BillTo { name: user.full_name, email: user.email, address: None, country: None },
+                    lines: vec![NewLine {
+                        description: format!("{name}, {} term, {} seats", b.term, b.seats),
+                        quantity: b.seats,
+                        unit_amount_cents: unit,
+                        amount_cents: net,
+                        period: Some((now, end)),
+                    }],
+                };
+                let (inv, _) = partner_hub::invoices::service::issue_in(conn, invoice, Some(&b.customer_user_id), now)?;
+                let event = |kind| NewEvent {
+                    subscription_id: &row.id,
+                    kind,
+                    status_before: None,
+                    status_after: row.status,
+                    seats: row.seats,
+                    amount_cents: Some(inv.total_cents),
+                    invoice_id: Some(&inv.id),
+                    actor_id: None,
+                    data: json!({}),
+                };
+                append_in(conn, event(SubscriptionEventKind::Created), now)?;
+                if row.status == SubscriptionStatus::Active {
+                    let later = now + chrono::Duration::microseconds(1);
+                    append_in(conn, NewEvent { amount_cents: None, invoice_id: None, ..event(SubscriptionEventKind::Activated) }, later)?;
+                }
+                Ok(row.id)
+            })
+            .await
     }
 }

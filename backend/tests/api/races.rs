@@ -391,3 +391,83 @@ async fn concurrent_tax_rate_changes_leave_one_row_and_an_audited_chain() {
     chained.insert(None);
     assert_eq!(befores, chained, "every change replaced the one before it");
 }
+
+// ---- Subscriptions (issue 8): cancellations, seat increases and the renewals job.
+
+#[actix_web::test]
+async fn concurrent_cancellations_refund_once_with_one_credit_note() {
+    use crate::subscriptions::{invoices_of, payments_of};
+    let app = TestApp::spawn().await;
+    let client = app.customer().await;
+    let id = app.subscription(&client).seats(4).create().await;
+    let path = format!("/api/v1/subscriptions/{id}/cancel");
+    let t = Some(client.access_token.as_str());
+    let (wins, others) = tally(join_all((0..20).map(|_| app.post(&path, json!({}), t))).await, 200).await;
+    assert_eq!(wins, 1, "one cancellation: {others:?}");
+    all_conflicts(&others, "invalid_status");
+    let notes: Vec<_> = invoices_of(&app, &id).await.into_iter().filter(|i| i.1 == "credit_note").collect();
+    assert_eq!(notes.len(), 1, "one credit note");
+    let refunds = payments_of(&app, &id).await.into_iter().filter(|p| p.0 == "refund").count();
+    assert_eq!(refunds, 1, "one refund");
+    assert_eq!(outbox_count(&app, &["subscription_cancelled"]).await, 1);
+    assert_eq!(audit_count(&app, &["subscription.cancelled"], &id).await, 1);
+}
+
+#[actix_web::test]
+async fn concurrent_seat_increases_from_the_same_count_apply_and_charge_once() {
+    use crate::subscriptions::{invoices_of, payments_of};
+    let app = TestApp::spawn().await;
+    let client = app.customer().await;
+    let id = app.subscription(&client).seats(2).create().await;
+    let url = app.url(&format!("/api/v1/subscriptions/{id}"));
+    let requests = (0..20).map(|_| app.client.patch(&url).bearer_auth(&client.access_token).json(&json!({"seats": 5})).send());
+    let mut others = Vec::new();
+    for res in join_all(requests).await.into_iter().map(|r| r.unwrap()) {
+        let status = res.status().as_u16();
+        let body: Value = res.json().await.unwrap();
+        if status == 200 {
+            assert_eq!(body["seats"], 5);
+        } else {
+            others.push((status, body["code"].as_str().unwrap_or("").to_string()));
+        }
+    }
+    // One request applies the change; the others lose the conditional update (409), or
+    // come after it and find nothing left to do (200, nothing charged).
+    all_conflicts(&others, "seats_changed");
+    let invoices = invoices_of(&app, &id).await;
+    assert_eq!(invoices.len(), 2, "the purchase and one prorated invoice: {invoices:?}");
+    let pays = payments_of(&app, &id).await;
+    assert_eq!(pays.iter().filter(|p| p.0 == "seat_increase").count(), 1, "charged once: {pays:?}");
+    assert_eq!(pays.iter().filter(|p| p.0 == "refund").count(), 0, "{pays:?}");
+    assert_eq!(outbox_count(&app, &["subscription_seats_changed"]).await, 1);
+    assert_eq!(audit_count(&app, &["subscription.seats_changed"], &id).await, 1);
+}
+
+#[actix_web::test]
+async fn three_concurrent_renewal_runs_renew_each_subscription_once() {
+    use crate::subscriptions::{advance, invoices_of};
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let client = app.customer().await;
+    let mut ids = Vec::new();
+    for seats in 1..=6 {
+        ids.push(app.subscription(&client).seats(seats).create().await);
+    }
+    advance(&app, &admin, 32, 0).await;
+    let path = "/api/v1/admin/jobs/renewals/run";
+    let t = Some(admin.access_token.as_str());
+    let runs = join_all((0..3).map(|_| app.post(path, json!({}), t))).await;
+    let mut processed = 0;
+    for res in runs {
+        assert_eq!(res.status(), 200);
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["failed"], 0, "{body}");
+        processed += body["processed"].as_i64().unwrap();
+    }
+    assert_eq!(processed, 6, "each subscription handled by one run");
+    for id in &ids {
+        assert_eq!(invoices_of(&app, id).await.len(), 2, "one renewal invoice for {id}");
+        assert_eq!(audit_count(&app, &["subscription.renewed"], id).await, 1);
+    }
+    assert_eq!(outbox_count(&app, &["subscription_renewed"]).await, 6);
+}

@@ -515,6 +515,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every subscription with its client, newest first (staff). */
+        get: operations["admin_list_subscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription with its client and every event, oldest first (staff). */
+        get: operations["admin_get_subscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/support-tickets": {
         parameters: {
             query?: never;
@@ -908,6 +942,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customer/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own subscriptions as a client, newest first. */
+        get: operations["list_customer_subscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/{token}": {
         parameters: {
             query?: never;
@@ -1049,6 +1100,23 @@ export interface paths {
          *     2 MiB). It is decoded, scaled to fit 512×512 and re-encoded (metadata is dropped).
          */
         put: operations["upload_my_profile_picture"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every subscription bought through the freelancer's own link, in any status, newest first. */
+        get: operations["list_referred_subscriptions"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1214,6 +1282,92 @@ export interface paths {
         };
         /** The programme's landing-page content, in the requested language. */
         get: operations["get_program"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One subscription: for the client who bought it, the freelancer whose link sold it, and
+         *     support staff; 404 for everyone else.
+         */
+        get: operations["get_subscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change seats or auto-renew (the client). More seats are charged at once (prorated, with
+         *     an invoice); fewer are scheduled for the renewal; the current count drops a scheduled
+         *     decrease. Auto-renew off ends the subscription with its term; on again before then.
+         */
+        patch: operations["update_subscription"];
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel (the client). Inside the cancellation window: the unused time is refunded with a
+         *     credit note and the subscription is `cancelled` now. After it: auto-renew is turned off
+         *     and the subscription ends with its term.
+         */
+        post: operations["cancel_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What cancelling now would do (the client): within 168 hours of the purchase or the last
+         *     renewal a prorated refund; afterwards auto-renew off and the end at the term's end.
+         */
+        get: operations["preview_cancellation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/seat-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changing to `seats` would do (the client): more seats are charged now, prorated
+         *     for the rest of the term; fewer take effect at the renewal.
+         */
+        get: operations["preview_seat_change"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1522,6 +1676,17 @@ export interface components {
             /** @example Microsoft */
             vendor: string;
         };
+        /** @description A subscription in support's list, with its client. */
+        AdminSubscription: components["schemas"]["Subscription"] & {
+            customer: components["schemas"]["CustomerRef"];
+        };
+        /** @description A subscription with its client and its whole history, for support. */
+        AdminSubscriptionDetail: {
+            customer: components["schemas"]["CustomerRef"];
+            /** @description Oldest first. */
+            events: components["schemas"]["SubscriptionEvent"][];
+            subscription: components["schemas"]["Subscription"];
+        };
         AdvanceClock: {
             /**
              * Format: int64
@@ -1727,6 +1892,30 @@ export interface components {
             /** @description 1 to 20 skills. */
             skills?: components["schemas"]["Skill"][] | null;
         };
+        /**
+         * @description What cancelling now does: inside the cancellation window the unused time is refunded
+         *     and the subscription ends at once; after it, auto-renew is turned off and the
+         *     subscription ends with its term.
+         * @enum {string}
+         */
+        CancellationOutcome: "refund" | "end_at_term_end";
+        /** @description What cancelling now would do. */
+        CancellationPreview: {
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: date-time
+             * @description When the subscription ends: now for a refund, the term end otherwise.
+             */
+            ends_at: string;
+            outcome: components["schemas"]["CancellationOutcome"];
+            /**
+             * Format: int64
+             * @description Refunded to the payment method (tax included); 0 when the outcome is `end_at_term_end`.
+             * @example 9863
+             */
+            refund_cents: number;
+        };
         /** @example MS-102: Microsoft 365 Administrator */
         Certification: string;
         ClearingPeriod: {
@@ -1878,6 +2067,13 @@ export interface components {
          * @enum {string}
          */
         CustomerAccountStatus: "submitted" | "approved" | "rejected" | "active";
+        /** @description The client who bought a subscription. */
+        CustomerRef: {
+            email: string;
+            full_name: string;
+            /** @example usr_8fK2mQ0pLw3xZb7TnR1c */
+            id: string;
+        };
         Dashboard: {
             /**
              * Format: int64
@@ -2168,7 +2364,7 @@ export interface components {
          * @description The jobs this build can run. Later features add theirs here.
          * @enum {string}
          */
-        JobName: "email" | "provisioning";
+        JobName: "email" | "provisioning" | "renewals";
         /**
          * @description How a job run ended as a whole (single items that fail are counted in `failed`
          *     and retried later; they do not fail the run).
@@ -2274,6 +2470,14 @@ export interface components {
         Paginated_AdminCustomerAccount: {
             data: (components["schemas"]["CustomerAccount"] & {
                 owner?: null | components["schemas"]["AccountOwner"];
+            })[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_AdminSubscription: {
+            data: (components["schemas"]["Subscription"] & {
+                customer: components["schemas"]["CustomerRef"];
             })[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
@@ -2482,6 +2686,74 @@ export interface components {
                 subscription_id?: string | null;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_Subscription: {
+            data: {
+                account_id?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the subscription became active (the start of the freelancer's clearing period).
+                 */
+                activated_at?: string | null;
+                auto_renew: boolean;
+                billing_term: components["schemas"]["BillingTerm"];
+                /**
+                 * Format: date-time
+                 * @description Until then a cancellation is refunded (prorated); afterwards it only turns auto-renew off.
+                 */
+                cancellation_allowed_until: string;
+                /** Format: date-time */
+                created_at: string;
+                /** @example USD */
+                currency: string;
+                /** Format: date-time */
+                current_term_end: string;
+                /** Format: date-time */
+                ended_at?: string | null;
+                freelancer?: null | components["schemas"]["Referrer"];
+                /** @example sub_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+                id: string;
+                /** @example pln_m365_business_standard */
+                plan_id: string;
+                /** @example Microsoft 365 Business Standard */
+                plan_name: string;
+                /**
+                 * Format: int64
+                 * @description What the next renewal will charge (seats after any scheduled change × renewal price), net.
+                 * @example 75000
+                 */
+                renewal_total_cents: number;
+                /**
+                 * Format: int64
+                 * @description Price per seat the next term will be charged at (the plan's price today).
+                 * @example 15000
+                 */
+                renewal_unit_price_cents: number;
+                /**
+                 * Format: int32
+                 * @description A seat decrease that takes effect at the next renewal.
+                 */
+                scheduled_seats?: number | null;
+                /**
+                 * Format: int32
+                 * @example 5
+                 */
+                seats: number;
+                /** @description Bought through the freelancer's own link: no commission, flagged for support. */
+                self_referral: boolean;
+                status: components["schemas"]["SubscriptionStatus"];
+                /** Format: date-time */
+                term_start: string;
+                /**
+                 * Format: int64
+                 * @description Price per seat for the current term, in cents.
+                 * @example 15000
+                 */
+                unit_price_cents: number;
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
@@ -2896,6 +3168,29 @@ export interface components {
          */
         Role: "freelancer" | "customer" | "support" | "admin";
         /**
+         * @description When a seat change takes effect: increases now (charged prorated), decreases at the
+         *     renewal.
+         * @enum {string}
+         */
+        SeatChangeEffect: "now" | "at_renewal";
+        /** @description What changing to `seats` would do. */
+        SeatChangePreview: {
+            /** @example USD */
+            currency: string;
+            effective: components["schemas"]["SeatChangeEffect"];
+            /**
+             * Format: int64
+             * @description Charged now for the rest of the term (net, before tax); 0 for a decrease.
+             * @example 36000
+             */
+            prorated_charge_cents: number;
+            /**
+             * Format: int32
+             * @example 8
+             */
+            seats: number;
+        };
+        /**
          * @description A country's rate, set or replaced.
          * @example {
          *       "label": "USt.",
@@ -2987,6 +3282,38 @@ export interface components {
              */
             unit_price_cents: number;
         };
+        /** @description One entry of a subscription's history. */
+        SubscriptionEvent: {
+            /** @description Who caused it (None: the system, e.g. the renewals job). */
+            actor_id?: string | null;
+            /**
+             * Format: int64
+             * @description Money that moved with it: a charge is positive, a refund negative.
+             */
+            amount_cents?: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Details (previous seats, period, retry date…). */
+            data: Record<string, never>;
+            /** @example sev_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            id: string;
+            /** @description The invoice or credit note issued with it. */
+            invoice_id?: string | null;
+            kind: components["schemas"]["SubscriptionEventKind"];
+            /**
+             * Format: int32
+             * @description Seats after the event.
+             */
+            seats: number;
+            status_after: components["schemas"]["SubscriptionStatus"];
+            status_before?: null | components["schemas"]["SubscriptionStatus"];
+        };
+        /**
+         * @description What happened to a subscription; rows of `subscription_events` are append-only and
+         *     are what earnings, notifications and webhooks consume.
+         * @enum {string}
+         */
+        SubscriptionEventKind: "created" | "activated" | "seats_increased" | "seats_decrease_scheduled" | "seats_decreased" | "cancelled" | "auto_renew_disabled" | "renewed" | "renewal_payment_failed" | "suspended" | "reactivated" | "expired";
         /**
          * @description A subscription's life: `pending` until the client's Microsoft account is set up and
          *     the partnership accepted, `active` then; `suspended` after a renewal payment failed
@@ -3237,6 +3564,25 @@ export interface components {
             name?: string | null;
             /** Format: int64 */
             yearly_price_cents?: number | null;
+        };
+        /**
+         * @description `PATCH /subscriptions/{id}`: either field, or both.
+         * @example {
+         *       "seats": 8
+         *     }
+         */
+        UpdateSubscription: {
+            /**
+             * @description `false` stops the renewal (the subscription ends with its term); `true` turns it on
+             *     again before the term ends.
+             */
+            auto_renew?: boolean | null;
+            /**
+             * Format: int64
+             * @description 1 to 50. More seats are charged now (prorated, with an invoice); fewer take effect at
+             *     the renewal; the current count drops a scheduled decrease.
+             */
+            seats?: number | null;
         };
         UsAddress: {
             /** @example New York */
@@ -4365,6 +4711,67 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    admin_list_subscriptions: {
+        parameters: {
+            query?: {
+                status?: "pending" | "active" | "suspended" | "cancelled" | "expired";
+                /** @description `true`: only sales through the freelancer's own link (flagged for support). */
+                self_referral?: boolean;
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_AdminSubscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    admin_get_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription id
+                 * @example sub_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSubscriptionDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     list_support_tickets: {
         parameters: {
             query?: {
@@ -5208,6 +5615,35 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    list_customer_subscriptions: {
+        parameters: {
+            query?: {
+                status?: "pending" | "active" | "suspended" | "cancelled" | "expired";
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     check_invitation: {
         parameters: {
             query?: never;
@@ -5543,6 +5979,43 @@ export interface operations {
             };
         };
     };
+    list_referred_subscriptions: {
+        parameters: {
+            query?: {
+                status?: "pending" | "active" | "suspended" | "cancelled" | "expired";
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     list_my_support_tickets: {
         parameters: {
             query?: {
@@ -5875,6 +6348,233 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    get_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription id
+                 * @example sub_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    update_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription id
+                 * @example sub_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSubscription"];
+            };
+        };
+        responses: {
+            /** @description The subscription after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The card was refused (code `card_declined` or `insufficient_funds`); nothing changed */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not pending or active, or the term is over (code `invalid_status`), or the seats changed meanwhile (code `seats_changed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            /** @description The payment provider could not be reached; nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription id
+                 * @example sub_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription after the cancellation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already cancelled, ended or ending with its term (code `invalid_status`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+            /** @description The payment provider could not be reached; nothing changed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_cancellation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription id
+                 * @example sub_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already cancelled, ended or ending with its term (code `invalid_status`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    preview_seat_change: {
+        parameters: {
+            query: {
+                /**
+                 * @description The seat count to preview, 1 to 50.
+                 * @example 8
+                 */
+                seats: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription id
+                 * @example sub_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatChangePreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not pending or active (code `invalid_status`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["Unprocessable"];
         };
     };
