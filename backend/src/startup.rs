@@ -37,7 +37,7 @@ pub fn prepare_state(settings: Settings) -> anyhow::Result<AppState> {
     };
     drop(conn);
     let jwt = Arc::new(JwtKeys::new(&settings.jwt_secret, &settings.jwt_previous_secrets));
-    let payments = crate::providers::payments::build(&settings.payments);
+    let payments = crate::providers::payments::build(&settings.payments)?;
     Ok(AppState { db: Db::new(pool, engine), clock, settings: Arc::new(settings), jwt, payments })
 }
 

@@ -21,6 +21,7 @@ mod languages;
 mod onboarding;
 mod ops;
 mod password_reset;
+mod payments_stripe;
 mod programme;
 mod races;
 mod server_messages;
