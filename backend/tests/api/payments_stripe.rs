@@ -56,6 +56,12 @@ fn card_error(code: &str, decline_code: &str, message: &str) -> ResponseTemplate
     }))
 }
 
+/// `first` answers the first charge request, `then` every later one.
+async fn first_then(server: &MockServer, first: ResponseTemplate, then: ResponseTemplate) {
+    Mock::given(method("POST")).and(path("/v1/payment_intents")).respond_with(first).up_to_n_times(1).with_priority(1).mount(server).await;
+    Mock::given(method("POST")).and(path("/v1/payment_intents")).respond_with(then).with_priority(2).mount(server).await;
+}
+
 #[actix_web::test]
 async fn a_confirmed_payment_intent_is_a_charge() {
     let server = MockServer::start().await;
@@ -80,35 +86,31 @@ async fn a_confirmed_payment_intent_is_a_charge() {
 #[actix_web::test]
 async fn declines_keep_their_reason_and_are_not_retried() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/v1/payment_intents"))
-        .and(body_string_contains("payment_method=pm_card_chargeDeclined&"))
-        .respond_with(card_error("card_declined", "generic_decline", "Your card was declined."))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/v1/payment_intents"))
-        .and(body_string_contains("payment_method=pm_card_chargeDeclinedInsufficientFunds"))
-        .respond_with(card_error("card_declined", "insufficient_funds", "Your card has insufficient funds."))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/v1/payment_intents"))
-        .and(body_string_contains("payment_method=pm_nonexistent"))
-        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
-            "error": {
-                "type": "invalid_request_error",
-                "code": "resource_missing",
-                "param": "payment_method",
-                "message": "No such PaymentMethod: 'pm_nonexistent'",
-                "doc_url": "https://stripe.com/docs/error-codes/resource-missing"
-            }
-        })))
-        .expect(1)
-        .mount(&server)
-        .await;
+    let answers = [
+        ("pm_card_chargeDeclined", card_error("card_declined", "generic_decline", "Your card was declined.")),
+        ("pm_card_chargeDeclinedInsufficientFunds", card_error("card_declined", "insufficient_funds", "Your card has insufficient funds.")),
+        (
+            "pm_nonexistent",
+            ResponseTemplate::new(400).set_body_json(json!({
+                "error": {
+                    "type": "invalid_request_error",
+                    "code": "resource_missing",
+                    "param": "payment_method",
+                    "message": "No such PaymentMethod: 'pm_nonexistent'",
+                    "doc_url": "https://stripe.com/docs/error-codes/resource-missing"
+                }
+            })),
+        ),
+    ];
+    for (pm, answer) in answers {
+        Mock::given(method("POST"))
+            .and(path("/v1/payment_intents"))
+            .and(body_string_contains(format!("payment_method={pm}&").as_str()))
+            .respond_with(answer)
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
     let s = stripe(&server, 2_000);
     assert_eq!(
         s.charge(charge("pm_card_chargeDeclined", "k1")).await,
@@ -128,23 +130,12 @@ async fn a_timeout_is_retried_with_the_same_key_and_charges_once() {
     let server = MockServer::start().await;
     // The first answer comes after the client has given up; Stripe has created the
     // PaymentIntent meanwhile and answers the retry (same key) with the same object.
-    Mock::given(method("POST"))
-        .and(path("/v1/payment_intents"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(payment_intent("pi_once", "succeeded")).set_delay(Duration::from_millis(1_500)),
-        )
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/v1/payment_intents"))
-        .respond_with(
-            ResponseTemplate::new(200).insert_header("Idempotent-Replayed", "true").set_body_json(payment_intent("pi_once", "succeeded")),
-        )
-        .with_priority(2)
-        .mount(&server)
-        .await;
+    first_then(
+        &server,
+        ResponseTemplate::new(200).set_body_json(payment_intent("pi_once", "succeeded")).set_delay(Duration::from_millis(1_500)),
+        ResponseTemplate::new(200).insert_header("Idempotent-Replayed", "true").set_body_json(payment_intent("pi_once", "succeeded")),
+    )
+    .await;
     let got = stripe(&server, 300).charge(charge("pm_card_visa", "ph_retry_key")).await;
     assert_eq!(got, Ok(ProviderRef("pi_once".into())));
     let requests: Vec<Request> = server.received_requests().await.unwrap();
@@ -170,21 +161,14 @@ async fn server_errors_are_retried_a_bounded_number_of_times_then_unavailable() 
 
     // 429 (rate limited) is retried too, and the next answer counts.
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/v1/payment_intents"))
-        .respond_with(ResponseTemplate::new(429).set_body_json(json!({
+    first_then(
+        &server,
+        ResponseTemplate::new(429).set_body_json(json!({
             "error": {"type": "invalid_request_error", "code": "rate_limit", "message": "Too many requests made to the API too quickly"}
-        })))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/v1/payment_intents"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(payment_intent("pi_after_429", "succeeded")))
-        .with_priority(2)
-        .mount(&server)
-        .await;
+        })),
+        ResponseTemplate::new(200).set_body_json(payment_intent("pi_after_429", "succeeded")),
+    )
+    .await;
     assert_eq!(stripe(&server, 2_000).charge(charge("pm_card_visa", "k429")).await, Ok(ProviderRef("pi_after_429".into())));
 
     // Stripe-Should-Retry: false is final even on a 500.
