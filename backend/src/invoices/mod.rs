@@ -6,3 +6,4 @@
 pub mod model;
 pub mod numbering;
 pub mod service;
+pub mod view;

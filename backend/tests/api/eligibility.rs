@@ -171,3 +171,14 @@ async fn moving_to_the_us_closes_the_dashboard_until_the_w9_is_filed() {
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
     assert_eq!(app.get("/api/v1/me/dashboard", Some(t)).await.status(), 200);
 }
+
+#[actix_web::test]
+async fn the_eligible_freelancer_builder_gives_a_seller_with_a_code() {
+    let app = TestApp::spawn().await;
+    let (s, id, code) = app.eligible_freelancer().await;
+    assert!(id.starts_with("fl_"));
+    let res = app.get("/api/v1/me/dashboard", Some(&s.access_token)).await;
+    assert_eq!(res.status(), 200);
+    let dash: Value = res.json().await.unwrap();
+    assert!(dash["referral_link"].as_str().unwrap().ends_with(&format!("/r/{code}")));
+}

@@ -151,6 +151,26 @@ impl TestApp {
         self.approved_freelancer_in("DE").await
     }
 
+    /// A freelancer who may sell: approved (DE, so no W-9), profile complete, terms signed.
+    /// Returns the session, the freelancer id and the referral code.
+    pub async fn eligible_freelancer(&self) -> (Session, String, String) {
+        let s = self.approved_freelancer().await;
+        let profile = json!({
+            "personal": {"full_name": "Kim Berger", "display_name": "kim_it", "description": "IT for small firms", "languages": ["German", "English"], "country": "DE"},
+            "business": {"occupation": "IT consultant", "skills": ["Microsoft 365"], "education": [], "certifications": []}
+        });
+        let res = self.client.put(self.url("/api/v1/me/profile")).bearer_auth(&s.access_token).json(&profile).send().await.unwrap();
+        assert_eq!(res.status(), 200, "profile");
+        let terms: Value = self.get("/api/v1/terms/current", None).await.json().await.unwrap();
+        let res = self.post("/api/v1/me/terms-acceptances", json!({"version": terms["version"]}), Some(&s.access_token)).await;
+        assert_eq!(res.status(), 201, "terms");
+        let me: Value = self.get("/api/v1/me", Some(&s.access_token)).await.json().await.unwrap();
+        assert_eq!(me["freelancer"]["eligible"], true, "eligible: {me}");
+        let id = me["freelancer"]["id"].as_str().unwrap().to_string();
+        let code = me["freelancer"]["referral_code"].as_str().unwrap().to_string();
+        (s, id, code)
+    }
+
     /// Submits a valid application; returns its id.
     pub async fn apply(&self, s: &Session, country: &str) -> String {
         let res = self.post("/api/v1/applications", application_body(country), Some(&s.access_token)).await;
