@@ -34,6 +34,7 @@ use crate::docs::*;
         (name = "support", description = "Contacting customer support"),
         (name = "admin", description = "Support staff and operations"),
         (name = "operations", description = "Health, metrics and the spec"),
+        (name = "storefront", description = "The referral link and checkout"),
     ),
     modifiers(&SecuritySchemes),
     security(("bearer" = []))
@@ -71,6 +72,8 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(crate::freelancers::configure)
         .configure(crate::appeals::configure)
         .configure(crate::support::configure)
+        .configure(crate::referrals::configure)
+        .configure(crate::checkout::configure)
         .service(spec);
 }
 

@@ -43,6 +43,12 @@ mail!(TermsUpdated, "terms_updated" { name: String, version: i32, title: String 
 mail!(SupportTicketReceived, "support_ticket_received" { name: String, subject: String, reference: String });
 mail!(SupportTicketNew, "support_ticket_new" { name: String, email: String, category: String, subject: String, message: String });
 mail!(SupportTicketAnswered, "support_ticket_answered" { name: String, subject: String, answer: String });
+// To the client after checkout; the action is the account set-up, the invoice has its own link.
+mail!(OrderConfirmation, "order_confirmation" {
+    name: String, plan: String, seats: i32, term: String, total_cents: i64, currency: String, invoice_number: String, invoice_url: String,
+});
+// To the freelancer whose link sold it: what was sold, nothing about the client.
+mail!(SaleNotification, "sale_notification" { name: String, plan: String, seats: i32, term: String });
 
 /// One rendered sample of `key` in `locale` (None for an unknown key).
 pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::Error>> {
@@ -126,6 +132,30 @@ pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::E
                 subject: "W-9".into(),
                 answer: "12-3456789.".into(),
                 url: url("/app/support/tkt_sample"),
+            },
+            locale,
+        ),
+        "order_confirmation" => render(
+            &OrderConfirmation {
+                name: name(),
+                plan: "Microsoft 365 Business Standard".into(),
+                seats: 5,
+                term: "yearly".into(),
+                total_cents: 75_000,
+                currency: "USD".into(),
+                invoice_number: "2026-000042".into(),
+                invoice_url: url("/app/billing/invoices/inv_sample"),
+                url: url("/app/account/setup"),
+            },
+            locale,
+        ),
+        "sale_notification" => render(
+            &SaleNotification {
+                name: name(),
+                plan: "Microsoft 365 Business Basic".into(),
+                seats: 1,
+                term: "monthly".into(),
+                url: url("/app/dashboard"),
             },
             locale,
         ),

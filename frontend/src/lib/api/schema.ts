@@ -574,6 +574,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Buy a plan: charge the payment method, then create the order, the paid invoice and
+         *     the `pending` subscription (active once the Microsoft account is set up and the
+         *     partnership accepted), and email the client and the referring freelancer.
+         * @description Send an `Idempotency-Key` (a UUID) to make retries safe: the same key and body replay
+         *     the first answer (`Idempotent-Replayed: true`), a different body is 422
+         *     `idempotency_key_reused`, a key still being processed is 409 `idempotency_key_in_use`.
+         *     Keys belong to the caller and are kept 24 hours. A decline is answered (and replayed)
+         *     as 402 and creates nothing but the failed payment attempt.
+         */
+        post: operations["checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/{token}": {
         parameters: {
             query?: never;
@@ -841,6 +867,27 @@ export interface paths {
         };
         /** The programme's landing-page content, in the requested language. */
         get: operations["get_program"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/r/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resolves a referral code: the freelancer's public name and picture and the plans on
+         *     sale. Counts the visit (at most once per visitor per day; nothing personal is stored).
+         *     Never cached (`Cache-Control: no-store`, as every API answer), so every visit reaches the count.
+         */
+        get: operations["get_referral_landing"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1158,7 +1205,7 @@ export interface components {
          *     needs no table rebuild; only this enum writes the column.
          * @enum {string}
          */
-        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "catalog.plan_created" | "catalog.plan_updated" | "catalog.product_created" | "clock.advanced" | "commerce_settings.updated" | "customer_account.submitted" | "customer_account.approved" | "customer_account.rejected" | "invoice.issued" | "invoice.credit_note_issued" | "order.placed" | "partnership.accepted" | "payment.failed" | "payment.refunded" | "provisioning.failed" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "subscription.activated" | "subscription.auto_renew_changed" | "subscription.cancelled" | "subscription.expired" | "subscription.reactivated" | "subscription.renewal_failed" | "subscription.renewed" | "subscription.seats_changed" | "subscription.suspended" | "support_ticket.closed" | "tax_form.saved" | "tax_rate.changed" | "tax_rate.removed" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked";
+        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "catalog.plan_created" | "catalog.plan_updated" | "catalog.product_created" | "clock.advanced" | "commerce_settings.updated" | "customer_account.submitted" | "customer_account.approved" | "customer_account.rejected" | "invoice.issued" | "invoice.credit_note_issued" | "order.placed" | "order.self_referral" | "partnership.accepted" | "payment.failed" | "payment.refunded" | "provisioning.failed" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "subscription.activated" | "subscription.auto_renew_changed" | "subscription.cancelled" | "subscription.expired" | "subscription.reactivated" | "subscription.renewal_failed" | "subscription.renewed" | "subscription.seats_changed" | "subscription.suspended" | "support_ticket.closed" | "tax_form.saved" | "tax_rate.changed" | "tax_rate.removed" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked";
         /** @description One audit entry. */
         AuditEntryDto: {
             action: components["schemas"]["AuditAction"];
@@ -1193,6 +1240,19 @@ export interface components {
             description: string;
             title: string;
         };
+        /** @description Who the invoice is addressed to, as it was when it was issued. */
+        BillToView: {
+            address?: string | null;
+            /** @example US */
+            country?: string | null;
+            email: string;
+            name: string;
+        };
+        /**
+         * @description How often a subscription is billed and renewed.
+         * @enum {string}
+         */
+        BillingTerm: "monthly" | "yearly";
         BusinessInfo: {
             certifications: string[];
             education: components["schemas"]["Education"][];
@@ -1231,6 +1291,50 @@ export interface components {
         };
         /** @example MS-102: Microsoft 365 Administrator */
         Certification: string;
+        /**
+         * @description A purchase.
+         * @example {
+         *       "billing_country": "DE",
+         *       "billing_term": "yearly",
+         *       "payment_method": "pm_card_visa",
+         *       "plan_id": "pln_m365_business_standard",
+         *       "referral_code": "k3x9m2p7qa",
+         *       "seats": 5
+         *     }
+         */
+        CheckoutRequest: {
+            /**
+             * @description ISO 3166-1 alpha-2; decides the tax rate on the invoice (none when absent).
+             * @example DE
+             */
+            billing_country?: string | null;
+            billing_term: components["schemas"]["BillingTerm"];
+            /**
+             * @description The payment provider's payment method. Sandbox: `pm_card_visa` (succeeds),
+             *     `pm_card_declined`, `pm_card_insufficient_funds`.
+             * @example pm_card_visa
+             */
+            payment_method: string;
+            /** @example pln_m365_business_standard */
+            plan_id: string;
+            /**
+             * @description The freelancer's code from the referral link. An unknown code, or one whose
+             *     freelancer cannot sell, is no error: the sale has no referrer (`order.referral_code` null).
+             * @example k3x9m2p7qa
+             */
+            referral_code?: string | null;
+            /**
+             * Format: int64
+             * @example 5
+             */
+            seats: number;
+        };
+        /** @description What a successful checkout answers. */
+        CheckoutResult: {
+            invoice: components["schemas"]["Invoice"];
+            order: components["schemas"]["Order"];
+            subscription: components["schemas"]["Subscription"];
+        };
         ClearingPeriod: {
             /**
              * Format: int64
@@ -1491,6 +1595,63 @@ export interface components {
          * @enum {string}
          */
         InvitationStatus: "sent" | "accepted" | "revoked" | "expired";
+        /** @description An invoice (money charged) or a credit note (money refunded), numbered without gaps per year. */
+        Invoice: {
+            bill_to: components["schemas"]["BillToView"];
+            /** @description For a credit note: the invoice it refunds. */
+            credits_invoice_id?: string | null;
+            credits_invoice_number?: string | null;
+            /** @example USD */
+            currency: string;
+            /** @example inv_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            id: string;
+            /** Format: date-time */
+            issued_at: string;
+            kind: components["schemas"]["InvoiceKind"];
+            lines: components["schemas"]["InvoiceLine"][];
+            /** @example 2026-000001 */
+            number: string;
+            status: components["schemas"]["InvoiceStatus"];
+            subscription_id?: string | null;
+            /** Format: int64 */
+            subtotal_cents: number;
+            /** Format: int64 */
+            tax_cents: number;
+            /**
+             * Format: int32
+             * @description Tax rate in basis points (1900 = 19 %); 0 when the country has no rate.
+             */
+            tax_rate_bps: number;
+            /** Format: int64 */
+            total_cents: number;
+        };
+        /**
+         * @description An invoice charges; a credit note refunds (part of) an invoice.
+         * @enum {string}
+         */
+        InvoiceKind: "invoice" | "credit_note";
+        InvoiceLine: {
+            /**
+             * Format: int64
+             * @description Net amount of the line, in cents (prorated lines are not quantity × unit).
+             */
+            amount_cents: number;
+            /** @example Microsoft 365 Business Standard, yearly, 5 seats */
+            description: string;
+            /** Format: date-time */
+            period_end?: string | null;
+            /** Format: date-time */
+            period_start?: string | null;
+            /** Format: int32 */
+            quantity: number;
+            /**
+             * Format: int64
+             * @description Net price per unit, in cents.
+             */
+            unit_amount_cents: number;
+        };
+        /** @enum {string} */
+        InvoiceStatus: "paid" | "credited" | "issued";
         /** @description A freshly created or re-sent invitation: the token is shown only here. */
         IssuedInvitation: {
             /** Format: date-time */
@@ -1582,6 +1743,49 @@ export interface components {
             email: string;
             kind: components["schemas"]["InvitationKind"];
             locale?: null | components["schemas"]["Locale"];
+        };
+        /** @description The order a checkout created. */
+        Order: {
+            billing_term: components["schemas"]["BillingTerm"];
+            /** Format: date-time */
+            created_at: string;
+            /** @example USD */
+            currency: string;
+            /** @example ord_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            id: string;
+            plan_id: string;
+            /** @description The referral code the sale is attributed to; null without a (valid) referrer. */
+            referral_code?: string | null;
+            /**
+             * Format: int32
+             * @example 5
+             */
+            seats: number;
+            /** @description Bought through the buyer's own referral link: no commission, flagged for support. */
+            self_referral: boolean;
+            /**
+             * Format: int64
+             * @description Net: seats × unit price.
+             * @example 75000
+             */
+            subtotal_cents: number;
+            /**
+             * Format: int64
+             * @example 0
+             */
+            tax_cents: number;
+            /**
+             * Format: int64
+             * @description What was charged: subtotal plus tax.
+             * @example 75000
+             */
+            total_cents: number;
+            /**
+             * Format: int64
+             * @description Net price per seat for the term, in cents.
+             * @example 15000
+             */
+            unit_price_cents: number;
         };
         /** @description An outbox message as support sees it (bodies left out). */
         OutboxMessage: {
@@ -2035,6 +2239,32 @@ export interface components {
             de?: null | components["schemas"]["TermsText"];
             en?: null | components["schemas"]["TermsText"];
         };
+        /** @description How the freelancer behind a link appears to clients. */
+        ReferralFreelancer: {
+            /** @example ana.it-support */
+            display_name: string;
+            /**
+             * @description The profile picture (`/api/v1/profile-pictures/{id}`), if the freelancer has one.
+             * @example /api/v1/profile-pictures/pic_Zx8Kq2Lm4Np6Rs0Tv1Wy
+             */
+            photo_url?: string | null;
+        };
+        /** @description What a referral link opens: the freelancer and the plans on sale. */
+        ReferralLanding: {
+            /**
+             * @description The code as the link names it (lower case).
+             * @example k3x9m2p7qa
+             */
+            code: string;
+            freelancer: components["schemas"]["ReferralFreelancer"];
+            plans: components["schemas"]["Plan"][];
+        };
+        /** @description The freelancer whose referral link sold a subscription. */
+        Referrer: {
+            display_name: string;
+            /** @example fl_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            id: string;
+        };
         RefreshRequest: {
             refresh_token: string;
         };
@@ -2110,6 +2340,78 @@ export interface components {
          * @enum {string}
          */
         SubjectType: "application";
+        /** @description A subscription: plan, seats, term, state and prices. */
+        Subscription: {
+            account_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When the subscription became active (the start of the freelancer's clearing period).
+             */
+            activated_at?: string | null;
+            auto_renew: boolean;
+            billing_term: components["schemas"]["BillingTerm"];
+            /**
+             * Format: date-time
+             * @description Until then a cancellation is refunded (prorated); afterwards it only turns auto-renew off.
+             */
+            cancellation_allowed_until: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @example USD */
+            currency: string;
+            /** Format: date-time */
+            current_term_end: string;
+            /** Format: date-time */
+            ended_at?: string | null;
+            freelancer?: null | components["schemas"]["Referrer"];
+            /** @example sub_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            id: string;
+            /** @example pln_m365_business_standard */
+            plan_id: string;
+            /** @example Microsoft 365 Business Standard */
+            plan_name: string;
+            /**
+             * Format: int64
+             * @description What the next renewal will charge (seats after any scheduled change × renewal price), net.
+             * @example 75000
+             */
+            renewal_total_cents: number;
+            /**
+             * Format: int64
+             * @description Price per seat the next term will be charged at (the plan's price today).
+             * @example 15000
+             */
+            renewal_unit_price_cents: number;
+            /**
+             * Format: int32
+             * @description A seat decrease that takes effect at the next renewal.
+             */
+            scheduled_seats?: number | null;
+            /**
+             * Format: int32
+             * @example 5
+             */
+            seats: number;
+            /** @description Bought through the freelancer's own link: no commission, flagged for support. */
+            self_referral: boolean;
+            status: components["schemas"]["SubscriptionStatus"];
+            /** Format: date-time */
+            term_start: string;
+            /**
+             * Format: int64
+             * @description Price per seat for the current term, in cents.
+             * @example 15000
+             */
+            unit_price_cents: number;
+        };
+        /**
+         * @description A subscription's life: `pending` until the client's Microsoft account is set up and
+         *     the partnership accepted, `active` then; `suspended` after a renewal payment failed
+         *     through the grace period; `cancelled` (refunded in the cancellation window, or never
+         *     paid after suspension) or `expired` (ran to the end of a term without renewal).
+         * @enum {string}
+         */
+        SubscriptionStatus: "pending" | "active" | "suspended" | "cancelled" | "expired";
         /**
          * @description Federal tax classification (W-9 line 3a); `llc_c`, `llc_s` and `llc_p` are an LLC
          *     taxed as a C corporation, an S corporation or a partnership.
@@ -3608,6 +3910,95 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    checkout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 1 to 255 printable ASCII characters, e.g. a UUID
+                 * @example 9b2f6a4e-3c1d-4e5f-8a7b-0c9d8e7f6a5b
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description Paid: the order, the `pending` subscription and the paid invoice */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutResult"];
+                };
+            };
+            /** @description Malformed body, or an `Idempotency-Key` that is not 1 to 255 printable ASCII characters (code `invalid_idempotency_key`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The card was refused (code `card_declined` or `insufficient_funds`); nothing was charged */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only customers (and freelancers buying for a client) can buy (code `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this key is still being processed (code `idempotency_key_in_use`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields (code `validation_failed`: a plan not on sale, seats outside 1–50, an unknown payment method…), or the key was used for a different request (code `idempotency_key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider could not be reached (code `payment_unavailable`); retry with the same key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     check_invitation: {
         parameters: {
             query?: never;
@@ -4206,6 +4597,42 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    get_referral_landing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The referral code from the link
+                 * @example k3x9m2p7qa
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLanding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Unknown code, or the freelancer cannot sell (any more) (code `referral_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["Unprocessable"];
         };
     };
