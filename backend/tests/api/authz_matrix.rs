@@ -53,6 +53,8 @@ enum Access {
     OwnerOnly,
     Staff,
     AdminOnly,
+    /// Customers and freelancers (buying for a client); staff are refused.
+    Buyer,
 }
 
 impl Access {
@@ -70,6 +72,7 @@ impl Access {
             (A::OwnerOnly, W::Owner) => Expect::Ok,
             (A::Staff, W::Support | W::Admin) => Expect::Ok,
             (A::AdminOnly, W::Admin) => Expect::Ok,
+            (A::Buyer, W::Owner | W::Other | W::Customer) => Expect::Ok,
             _ => Expect::Denied,
         }
     }
@@ -183,6 +186,7 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
         ("GET", "/api/v1/plans" | "/api/v1/program" | "/api/v1/terms/current" | "/api/v1/openapi.yaml") => (Public, call(path, Body::None)),
         ("GET", "/livez" | "/readyz" | "/healthz" | "/metrics") => (Public, call(path, Body::None)),
         ("GET", "/api/v1/profile-pictures/{id}") => (Public, call(w.a_picture_url.clone(), Body::None)),
+        ("GET", "/api/v1/r/{code}") => (Public, call(format!("/api/v1/r/{}", w.a_referral_code), Body::None)),
         ("GET", "/api/v1/invitations/{token}") => {
             let inv = invitation(app, w, &fresh_email(), "external").await;
             (Public, call(format!("/api/v1/invitations/{}", inv["token"].as_str().unwrap()), Body::None))
@@ -341,6 +345,14 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
             let text = json!({"title": "Matrix terms", "body": "Terms published by the authorization matrix test."});
             let body = json!({"en": text, "de": text});
             (Staff, call(path, Body::Json(body)))
+        }
+
+        // Buyers: every purchase is the caller's own (no referral code, so no one else's data).
+        ("POST", "/api/v1/checkout") => {
+            let body = json!({"plan_id": "pln_m365_business_basic", "billing_term": "monthly", "seats": 1, "referral_code": null, "payment_method": "pm_card_visa"});
+            let mut c = call(path, Body::Json(body));
+            c.secrets = a_secrets();
+            (Buyer, c)
         }
 
         // Admin only.
