@@ -18,7 +18,7 @@
 //!    flagged on order and subscription, audited, and earns no sale email.
 
 use actix_web::http::StatusCode;
-use chrono::Duration;
+use chrono::{Duration, NaiveDateTime};
 
 use crate::audit::{AuditAction, AuditEntry};
 use crate::auth::model::FreelancerRow;
@@ -234,7 +234,14 @@ struct Attempt {
 }
 
 impl Attempt {
-    fn payment(&self, id: &str, status: PaymentStatus, subscription_id: Option<String>, charged: Option<ProviderRef>) -> PaymentRow {
+    fn payment(
+        &self,
+        id: &str,
+        status: PaymentStatus,
+        subscription_id: Option<String>,
+        charged: Option<ProviderRef>,
+        now: NaiveDateTime,
+    ) -> PaymentRow {
         PaymentRow {
             id: id.to_string(),
             user_id: self.buyer_id.clone(),
@@ -249,7 +256,7 @@ impl Attempt {
             provider: self.provider.clone(),
             provider_ref: charged.map(|r| r.0),
             provider_key: self.provider_key.clone(),
-            created_at: chrono::NaiveDateTime::default(),
+            created_at: now,
         }
     }
 }
@@ -258,9 +265,8 @@ impl Attempt {
 fn refuse_in(conn: &mut DbConnection, st: &AppState, a: Attempt, code: DeclineCode) -> AppResult<StoredResponse> {
     let now = st.clock.now_naive();
     let id = PaymentId::generate().0;
-    let mut row = a.payment(&id, PaymentStatus::Failed, None, None);
+    let mut row = a.payment(&id, PaymentStatus::Failed, None, None, now);
     row.failure_code = Some(code.as_str().to_string());
-    row.created_at = now;
     store::insert_payment(conn, &row)?;
     AuditEntry::new(Some(&a.buyer_id), AuditAction::PaymentFailed, "payment", &id)
         .after(serde_json::json!({
@@ -291,9 +297,7 @@ fn place_in(conn: &mut DbConnection, st: &AppState, a: Attempt, charged: Provide
         Some((fl, code)) => (Some(fl.id.clone()), Some(code.clone())),
         None => (None, None),
     };
-    let mut payment = a.payment(&payment_id, PaymentStatus::Succeeded, Some(sub_id.clone()), Some(charged.clone()));
-    payment.created_at = now;
-    store::insert_payment(conn, &payment)?;
+    store::insert_payment(conn, &a.payment(&payment_id, PaymentStatus::Succeeded, Some(sub_id.clone()), Some(charged.clone()), now))?;
     let order = OrderRow {
         id: order_id.clone(),
         customer_user_id: a.buyer_id.clone(),
@@ -454,7 +458,7 @@ fn send_emails_in(
     a: &Attempt,
     invoice: &crate::invoices::model::InvoiceRow,
     self_referral: bool,
-    now: chrono::NaiveDateTime,
+    now: NaiveDateTime,
 ) -> AppResult<()> {
     let base = &st.settings.public_base_url;
     let (p, ctx) = (&a.purchase, &a.ctx);
