@@ -41,6 +41,8 @@ crate::text_enum! {
         InvoiceIssued = "invoice.issued",
         CreditNoteIssued = "invoice.credit_note_issued",
         OrderPlaced = "order.placed",
+        /// A freelancer bought through their own referral link (no commission; support looks at it).
+        OrderSelfReferral = "order.self_referral",
         PartnershipAccepted = "partnership.accepted",
         PaymentFailed = "payment.failed",
         PaymentRefunded = "payment.refunded",

@@ -48,7 +48,8 @@ pub struct Settings {
     /// Sign-ups one client address may make before each further one waits (growing
     /// delays). Raise it for a population behind one NAT.
     pub signups_per_ip: i32,
-    /// `PAYMENTS_PROVIDER`: `sandbox` (default).
+    /// `PAYMENTS_PROVIDER`: `sandbox` (default) or `stripe` (with `STRIPE_SECRET_KEY`,
+    /// and `STRIPE_API_BASE` when not `https://api.stripe.com`).
     pub payments: crate::providers::payments::PaymentsSettings,
     /// `MICROSOFT_PROVIDER`: `sandbox` (default) or `partner-center` with `PARTNER_CENTER_*`.
     pub microsoft: crate::providers::microsoft::MicrosoftSettings,
@@ -162,14 +163,25 @@ impl Settings {
                 None => crate::auth::rate_limit::REGISTER_IP.free,
                 Some(v) => v.parse().ok().filter(|n| *n > 0).ok_or_else(|| anyhow::anyhow!("SIGNUPS_PER_IP must be a positive number"))?,
             },
-            payments: match var("PAYMENTS_PROVIDER").as_deref() {
-                None | Some("sandbox") => crate::providers::payments::PaymentsSettings::Sandbox,
-                Some(other) => bail!("PAYMENTS_PROVIDER must be 'sandbox', not '{other}'"),
-            },
+            payments: payments_from_env()?,
             microsoft: crate::providers::microsoft::MicrosoftSettings::from_env(var)?,
             seller: SellerSettings::from_env(),
         })
     }
+}
+
+fn payments_from_env() -> anyhow::Result<crate::providers::payments::PaymentsSettings> {
+    use crate::providers::payments::{stripe::SecretKey, PaymentsSettings};
+    Ok(match var("PAYMENTS_PROVIDER").as_deref() {
+        None | Some("sandbox") => PaymentsSettings::Sandbox,
+        Some("stripe") => {
+            let Some(key) = var("STRIPE_SECRET_KEY") else { bail!("PAYMENTS_PROVIDER=stripe needs STRIPE_SECRET_KEY") };
+            let api_base = var("STRIPE_API_BASE").unwrap_or_else(|| "https://api.stripe.com".into());
+            url::Url::parse(&api_base).with_context(|| format!("STRIPE_API_BASE must be a URL, not '{api_base}'"))?;
+            PaymentsSettings::Stripe { secret_key: SecretKey::new(key.trim()), api_base: api_base.trim_end_matches('/').to_string() }
+        }
+        Some(other) => bail!("PAYMENTS_PROVIDER must be 'sandbox' or 'stripe', not '{other}'"),
+    })
 }
 
 /// `10.0.0.0/8, 192.168.1.7` → networks; a bare address is a /32 (or /128).

@@ -37,6 +37,7 @@ use crate::docs::*;
         (name = "subscriptions", description = "Subscriptions: seats, cancellation, renewals and their history"),
         (name = "admin", description = "Support staff and operations"),
         (name = "operations", description = "Health, metrics and the spec"),
+        (name = "storefront", description = "The referral link and checkout"),
     ),
     modifiers(&SecuritySchemes),
     security(("bearer" = []))
@@ -78,6 +79,8 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(crate::customers::configure)
         .configure(crate::provisioning::configure)
         .configure(crate::subscriptions::configure)
+        .configure(crate::referrals::configure)
+        .configure(crate::checkout::configure)
         .service(spec);
 }
 

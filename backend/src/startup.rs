@@ -37,7 +37,7 @@ pub fn prepare_state(settings: Settings) -> anyhow::Result<AppState> {
     };
     drop(conn);
     let jwt = Arc::new(JwtKeys::new(&settings.jwt_secret, &settings.jwt_previous_secrets));
-    let payments = crate::providers::payments::build(&settings.payments);
+    let payments = crate::providers::payments::build(&settings.payments)?;
     let db = Db::new(pool, engine);
     let microsoft = crate::providers::microsoft::build(&settings.microsoft, db.clone(), clock.clone())?;
     Ok(AppState { db, clock, settings: Arc::new(settings), jwt, payments, microsoft })

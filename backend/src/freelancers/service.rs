@@ -83,3 +83,11 @@ pub fn by_id_in(conn: &mut DbConnection, id: &str) -> AppResult<FreelancerRow> {
 pub fn refresh_eligibility_in(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> AppResult<eligibility::Eligibility> {
     eligibility::refresh(conn, id, now)
 }
+
+/// For other slices (the referral link, checkout): the freelancer whose referral code is
+/// `code`, only while they may sell (eligible now: approved, onboarded, current terms
+/// accepted). `None` for an unknown code or a freelancer who is not eligible (any more).
+pub fn eligible_by_referral_code_in(conn: &mut DbConnection, code: &str) -> AppResult<Option<FreelancerRow>> {
+    let Some(fl) = store::by_referral_code(conn, code)? else { return Ok(None) };
+    Ok(eligibility::evaluate(conn, &fl)?.eligible.then_some(fl))
+}

@@ -94,3 +94,8 @@ pub fn list(
     }
     Ok(crate::newest_first!(q, freelancers::created_at, freelancers::id, cursor, limit).load(conn)?)
 }
+
+/// The freelancer a referral code belongs to, if any.
+pub fn by_referral_code(conn: &mut DbConnection, code: &str) -> AppResult<Option<FreelancerRow>> {
+    Ok(freelancers::table.filter(freelancers::referral_code.eq(code)).select(FreelancerRow::as_select()).first(conn).optional()?)
+}

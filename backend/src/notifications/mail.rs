@@ -80,6 +80,8 @@ templates![
     "subscription_renewal_failed",
     "subscription_suspended",
     "subscription_ended",
+    "order_confirmation",
+    "sale_notification",
 ];
 
 static ENV: Lazy<Environment<'static>> = Lazy::new(|| {
@@ -156,33 +158,36 @@ fn category_label(state: &State, value: String) -> Result<String, Error> {
     Ok(label.to_string())
 }
 
-/// `123456, "USD"` → "$1,234.56" (en) / "1.234,56 $" (de); other currencies by their code.
+/// `75000 | money("USD")` → "$750.00" / "750,00 $": cents in the recipient's language.
+fn money(state: &State, cents: i64, currency: String) -> Result<String, Error> {
+    Ok(format_money(cents, &currency, locale_of(state)))
+}
+
+/// An amount in minor units as people write it: `$1,250.00` in English, `1.250,00 $` in
+/// German (the symbol for USD and EUR, the ISO code otherwise).
 pub fn format_money(cents: i64, currency: &str, locale: Locale) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
-    let (units, rest) = ((abs / 100).to_string(), abs % 100);
-    let (group, decimal) = match locale {
-        Locale::En => (',', '.'),
-        Locale::De => ('.', ','),
-    };
+    let (units, minor) = (abs / 100, abs % 100);
+    let digits = units.to_string();
+    let sep = if locale == Locale::De { '.' } else { ',' };
     let mut grouped = String::new();
-    for (i, c) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i) % 3 == 0 {
-            grouped.push(group);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(sep);
         }
         grouped.push(c);
     }
-    let number = format!("{sign}{grouped}{decimal}{rest:02}");
-    match (currency, locale) {
-        ("USD", Locale::En) => format!("{sign}${}", &number[sign.len()..]),
-        ("USD", Locale::De) => format!("{number} $"),
-        (code, Locale::En) => format!("{number} {code}"),
-        (code, Locale::De) => format!("{number} {code}"),
+    let symbol = match currency {
+        "USD" => "$",
+        "EUR" => "€",
+        other => other,
+    };
+    match locale {
+        Locale::En if symbol.len() < 3 => format!("{sign}{symbol}{grouped}.{minor:02}"),
+        Locale::En => format!("{sign}{symbol} {grouped}.{minor:02}"),
+        Locale::De => format!("{sign}{grouped},{minor:02} {symbol}"),
     }
-}
-
-fn money(state: &State, cents: i64, currency: String) -> Result<String, Error> {
-    Ok(format_money(cents, &currency, locale_of(state)))
 }
 
 #[derive(Serialize)]
@@ -287,5 +292,14 @@ mod tests {
         let at = DateTime::parse_from_rfc3339("2026-03-05T07:04:00Z").unwrap().with_timezone(&Utc);
         assert_eq!(format_datetime(at, Locale::En), "March 5, 2026, 07:04 UTC");
         assert_eq!(format_datetime(at, Locale::De), "5. März 2026, 07:04 Uhr UTC");
+    }
+
+    #[test]
+    fn formats_money_per_language() {
+        assert_eq!(format_money(125_000, "USD", Locale::En), "$1,250.00");
+        assert_eq!(format_money(125_000, "USD", Locale::De), "1.250,00 $");
+        assert_eq!(format_money(5, "EUR", Locale::De), "0,05 €");
+        assert_eq!(format_money(123_456_789, "CHF", Locale::En), "CHF 1,234,567.89");
+        assert_eq!(format_money(-720, "USD", Locale::En), "-$7.20");
     }
 }

@@ -66,6 +66,12 @@ mail!(SubscriptionRenewalFailed, "subscription_renewal_failed" {
 mail!(SubscriptionSuspended, "subscription_suspended" { name: String, plan: String, retry_at: String, cancel_at: String });
 // Expired at the term end (auto-renew off) or cancelled because the renewal was never paid (`unpaid`).
 mail!(SubscriptionEnded, "subscription_ended" { name: String, plan: String, unpaid: bool, ended_at: String });
+// To the client after checkout; the action is the account set-up, the invoice has its own link.
+mail!(OrderConfirmation, "order_confirmation" {
+    name: String, plan: String, seats: i32, term: String, total_cents: i64, currency: String, invoice_number: String, invoice_url: String,
+});
+// To the freelancer whose link sold it: what was sold, nothing about the client.
+mail!(SaleNotification, "sale_notification" { name: String, plan: String, seats: i32, term: String });
 
 /// One rendered sample of `key` in `locale` (None for an unknown key).
 pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::Error>> {
@@ -175,6 +181,20 @@ pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::E
             },
             locale,
         ),
+        "order_confirmation" => render(
+            &OrderConfirmation {
+                name: name(),
+                plan: "Microsoft 365 Business Standard".into(),
+                seats: 5,
+                term: "yearly".into(),
+                total_cents: 75_000,
+                currency: "USD".into(),
+                invoice_number: "2026-000042".into(),
+                invoice_url: url("/app/billing/invoices/inv_sample"),
+                url: url("/app/account/setup"),
+            },
+            locale,
+        ),
         "subscription_active" => render(
             &SubscriptionActive {
                 name: name(),
@@ -254,6 +274,16 @@ pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::E
                 unpaid: false,
                 ended_at: when,
                 url: url("/app/subscriptions/sub_sample"),
+            },
+            locale,
+        ),
+        "sale_notification" => render(
+            &SaleNotification {
+                name: name(),
+                plan: "Microsoft 365 Business Basic".into(),
+                seats: 1,
+                term: "monthly".into(),
+                url: url("/app/dashboard"),
             },
             locale,
         ),

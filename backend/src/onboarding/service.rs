@@ -404,3 +404,16 @@ pub async fn save_tax_form(state: &AppState, caller: &FreelancerCaller, input: T
         })
         .await
 }
+
+/// For other slices (the referral landing page): how a freelancer appears to clients —
+/// the display name (else the profile's full name, else the account's name, for
+/// freelancers who skipped onboarding) and the picture's URL, if any.
+pub fn public_card_in(conn: &mut DbConnection, freelancer_id: &str, user_id: &str) -> AppResult<(String, Option<String>)> {
+    match store::profile(conn, freelancer_id)? {
+        Some(row) => {
+            let name = row.display_name.clone().filter(|d| !d.trim().is_empty()).unwrap_or(row.full_name);
+            Ok((name, row.picture_id.as_deref().map(picture_url)))
+        }
+        None => Ok((store::user_full_name(conn, user_id)?, None)),
+    }
+}

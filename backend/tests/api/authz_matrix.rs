@@ -56,6 +56,8 @@ enum Access {
     /// Customers, each on their own data (the fixture's `owner` is a fresh customer);
     /// freelancers and staff are refused.
     CustomerSelf,
+    /// Customers and freelancers (buying for a client); staff are refused.
+    Buyer,
 }
 
 impl Access {
@@ -74,6 +76,7 @@ impl Access {
             (A::Staff, W::Support | W::Admin) => Expect::Ok,
             (A::AdminOnly, W::Admin) => Expect::Ok,
             (A::CustomerSelf, W::Owner | W::Customer) => Expect::Reached,
+            (A::Buyer, W::Owner | W::Other | W::Customer) => Expect::Ok,
             _ => Expect::Denied,
         }
     }
@@ -204,6 +207,7 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
         ("GET", "/api/v1/plans" | "/api/v1/program" | "/api/v1/terms/current" | "/api/v1/openapi.yaml") => (Public, call(path, Body::None)),
         ("GET", "/livez" | "/readyz" | "/healthz" | "/metrics") => (Public, call(path, Body::None)),
         ("GET", "/api/v1/profile-pictures/{id}") => (Public, call(w.a_picture_url.clone(), Body::None)),
+        ("GET", "/api/v1/r/{code}") => (Public, call(format!("/api/v1/r/{}", w.a_referral_code), Body::None)),
         ("GET", "/api/v1/invitations/{token}") => {
             let inv = invitation(app, w, &fresh_email(), "external").await;
             (Public, call(format!("/api/v1/invitations/{}", inv["token"].as_str().unwrap()), Body::None))
@@ -477,6 +481,14 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
             let mut c = call(path.replace("{id}", &id), Body::Json(body));
             c.secrets = vec![id, domain, owner.email];
             (Staff, c)
+        }
+
+        // Buyers: every purchase is the caller's own (no referral code, so no one else's data).
+        ("POST", "/api/v1/checkout") => {
+            let body = json!({"plan_id": "pln_m365_business_basic", "billing_term": "monthly", "seats": 1, "referral_code": null, "payment_method": "pm_card_visa"});
+            let mut c = call(path, Body::Json(body));
+            c.secrets = a_secrets();
+            (Buyer, c)
         }
 
         // Admin only.

@@ -31,11 +31,13 @@ pub struct Options {
     pub static_dir: Option<PathBuf>,
     /// Changes the test settings before the app starts (trusted proxies, metrics token…).
     pub settings: Option<fn(&mut Settings)>,
+    /// The payment provider (the sandbox when None), e.g. Stripe at a mock server.
+    pub payments: Option<partner_hub::providers::payments::PaymentsSettings>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { clock: ClockMode::Manual, smtp_url: None, static_dir: None, settings: None }
+        Options { clock: ClockMode::Manual, smtp_url: None, static_dir: None, settings: None, payments: None }
     }
 }
 
@@ -96,6 +98,9 @@ impl TestApp {
         let mut settings = settings_for(dir.path(), database_url, &opts);
         if let Some(change) = opts.settings {
             change(&mut settings);
+        }
+        if let Some(payments) = opts.payments {
+            settings.payments = payments;
         }
         let state = actix_web::web::block(move || partner_hub::startup::prepare_state(settings)).await.unwrap().expect("prepare state");
         let app = partner_hub::startup::Application::from_state(state.clone()).expect("build app");

@@ -471,3 +471,60 @@ async fn three_concurrent_renewal_runs_renew_each_subscription_once() {
     }
     assert_eq!(outbox_count(&app, &["subscription_renewed"]).await, 6);
 }
+
+/// 200 checkouts at once with ONE Idempotency-Key: one charge's worth of rows and
+/// emails; every 201 is the same bytes, every other answer 409 in use; replays after
+/// completion are the same bytes too.
+#[actix_web::test]
+async fn two_hundred_checkouts_with_one_key_create_one_order() {
+    use crate::checkout::{checkout, counts, purchase};
+    let app = TestApp::spawn().await;
+    let (_, _, code) = app.eligible_freelancer().await;
+    let client = app.customer().await;
+    let body = purchase(Some(&code), "pm_card_visa");
+    let responses = join_all((0..200).map(|_| checkout(&app, &client, Some("one-key-for-all"), &body))).await;
+    let mut created = Vec::new();
+    let mut others = Vec::new();
+    for res in responses {
+        let status = res.status().as_u16();
+        let text = res.text().await.unwrap();
+        if status == 201 {
+            created.push(text);
+        } else {
+            let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+            others.push((status, v["code"].as_str().unwrap_or("").to_string()));
+        }
+    }
+    assert!(!created.is_empty(), "one request won: {others:?}");
+    assert!(created.iter().all(|c| *c == created[0]), "every 201 is the first response");
+    all_conflicts(&others, "idempotency_key_in_use");
+    assert_eq!(counts(&app).await, [1, 1, 1, 1, 1], "payment, order, subscription, invoice, event");
+    assert_eq!(outbox_count(&app, &["order_confirmation"]).await, 1);
+    assert_eq!(outbox_count(&app, &["sale_notification"]).await, 1);
+    let replays = join_all((0..20).map(|_| checkout(&app, &client, Some("one-key-for-all"), &body))).await;
+    for res in replays {
+        assert_eq!(res.status(), 201);
+        assert_eq!(res.text().await.unwrap(), created[0]);
+    }
+}
+
+/// 50 checkouts at once with 50 keys: 50 invoices numbered 1..50 of the year, no gap,
+/// no duplicate.
+#[actix_web::test]
+async fn fifty_concurrent_checkouts_number_their_invoices_without_gaps() {
+    use crate::checkout::{checkout, purchase};
+    use partner_hub::db::schema::invoices;
+    let app = TestApp::spawn().await;
+    let client = app.customer().await;
+    let body = purchase(None, "pm_card_visa");
+    let keys: Vec<String> = (0..50).map(|i| format!("key-{i}")).collect();
+    let responses = join_all(keys.iter().map(|k| checkout(&app, &client, Some(k), &body))).await;
+    let (wins, others) = tally(responses, 201).await;
+    assert_eq!(wins, 50, "{others:?}");
+    let mut seqs: Vec<(i32, i32, String)> =
+        app.db(|conn| Ok(invoices::table.select((invoices::year, invoices::seq, invoices::number)).load(conn)?)).await;
+    seqs.sort();
+    let year = chrono::Datelike::year(&app.state.clock.now_naive());
+    let expected: Vec<(i32, i32, String)> = (1..=50).map(|n| (year, n, format!("{year}-{n:06}"))).collect();
+    assert_eq!(seqs, expected);
+}

@@ -4,6 +4,7 @@
 //! retried call never charges twice.
 
 pub mod sandbox;
+pub mod stripe;
 
 use std::sync::Arc;
 
@@ -15,6 +16,12 @@ pub enum PaymentsSettings {
     /// Test cards only, nothing leaves the machine.
     #[default]
     Sandbox,
+    /// Stripe's API (`PAYMENTS_PROVIDER=stripe`, `STRIPE_SECRET_KEY`, `STRIPE_API_BASE`).
+    Stripe {
+        secret_key: stripe::SecretKey,
+        /// `https://api.stripe.com` unless a proxy or a mock stands in for it.
+        api_base: String,
+    },
 }
 
 /// A charge of a saved payment method.
@@ -75,8 +82,11 @@ pub trait PaymentProvider: Send + Sync {
     fn refund(&self, req: RefundRequest) -> BoxFuture<'_, Result<ProviderRef, PaymentError>>;
 }
 
-pub fn build(settings: &PaymentsSettings) -> Arc<dyn PaymentProvider> {
-    match settings {
+pub fn build(settings: &PaymentsSettings) -> anyhow::Result<Arc<dyn PaymentProvider>> {
+    Ok(match settings {
         PaymentsSettings::Sandbox => Arc::new(sandbox::SandboxPayments),
-    }
+        PaymentsSettings::Stripe { secret_key, api_base } => {
+            Arc::new(stripe::StripePayments::new(api_base, secret_key.clone(), stripe::RetryPolicy::default()).map_err(anyhow::Error::msg)?)
+        }
+    })
 }

@@ -830,6 +830,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Buy a plan: charge the payment method, then create the order, the paid invoice and
+         *     the `pending` subscription (active once the Microsoft account is set up and the
+         *     partnership accepted), and email the client and the referring freelancer.
+         * @description Send an `Idempotency-Key` (a UUID) to make retries safe: the same key and body replay
+         *     the first answer (`Idempotent-Replayed: true`), a different body is 422
+         *     `idempotency_key_reused`, a key still being processed is 409 `idempotency_key_in_use`.
+         *     Keys belong to the caller and are kept 24 hours. A decline is answered (and replayed)
+         *     as 402 and creates nothing but the failed payment attempt.
+         */
+        post: operations["checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customer/account": {
         parameters: {
             query?: never;
@@ -1282,6 +1308,27 @@ export interface paths {
         };
         /** The programme's landing-page content, in the requested language. */
         get: operations["get_program"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/r/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resolves a referral code: the freelancer's public name and picture and the plans on
+         *     sale. Counts the visit (at most once per visitor per day; nothing personal is stored).
+         *     Never cached (`Cache-Control: no-store`, as every API answer), so every visit reaches the count.
+         */
+        get: operations["get_referral_landing"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1808,7 +1855,7 @@ export interface components {
          *     needs no table rebuild; only this enum writes the column.
          * @enum {string}
          */
-        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "catalog.plan_created" | "catalog.plan_updated" | "catalog.product_created" | "clock.advanced" | "commerce_settings.updated" | "customer_account.submitted" | "customer_account.approved" | "customer_account.rejected" | "invoice.issued" | "invoice.credit_note_issued" | "order.placed" | "partnership.accepted" | "payment.failed" | "payment.refunded" | "provisioning.failed" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "subscription.activated" | "subscription.auto_renew_changed" | "subscription.cancelled" | "subscription.expired" | "subscription.reactivated" | "subscription.renewal_failed" | "subscription.renewed" | "subscription.seats_changed" | "subscription.suspended" | "support_ticket.closed" | "tax_form.saved" | "tax_rate.changed" | "tax_rate.removed" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked";
+        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "catalog.plan_created" | "catalog.plan_updated" | "catalog.product_created" | "clock.advanced" | "commerce_settings.updated" | "customer_account.submitted" | "customer_account.approved" | "customer_account.rejected" | "invoice.issued" | "invoice.credit_note_issued" | "order.placed" | "order.self_referral" | "partnership.accepted" | "payment.failed" | "payment.refunded" | "provisioning.failed" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "subscription.activated" | "subscription.auto_renew_changed" | "subscription.cancelled" | "subscription.expired" | "subscription.reactivated" | "subscription.renewal_failed" | "subscription.renewed" | "subscription.seats_changed" | "subscription.suspended" | "support_ticket.closed" | "tax_form.saved" | "tax_rate.changed" | "tax_rate.removed" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked";
         /** @description One audit entry. */
         AuditEntryDto: {
             action: components["schemas"]["AuditAction"];
@@ -1918,6 +1965,50 @@ export interface components {
         };
         /** @example MS-102: Microsoft 365 Administrator */
         Certification: string;
+        /**
+         * @description A purchase.
+         * @example {
+         *       "billing_country": "DE",
+         *       "billing_term": "yearly",
+         *       "payment_method": "pm_card_visa",
+         *       "plan_id": "pln_m365_business_standard",
+         *       "referral_code": "k3x9m2p7qa",
+         *       "seats": 5
+         *     }
+         */
+        CheckoutRequest: {
+            /**
+             * @description ISO 3166-1 alpha-2; decides the tax rate on the invoice (none when absent).
+             * @example DE
+             */
+            billing_country?: string | null;
+            billing_term: components["schemas"]["BillingTerm"];
+            /**
+             * @description The payment provider's payment method. Sandbox: `pm_card_visa` (succeeds),
+             *     `pm_card_declined`, `pm_card_insufficient_funds`.
+             * @example pm_card_visa
+             */
+            payment_method: string;
+            /** @example pln_m365_business_standard */
+            plan_id: string;
+            /**
+             * @description The freelancer's code from the referral link. An unknown code, or one whose
+             *     freelancer cannot sell, is no error: the sale has no referrer (`order.referral_code` null).
+             * @example k3x9m2p7qa
+             */
+            referral_code?: string | null;
+            /**
+             * Format: int64
+             * @example 5
+             */
+            seats: number;
+        };
+        /** @description What a successful checkout answers. */
+        CheckoutResult: {
+            invoice: components["schemas"]["Invoice"];
+            order: components["schemas"]["Order"];
+            subscription: components["schemas"]["Subscription"];
+        };
         ClearingPeriod: {
             /**
              * Format: int64
@@ -2440,6 +2531,49 @@ export interface components {
             email: string;
             kind: components["schemas"]["InvitationKind"];
             locale?: null | components["schemas"]["Locale"];
+        };
+        /** @description The order a checkout created. */
+        Order: {
+            billing_term: components["schemas"]["BillingTerm"];
+            /** Format: date-time */
+            created_at: string;
+            /** @example USD */
+            currency: string;
+            /** @example ord_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            id: string;
+            plan_id: string;
+            /** @description The referral code the sale is attributed to; null without a (valid) referrer. */
+            referral_code?: string | null;
+            /**
+             * Format: int32
+             * @example 5
+             */
+            seats: number;
+            /** @description Bought through the buyer's own referral link: no commission, flagged for support. */
+            self_referral: boolean;
+            /**
+             * Format: int64
+             * @description Net: seats × unit price.
+             * @example 75000
+             */
+            subtotal_cents: number;
+            /**
+             * Format: int64
+             * @example 0
+             */
+            tax_cents: number;
+            /**
+             * Format: int64
+             * @description What was charged: subtotal plus tax.
+             * @example 75000
+             */
+            total_cents: number;
+            /**
+             * Format: int64
+             * @description Net price per seat for the term, in cents.
+             * @example 15000
+             */
+            unit_price_cents: number;
         };
         /** @description An outbox message as support sees it (bodies left out). */
         OutboxMessage: {
@@ -3087,6 +3221,26 @@ export interface components {
         PublishTerms: {
             de?: null | components["schemas"]["TermsText"];
             en?: null | components["schemas"]["TermsText"];
+        };
+        /** @description How the freelancer behind a link appears to clients. */
+        ReferralFreelancer: {
+            /** @example ana.it-support */
+            display_name: string;
+            /**
+             * @description The profile picture (`/api/v1/profile-pictures/{id}`), if the freelancer has one.
+             * @example /api/v1/profile-pictures/pic_Zx8Kq2Lm4Np6Rs0Tv1Wy
+             */
+            photo_url?: string | null;
+        };
+        /** @description What a referral link opens: the freelancer and the plans on sale. */
+        ReferralLanding: {
+            /**
+             * @description The code as the link names it (lower case).
+             * @example k3x9m2p7qa
+             */
+            code: string;
+            freelancer: components["schemas"]["ReferralFreelancer"];
+            plans: components["schemas"]["Plan"][];
         };
         /** @description The freelancer whose referral link sold a subscription. */
         Referrer: {
@@ -5372,6 +5526,95 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    checkout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 1 to 255 printable ASCII characters, e.g. a UUID
+                 * @example 9b2f6a4e-3c1d-4e5f-8a7b-0c9d8e7f6a5b
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description Paid: the order, the `pending` subscription and the paid invoice */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutResult"];
+                };
+            };
+            /** @description Malformed body, or an `Idempotency-Key` that is not 1 to 255 printable ASCII characters (code `invalid_idempotency_key`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The card was refused (code `card_declined` or `insufficient_funds`); nothing was charged */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only customers (and freelancers buying for a client) can buy (code `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this key is still being processed (code `idempotency_key_in_use`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields (code `validation_failed`: a plan not on sale, seats outside 1–50, an unknown payment method…), or the key was used for a different request (code `idempotency_key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider could not be reached (code `payment_unavailable`); retry with the same key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_my_customer_account: {
         parameters: {
             query?: never;
@@ -6348,6 +6591,42 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    get_referral_landing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The referral code from the link
+                 * @example k3x9m2p7qa
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralLanding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Unknown code, or the freelancer cannot sell (any more) (code `referral_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["Unprocessable"];
         };
     };

@@ -49,6 +49,7 @@ const ACTIONS: Record<AuditAction, true> = {
   'invoice.issued': true,
   'invoice.credit_note_issued': true,
   'order.placed': true,
+  'order.self_referral': true,
   'partnership.accepted': true,
   'payment.failed': true,
   'payment.refunded': true,
