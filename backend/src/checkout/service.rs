@@ -205,7 +205,11 @@ async fn purchase_with(state: &AppState, buyer_id: &str, p: Purchase, reservatio
     };
     let st = state.clone();
     match outcome {
-        Ok(charged) => state.db.transaction(move |conn| place_in(conn, &st, attempt, charged)).await,
+        Ok(charged) => {
+            let (stored, order_task) = state.db.transaction(move |conn| place_in(conn, &st, attempt, charged)).await?;
+            crate::provisioning::service::run_now(state, order_task.into_iter().collect()).await;
+            Ok(stored)
+        }
         Err(PaymentError::Declined(code)) => state.db.transaction(move |conn| refuse_in(conn, &st, attempt, code)).await,
         Err(PaymentError::UnknownPaymentMethod) => {
             Err(AppError::field("payment_method", "This payment method is not known. Choose another one."))
@@ -288,7 +292,9 @@ fn refuse_in(conn: &mut DbConnection, st: &AppState, a: Attempt, code: DeclineCo
 }
 
 /// The paid purchase: every row, entry and email in the caller's transaction.
-fn place_in(conn: &mut DbConnection, st: &AppState, a: Attempt, charged: ProviderRef) -> AppResult<StoredResponse> {
+/// Returns the response and, when the client's Microsoft account is already active, the
+/// provisioning task that orders the subscription (run right after the commit).
+fn place_in(conn: &mut DbConnection, st: &AppState, a: Attempt, charged: ProviderRef) -> AppResult<(StoredResponse, Option<String>)> {
     let now = st.clock.now_naive();
     let (p, ctx, money) = (&a.purchase, &a.ctx, a.money);
     let (payment_id, order_id, sub_id) = (PaymentId::generate().0, OrderId::generate().0, SubscriptionId::generate().0);
@@ -425,6 +431,7 @@ fn place_in(conn: &mut DbConnection, st: &AppState, a: Attempt, charged: Provide
             .write(conn, now)?;
     }
     send_emails_in(conn, st, &a, &invoice_row, self_referral, now)?;
+    let order_task = crate::customers::service::on_subscription_created_in(conn, &a.buyer_id, &sub_id, now)?;
 
     let result = CheckoutResult {
         order: Order {
@@ -447,7 +454,7 @@ fn place_in(conn: &mut DbConnection, st: &AppState, a: Attempt, charged: Provide
     let body = serde_json::to_string(&result).map_err(|e| AppError::internal(format!("checkout json: {e}")))?;
     let stored = StoredResponse { status: 201, body };
     idempotency::complete_in(conn, a.reservation.as_ref(), &stored, now)?;
-    Ok(stored)
+    Ok((stored, order_task))
 }
 
 /// The client's confirmation (with the invoice) and, for a sale through someone else's

@@ -222,6 +222,8 @@ async fn renewed(state: &AppState, claimed: SubscriptionRow, c: Charge, provider
             if claimed.scheduled_seats.is_some() && row.seats != claimed.seats {
                 let data = serde_json::json!({"previous_seats": claimed.seats});
                 events::append_in(conn, event(&row, SubscriptionEventKind::SeatsDecreased, claimed.status, data), now)?;
+                let seats = serde_json::json!({"seats": row.seats});
+                crate::subscriptions::service::sync_provider_in(conn, &row, crate::domain::commerce::ProvisioningTaskKind::ChangeSeats, seats, now)?;
             }
             let data = serde_json::json!({
                 "term_start": crate::clock::utc(row.term_start),

@@ -22,6 +22,7 @@ use crate::audit::{AuditAction, AuditEntry};
 use crate::auth::AuthUser;
 use crate::clock::utc;
 use crate::db::DbConnection;
+use crate::domain::commerce::ProvisioningTaskKind;
 use crate::domain::commerce::{PaymentPurpose, Seats, SubscriptionEventKind, SubscriptionStatus};
 use crate::domain::Role;
 use crate::error::{AppError, AppResult};
@@ -416,6 +417,7 @@ fn apply_seat_increase(
         .before(serde_json::json!({"seats": seen.seats, "scheduled_seats": seen.scheduled_seats}))
         .after(serde_json::json!({"seats": row.seats, "scheduled_seats": row.scheduled_seats, "charged_cents": quote.total}))
         .write(conn, now)?;
+    sync_provider_in(conn, row, ProvisioningTaskKind::ChangeSeats, serde_json::json!({"seats": row.seats}), now)?;
     let who = crate::auth::service::recipient(conn, &row.customer_user_id)?;
     let mail = mails::SubscriptionSeatsChanged {
         name: who.name.clone(),
@@ -558,6 +560,7 @@ fn auto_renew_changed(
         .before(serde_json::json!({"auto_renew": seen.auto_renew}))
         .after(serde_json::json!({"auto_renew": row.auto_renew, "ends_at": utc(row.current_term_end)}))
         .write(conn, now)?;
+    sync_provider_in(conn, row, ProvisioningTaskKind::SetAutoRenew, serde_json::json!({"auto_renew": row.auto_renew}), now)?;
     if cancellation {
         let (plan, _, _) = store::plan(conn, &row.plan_id)?;
         let who = crate::auth::service::recipient(conn, &row.customer_user_id)?;
@@ -760,6 +763,7 @@ async fn cancel_with_refund(
                 .before(serde_json::json!({"status": seen.status, "auto_renew": seen.auto_renew}))
                 .after(serde_json::json!({"status": row.status, "refund_cents": refunded}))
                 .write(conn, now)?;
+            sync_provider_in(conn, &row, ProvisioningTaskKind::CancelSubscription, serde_json::json!({}), now)?;
             let (plan, _, _) = store::plan(conn, &row.plan_id)?;
             let who = crate::auth::service::recipient(conn, &row.customer_user_id)?;
             let mail = mails::SubscriptionCancelled {
@@ -778,6 +782,23 @@ async fn cancel_with_refund(
             Ok(true)
         })
         .await
+}
+
+/// Tells Microsoft about a change (seats, cancellation, auto-renew) through a provisioning
+/// task in the same transaction. A subscription not yet linked to an active account has no
+/// order at Microsoft: its order is placed later with the seats it has then.
+pub fn sync_provider_in(
+    conn: &mut DbConnection,
+    row: &SubscriptionRow,
+    kind: ProvisioningTaskKind,
+    payload: serde_json::Value,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    if row.account_id.is_none() {
+        return Ok(());
+    }
+    let key = format!("{}:{}:{}", kind.as_str(), row.id, now.and_utc().timestamp_micros());
+    crate::provisioning::service::enqueue_in(conn, kind, &key, row.account_id.as_deref(), Some(&row.id), payload, now)
 }
 
 /// The cancellation window of a term that starts (or is renewed) at `at`.
