@@ -97,7 +97,7 @@ async fn a_purchase_creates_payment_order_subscription_invoice_event_audit_and_t
     assert_eq!(sub["auto_renew"], true);
     assert_eq!(sub["plan_name"], "Microsoft 365 Business Standard");
     assert_eq!(sub["freelancer"]["id"], seller_id.as_str());
-    assert_eq!(sub["freelancer"]["display_name"], "kim_it");
+    assert_eq!(sub["freelancer"]["display_name"], app.display_name(&seller).await.as_str());
     assert!(sub["activated_at"].is_null());
     let at = |v: &Value| chrono::DateTime::parse_from_rfc3339(v.as_str().unwrap()).unwrap();
     assert_eq!((at(&sub["cancellation_allowed_until"]) - at(&sub["term_start"])).num_hours(), 168);

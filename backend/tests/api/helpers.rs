@@ -178,6 +178,12 @@ impl TestApp {
         (s, id, code)
     }
 
+    /// The display name a freelancer chose in onboarding (what clients see).
+    pub async fn display_name(&self, s: &Session) -> String {
+        let profile: Value = self.get("/api/v1/me/profile", Some(&s.access_token)).await.json().await.unwrap();
+        profile["personal"]["display_name"].as_str().expect("a display name").to_string()
+    }
+
     /// Submits a valid application; returns its id.
     pub async fn apply(&self, s: &Session, country: &str) -> String {
         let res = self.post("/api/v1/applications", application_body(country), Some(&s.access_token)).await;
