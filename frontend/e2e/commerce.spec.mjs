@@ -170,7 +170,7 @@ function journey(lang) {
         await ctx.verifyEmail(state.email);
         await page.reload();
         await page.getByTestId('buyer').waitFor();
-        await page.getByTestId('order-summary').getByText(t('checkout.summary.seats_other', { count: 5 })).waitFor();
+        await page.getByTestId('order-summary').getByText(t('checkout.summary.seats_other', { count: 5 })).first().waitFor();
 
         await page.getByRole('radio', { name: t('checkout.payment.visa') }).check();
         await check(ctx)('payment');
@@ -259,7 +259,7 @@ function journey(lang) {
           await heading(page, t('subscriptions.list.title'), 1);
           const row = page.getByTestId('subscription-row').filter({ hasText: PLAN }).first();
           await row.waitFor();
-          if ((await row.getByTestId('subscription-status').innerText()).trim() === active) break;
+          if ((await row.getByTestId('subscription-status').innerText()).trim().toLowerCase() === active.toLowerCase()) break;
           assert.ok(attempt < 2, `the subscription is not ${active}: ${await row.innerText()}`);
           await runJob(ctx, 'provisioning');
         }
