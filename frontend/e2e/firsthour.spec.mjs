@@ -79,7 +79,8 @@ function englishWords(text) {
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/\S+@\S+/g, ' ')
     .toLowerCase()
-    .split(/[^a-zäöüß]+/);
+    // Letters and digits together: a code like `6or5tmgxgr` is one token, not "or".
+    .split(/[^a-zäöüß0-9]+/);
   return [...new Set(words.filter((w) => ENGLISH.includes(w)))];
 }
 
