@@ -365,7 +365,7 @@ fn place_in(conn: &mut DbConnection, st: &AppState, a: Attempt, charged: Provide
                 country: p.billing_country.clone(),
             },
             lines: vec![NewLine {
-                description: describe(&ctx.plan, p),
+                description: crate::invoices::wording::purchase(&ctx.plan.name, p.term, p.seats.get(), ctx.buyer.locale),
                 quantity: p.seats.get(),
                 unit_amount_cents: money.unit,
                 amount_cents: money.subtotal,

@@ -12,6 +12,7 @@ pub mod service;
 pub mod store;
 pub mod tax_rates;
 pub mod view;
+pub mod wording;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.configure(routes::configure).configure(admin_routes::configure);

@@ -211,7 +211,12 @@ async fn renewed(state: &AppState, claimed: SubscriptionRow, c: Charge, provider
                 now,
             )?;
             let line = NewLine {
-                description: format!("{}, {} term, {} seats", c.plan, row.billing_term, row.seats),
+                description: crate::invoices::wording::renewal(
+                    &c.plan,
+                    row.billing_term,
+                    row.seats,
+                    crate::auth::service::recipient(conn, &row.customer_user_id)?.locale,
+                ),
                 quantity: row.seats,
                 unit_amount_cents: c.unit,
                 amount_cents: c.net,

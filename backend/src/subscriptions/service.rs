@@ -24,6 +24,7 @@ use crate::clock::utc;
 use crate::db::DbConnection;
 use crate::domain::commerce::ProvisioningTaskKind;
 use crate::domain::commerce::{PaymentPurpose, Seats, SubscriptionEventKind, SubscriptionStatus};
+use crate::domain::locale::Locale;
 use crate::domain::Role;
 use crate::error::{AppError, AppResult};
 use crate::invoices::model::NewLine;
@@ -389,7 +390,12 @@ fn apply_seat_increase(
         )?;
         let added = row.seats - seen.seats;
         let line = NewLine {
-            description: format!("{plan}, {} more seats ({} to {}), prorated for the rest of the term", added, seen.seats, row.seats),
+            description: crate::invoices::wording::seat_increase(
+                &plan,
+                seen.seats,
+                row.seats,
+                crate::auth::service::recipient(conn, &row.customer_user_id)?.locale,
+            ),
             quantity: added,
             unit_amount_cents: row.unit_price_cents,
             amount_cents: quote.net,
@@ -589,7 +595,7 @@ struct Refund {
 
 /// What cancelling at `now` refunds: for every charge of the current term, the unused
 /// share of each of its lines (see `rules`), with the tax of its invoice.
-fn refunds_of(charges: Vec<TermCharge>, row: &SubscriptionRow, now: NaiveDateTime) -> Vec<Refund> {
+fn refunds_of(charges: Vec<TermCharge>, row: &SubscriptionRow, now: NaiveDateTime, locale: Locale) -> Vec<Refund> {
     let from = rules::refund_instant(now);
     charges
         .into_iter()
@@ -604,7 +610,7 @@ fn refunds_of(charges: Vec<TermCharge>, row: &SubscriptionRow, now: NaiveDateTim
                     };
                     let amount = rules::unused_share(l.amount_cents, period, now);
                     (amount > 0).then(|| NewLine {
-                        description: format!("Refund of unused time: {}", l.description),
+                        description: crate::invoices::wording::refund(&l.description, locale),
                         quantity: l.quantity,
                         unit_amount_cents: l.unit_amount_cents,
                         amount_cents: amount,
@@ -627,8 +633,13 @@ async fn plan_cancellation(state: &AppState, row: &SubscriptionRow, now: NaiveDa
         CancelRule::EndAtTermEnd => Ok((CancelRule::EndAtTermEnd, Vec::new())),
         CancelRule::Refund => {
             let probe = row.clone();
-            let charges = state.db.run(move |conn| store::term_charges(conn, &probe.id)).await?;
-            Ok((CancelRule::Refund, refunds_of(charges, row, now)))
+            let (charges, locale) = state
+                .db
+                .run(move |conn| {
+                    Ok((store::term_charges(conn, &probe.id)?, crate::auth::service::recipient(conn, &probe.customer_user_id)?.locale))
+                })
+                .await?;
+            Ok((CancelRule::Refund, refunds_of(charges, row, now, locale)))
         }
     }
 }

@@ -393,3 +393,17 @@ async fn only_buyers_check_out() {
     problem(res, 401, "unauthenticated").await;
     assert_eq!(counts(&app).await, [0, 0, 0, 0, 0]);
 }
+
+#[actix_web::test]
+async fn a_german_client_gets_german_invoice_lines() {
+    let app = TestApp::spawn().await;
+    let client = app.customer().await;
+    let res =
+        app.client.patch(app.url("/api/v1/me")).bearer_auth(&client.access_token).json(&json!({"locale": "de"})).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let res = checkout(&app, &client, Some("german-lines"), &purchase(None, "pm_card_visa")).await;
+    assert_eq!(res.status(), 201);
+    let body: Value = res.json().await.unwrap();
+    let line = body["invoice"]["lines"][0]["description"].as_str().unwrap();
+    assert!(line.contains("jährlich") && line.contains("Lizenzen"), "{line}");
+}
