@@ -6,12 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import i18n from '@/i18n';
 import { catalogueMisses, clearCatalogueMisses } from '@/i18n/misses';
 import { englishLines } from '@/test/german';
+import type { ResultOf } from '@/lib/api/operations';
 import { customerAccount, invoice as invoiceOf, plans as seeded, subscription as subscriptionOf } from '@/test/commerce';
 import { json, mockApi, problem, renderRoutes, signIn } from '@/test/utils';
 
 const SLOW = { timeout: 10_000 };
 const me = { id: 'usr_2', email: 'karl@example.com', full_name: 'Karl Kunde', roles: ['customer'], locale: 'de', email_verified: true };
 const NAMES = ['Karl Kunde', 'Greta Gründlich', 'Kunde GmbH'];
+
+type AccountStatus = ResultOf<'get_my_customer_account'>['status'];
 
 // English descriptions: the seeded plans' German text comes from the catalogue.
 const plans = seeded.map((plan) => ({ ...plan, description: 'English text that the catalogue translates.' }));
@@ -25,7 +28,7 @@ const subscription = subscriptionOf({
   freelancer: { id: 'fl_1', display_name: 'Greta Gründlich' },
 });
 const invoice = invoiceOf({ bill_to: { name: 'Karl Kunde', email: 'karl@example.com', address: null, country: 'DE' }, lines: [] });
-const account = (status: string) =>
+const account = (status: AccountStatus) =>
   customerAccount({
     status,
     account_name: 'Kunde GmbH',
@@ -67,7 +70,7 @@ const CASES: Case[] = [
   ['/app/billing', true, { 'GET /api/v1/customer/invoices': () => json({ data: [invoice], next_cursor: null }) }],
   ['/app/billing/invoices/inv_1', true, { 'GET /api/v1/customer/invoices/inv_1': () => json(invoice) }],
   ['/app/account/setup', true, { 'GET /api/v1/customer/account': () => problem(404, 'not_found') }],
-  ...['submitted', 'rejected', 'approved', 'active'].map((status): Case => ['/app/account/setup', true, { 'GET /api/v1/customer/account': () => json(account(status)) }]),
+  ...(['submitted', 'rejected', 'approved', 'active'] as const).map((status): Case => ['/app/account/setup', true, { 'GET /api/v1/customer/account': () => json(account(status)) }]),
   ['/partnership/tok_1', false, { 'GET /api/v1/partnership-invitations/tok_1': () => json({ account_name: 'Kunde GmbH', status: 'pending', expires_at: '2099-01-01T00:00:00Z' }) }],
   ['/partnership/tok_1', true, { 'GET /api/v1/partnership-invitations/tok_1': () => json({ account_name: 'Kunde GmbH', status: 'superseded', expires_at: '2099-01-01T00:00:00Z' }) }],
 ];

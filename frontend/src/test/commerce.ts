@@ -1,5 +1,12 @@
 // API answers of the client's pages (issue 8) for the unit tests: a customer, the seeded
 // plans, a subscription, an invoice, a Microsoft account set-up. Override what a test needs.
+// Typed by the operations that answer with them, so a change of the API's shapes shows here.
+import type { ResultOf } from '@/lib/api/operations';
+
+type Plan = ResultOf<'list_plans'>['data'][number];
+type Subscription = ResultOf<'get_subscription'>;
+type Invoice = ResultOf<'get_my_invoice'>;
+type CustomerAccount = ResultOf<'get_my_customer_account'>;
 
 export const customerMe = {
   id: 'usr_2',
@@ -15,7 +22,7 @@ export const plans = [
   ['pln_m365_business_standard', 'Microsoft 365 Business Standard', 1500, 15000],
   ['pln_m365_business_premium', 'Microsoft 365 Business Premium', 2640, 26400],
   ['pln_m365_apps_for_business', 'Microsoft 365 Apps for business', 990, 9900],
-].map(([id, name, monthly, yearly]) => ({
+].map(([id, name, monthly, yearly]): Plan => ({
   id: id as string,
   product_id: 'prd_microsoft_365',
   product_name: 'Microsoft 365',
@@ -27,7 +34,7 @@ export const plans = [
   commission_rate_bps: 1500,
 }));
 
-export function subscription(overrides: Record<string, unknown> = {}) {
+export function subscription(overrides: Partial<Subscription> = {}): Subscription {
   return {
     id: 'sub_1',
     plan_id: 'pln_m365_business_standard',
@@ -54,7 +61,7 @@ export function subscription(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function invoice(overrides: Record<string, unknown> = {}) {
+export function invoice(overrides: Partial<Invoice> = {}): Invoice {
   return {
     id: 'inv_1',
     number: '2026-000001',
@@ -84,7 +91,7 @@ export function invoice(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function customerAccount(overrides: Record<string, unknown> = {}) {
+export function customerAccount(overrides: Partial<CustomerAccount> = {}): CustomerAccount {
   return {
     id: 'cac_1',
     status: 'submitted',

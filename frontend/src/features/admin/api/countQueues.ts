@@ -5,7 +5,6 @@ import { api } from '@/lib/api/client';
 import { useListCount } from '@/lib/api/pagination';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
-import { pendingApi } from './pendingTypes';
 
 type Page = (cursor: string | undefined, limit: number) => Promise<{ data: unknown[]; next_cursor?: string | null }>;
 
@@ -18,7 +17,7 @@ const openTickets: Page = async (cursor, limit) =>
 const sentInvitations: Page = async (cursor, limit) =>
   unwrap(await api.GET('/api/v1/admin/invitations', { params: { query: { status: 'sent', cursor, limit } } }));
 const submittedAccounts: Page = async (cursor, limit) =>
-  unwrap(await pendingApi.GET('/api/v1/admin/customer-accounts', { params: { query: { status: 'submitted', cursor, limit } } }));
+  unwrap(await api.GET('/api/v1/admin/customer-accounts', { params: { query: { status: 'submitted', cursor, limit } } }));
 
 /** The queues' lengths (up to 100 each) for the staff home. */
 export function useQueueCounts() {

@@ -1,11 +1,11 @@
 // GET /api/v1/customer/invoices/{id}/pdf (application/pdf). The request needs the bearer
 // token, so a plain link cannot fetch it: the file is fetched, then handed to the browser.
 import { useMutation } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { pendingApi } from '@/lib/api/pendingClient';
 
 export async function fetchInvoicePdf(id: string): Promise<Blob> {
-  return unwrap(await pendingApi.GET<Blob>('/api/v1/customer/invoices/{id}/pdf', { params: { path: { id } }, parseAs: 'blob' }));
+  return unwrap(await api.GET('/api/v1/customer/invoices/{id}/pdf', { params: { path: { id } }, parseAs: 'blob' }));
 }
 
 /** Saves the PDF under `fileName` (the browser's download, or its PDF viewer). */

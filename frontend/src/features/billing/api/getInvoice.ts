@@ -1,12 +1,12 @@
 // GET /api/v1/customer/invoices/{id}
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { pendingApi } from '@/lib/api/pendingClient';
-import type { Invoice } from './pendingTypes';
+import type { Invoice } from './types';
 import { billingKeys } from './keys';
 
 export async function getInvoice(id: string): Promise<Invoice> {
-  return unwrap(await pendingApi.GET<Invoice>('/api/v1/customer/invoices/{id}', { params: { path: { id } } }));
+  return unwrap(await api.GET('/api/v1/customer/invoices/{id}', { params: { path: { id } } }));
 }
 
 export function useInvoice(id: string) {

@@ -2,7 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useDownloadInvoicePdf } from '../api/downloadInvoicePdf';
-import type { Invoice } from '../api/pendingTypes';
+import type { Invoice } from '../api/types';
 
 /** Print the page, or download the PDF the server renders. Not printed themselves. */
 export function InvoiceActions({ invoice }: { invoice: Invoice }) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { countryName } from '@/lib/countries';
 import { useFormat } from '@/lib/format/useFormat';
-import type { Invoice } from '../api/pendingTypes';
+import type { Invoice } from '../api/types';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { useInvoiceTitle } from './useInvoiceTitle';
 import classes from './invoice.module.css';
@@ -14,7 +14,6 @@ export function InvoiceDocument({ invoice }: { invoice: Invoice }) {
   const { money, date, bps, number, locale } = useFormat();
   const title = useInvoiceTitle();
   const cur = invoice.currency;
-  const lines = invoice.lines ?? [];
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }} className={classes.document} data-testid="invoice-document">
       <Stack gap="lg">
@@ -67,7 +66,7 @@ export function InvoiceDocument({ invoice }: { invoice: Invoice }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {lines.map((line, i) => (
+              {invoice.lines.map((line, i) => (
                 <Table.Tr key={`${i}:${line.description}`}>
                   <Table.Td>
                     <Text size="sm">{line.description}</Text>

@@ -1,6 +1,6 @@
 import { StatusBadge, type StatusTone } from '@/components/StatusBadge';
 import { humanize, useDynamicT } from '@/i18n/dynamic';
-import type { InvoiceStatus } from '../api/pendingTypes';
+import type { InvoiceStatus } from '../api/types';
 
 const TONES: Record<InvoiceStatus, StatusTone> = { paid: 'success', credited: 'neutral', issued: 'info' };
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TableFrame } from '@/components/TableFrame';
 import { useFormat } from '@/lib/format/useFormat';
-import type { Invoice } from '../api/pendingTypes';
+import type { Invoice } from '../api/types';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { useInvoiceTitle } from './useInvoiceTitle';
 

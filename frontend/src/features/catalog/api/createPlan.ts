@@ -1,8 +1,8 @@
 // POST /api/v1/admin/plans
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
-import { api } from './pendingTypes';
 import type { AdminPlan, NewPlan } from './types';
 
 export async function createPlan(body: NewPlan): Promise<AdminPlan> {

@@ -1,8 +1,8 @@
 // GET /api/v1/admin/catalog
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
-import { api } from './pendingTypes';
 import type { Catalog } from './types';
 
 export async function getCatalog(): Promise<Catalog> {

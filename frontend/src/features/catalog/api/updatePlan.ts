@@ -1,8 +1,8 @@
 // PATCH /api/v1/admin/plans/{id}
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
-import { api } from './pendingTypes';
 import type { AdminPlan, PlanChanges } from './types';
 
 export async function updatePlan(id: string, body: PlanChanges): Promise<AdminPlan> {

@@ -14,6 +14,7 @@ const plan: AdminPlan = {
   commission_rate_bps: 1250,
   active: true,
   sort_order: 1,
+  created_at: '2026-11-01T10:00:00Z',
 };
 
 const valid = {

@@ -1,9 +1,10 @@
 // The catalogue as the API returns it to staff, for the page tests.
 import { sampleMe } from '@/test/utils';
+import type { AdminPlan, Catalog } from '../api/types';
 
 export const staffMe = { ...sampleMe, roles: ['admin'], freelancer: null };
 
-export function plan(overrides: Record<string, unknown> = {}) {
+export function plan(overrides: Partial<AdminPlan> = {}): AdminPlan {
   return {
     id: 'pln_basic',
     product_id: 'prd_m365',
@@ -16,10 +17,22 @@ export function plan(overrides: Record<string, unknown> = {}) {
     commission_rate_bps: 1500,
     active: true,
     sort_order: 1,
+    created_at: '2026-11-01T10:00:00Z',
     ...overrides,
   };
 }
 
-export function catalog(plans = [plan(), plan({ id: 'pln_old', name: 'Microsoft 365 Old Plan', active: false, sort_order: 2 })]) {
-  return { products: [{ id: 'prd_m365', name: 'Microsoft 365', vendor: 'Microsoft', description: 'Office apps and email.', plans }] };
+export function catalog(plans = [plan(), plan({ id: 'pln_old', name: 'Microsoft 365 Old Plan', active: false, sort_order: 2 })]): Catalog {
+  return {
+    products: [
+      {
+        id: 'prd_m365',
+        name: 'Microsoft 365',
+        vendor: 'Microsoft',
+        description: 'Office apps and email.',
+        created_at: '2026-11-01T10:00:00Z',
+        plans,
+      },
+    ],
+  };
 }

@@ -1,17 +1,17 @@
 // POST /api/v1/customer/accounts (first set-up) and PUT /api/v1/customer/account (resubmit
 // after a rejection). Both answer with the account, which replaces the cached one.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { isApiError, unwrap } from '@/lib/api/problem';
-import { pendingApi } from '@/lib/api/pendingClient';
-import type { CustomerAccount, CustomerAccountInput } from './pendingTypes';
+import type { CustomerAccount, CustomerAccountInput } from './types';
 import { customerKeys } from './keys';
 
 export async function createAccount(body: CustomerAccountInput): Promise<CustomerAccount> {
-  return unwrap(await pendingApi.POST<CustomerAccount>('/api/v1/customer/accounts', { body }));
+  return unwrap(await api.POST('/api/v1/customer/accounts', { body }));
 }
 
 export async function resubmitAccount(body: CustomerAccountInput): Promise<CustomerAccount> {
-  return unwrap(await pendingApi.PUT<CustomerAccount>('/api/v1/customer/account', { body }));
+  return unwrap(await api.PUT('/api/v1/customer/account', { body }));
 }
 
 export function useSaveAccount(mode: 'create' | 'resubmit') {

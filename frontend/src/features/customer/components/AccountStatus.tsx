@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Section } from '@/components/Section';
 import { SuccessAlert } from '@/components/SuccessAlert';
 import { useFormat } from '@/lib/format/useFormat';
-import type { CustomerAccount } from '../api/pendingTypes';
+import type { CustomerAccount } from '../api/types';
 import { AccountSummary } from './AccountSummary';
 import { AccountWizard } from './AccountWizard';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Facts } from '@/components/Facts';
 import { countryName } from '@/lib/countries';
 import { useFormat } from '@/lib/format/useFormat';
-import type { CustomerAccountInput } from '../api/pendingTypes';
+import type { CustomerAccountInput } from '../api/types';
 import { ONMICROSOFT } from '../lib/accountForm';
 
 /** An account's details as sent (the review step) or as stored (the status page). */

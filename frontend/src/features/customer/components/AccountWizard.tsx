@@ -9,7 +9,7 @@ import { useServerErrors } from '@/components/useServerErrors';
 import { isApiError } from '@/lib/api/problem';
 import { checkDomain } from '../api/checkDomain';
 import { customerKeys } from '../api/keys';
-import type { CustomerAccount } from '../api/pendingTypes';
+import type { CustomerAccount } from '../api/types';
 import { useSaveAccount } from '../api/saveAccount';
 import {
   type AccountValues,

@@ -1,6 +1,6 @@
 // The Microsoft account set-up form: its values, the rules checked before sending, which
 // step of the wizard each field is on, and the body the API takes.
-import type { CustomerAccount, CustomerAccountInput } from '../api/pendingTypes';
+import type { CustomerAccount, CustomerAccountInput } from '../api/types';
 
 export const ONMICROSOFT = '.onmicrosoft.com';
 

@@ -111,7 +111,7 @@ describe('Microsoft account set-up', () => {
   it.each([
     ['approved', 'Your account is approved'],
     ['active', 'Your Microsoft account is active'],
-  ])('shows an %s account', async (status, title) => {
+  ] as const)('shows an %s account', async (status, title) => {
     signIn();
     mockApi({ 'GET /api/v1/me': () => json(me), 'GET /api/v1/customer/account': () => json(account({ status })) });
     renderRoutes('/app/account/setup');

@@ -1,10 +1,20 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { ResultOf } from '@/lib/api/operations';
+import { customerAccount, subscription } from '@/test/commerce';
 import { json, mockApi, problem, renderRoutes, signIn } from '@/test/utils';
 
+type Invitation = ResultOf<'get_partnership_invitation'>;
+
 const SLOW = { timeout: 10_000 };
-const invitation = (status = 'pending', expires_at = '2099-12-01T10:00:00Z') => ({ account_name: 'Contoso GmbH', status, expires_at });
+const invitation = (overrides: Partial<Invitation> = {}): Invitation => ({
+  account_name: 'Contoso GmbH',
+  status: 'pending',
+  expires_at: '2026-12-15T10:00:00Z',
+  expired: false,
+  ...overrides,
+});
 
 describe('partnership page', () => {
   it('names the account and sends a visitor to log in and back', async () => {
@@ -22,9 +32,9 @@ describe('partnership page', () => {
       'GET /api/v1/partnership-invitations/tok_1': () => json(invitation()),
       'POST /api/v1/partnership-invitations/tok_1/accept': () =>
         json({
-          account: { account_name: 'Contoso GmbH', status: 'active' },
-          subscriptions: [{ id: 'sub_1', plan_name: 'Microsoft 365 Business Standard', seats: 5, status: 'active' }],
-        }),
+          account: customerAccount({ status: 'active', partnership_accepted_at: '2026-12-03T10:00:00Z' }),
+          subscriptions: [subscription()],
+        } satisfies ResultOf<'accept_partnership_invitation'>),
     });
     renderRoutes('/partnership/tok_1');
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Accept partnership' }, SLOW));
@@ -33,10 +43,26 @@ describe('partnership page', () => {
     expect(screen.getByText('(5 users)')).toBeInTheDocument();
   });
 
+  it('shows the link as it is now when accepting finds it expired meanwhile', async () => {
+    signIn();
+    let expired = false;
+    mockApi({
+      'GET /api/v1/partnership-invitations/tok_1': () => json(invitation({ expired })),
+      'POST /api/v1/partnership-invitations/tok_1/accept': () => {
+        expired = true;
+        return problem(409, 'invitation_expired');
+      },
+    });
+    renderRoutes('/partnership/tok_1');
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Accept partnership' }, SLOW));
+    expect(await screen.findByRole('heading', { name: 'This partnership link has expired' }, SLOW)).toBeInTheDocument();
+  });
+
   it.each([
-    [invitation('accepted'), 'Partnership already accepted'],
-    [invitation('superseded'), 'This link was replaced'],
-    [invitation('pending', '2020-01-01T00:00:00Z'), 'This partnership link has expired'],
+    [invitation({ status: 'accepted' }), 'Partnership already accepted'],
+    [invitation({ status: 'superseded' }), 'This link was replaced'],
+    // Expired by the server's clock, whatever the browser's says.
+    [invitation({ expired: true }), 'This partnership link has expired'],
   ])('explains a link that cannot be used (%#)', async (body, title) => {
     mockApi({ 'GET /api/v1/partnership-invitations/tok_1': () => json(body) });
     renderRoutes('/partnership/tok_1');

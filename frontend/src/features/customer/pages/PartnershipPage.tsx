@@ -1,6 +1,6 @@
 import { Button, Container, List, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorState } from '@/components/ErrorState';
@@ -8,13 +8,12 @@ import { LoadingState } from '@/components/LoadingState';
 import { NoticeCard } from '@/components/NoticeCard';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { SuccessAlert } from '@/components/SuccessAlert';
-import { VerifyEmailBanner } from '@/components/VerifyEmailBanner';
 import { isApiError } from '@/lib/api/problem';
 import { useIsAuthenticated } from '@/lib/api/tokens';
 import { useFormat } from '@/lib/format/useFormat';
 import { useAcceptPartnership } from '../api/acceptPartnership';
 import { usePartnershipInvitation } from '../api/getPartnershipInvitation';
-import type { PartnershipAccepted, PartnershipInvitation } from '../api/pendingTypes';
+import type { PartnershipAccepted, PartnershipInvitation } from '../api/types';
 
 function Frame({ title, tone, children }: { title: string; tone?: 'problem'; children: ReactNode }) {
   return (
@@ -64,8 +63,6 @@ function InvitationState({
   const { dateTime } = useFormat();
   const authenticated = useIsAuthenticated();
   const navigate = useNavigate();
-  const [openedAt] = useState(() => Date.now());
-  const expired = Date.parse(invitation.expires_at) <= openedAt;
 
   if (invitation.status === 'accepted') {
     return (
@@ -84,7 +81,8 @@ function InvitationState({
       </Frame>
     );
   }
-  if (expired) {
+  // The server says whether a pending link has expired (by its clock, not the browser's).
+  if (invitation.expired) {
     return (
       <Frame title={t('partnership.expired.title')} tone="problem">
         <Text>{t('partnership.expired.text', { date: dateTime(invitation.expires_at) })}</Text>
@@ -94,7 +92,6 @@ function InvitationState({
       </Frame>
     );
   }
-  const unverified = isApiError(accept.error) && accept.error.code === 'email_not_verified';
   const login = `/login?${new URLSearchParams({ next: `/partnership/${token}` })}`;
   return (
     <Frame title={t('partnership.pending.title', { account: invitation.account_name })}>
@@ -107,8 +104,7 @@ function InvitationState({
       <Text size="sm" c="dimmed">
         {t('partnership.pending.expires', { date: dateTime(invitation.expires_at) })}
       </Text>
-      <VerifyEmailBanner force={unverified} />
-      {!unverified && <ProblemAlert error={accept.error} />}
+      <ProblemAlert error={accept.error} />
       {!authenticated && <Text size="sm">{t('partnership.pending.signInFirst')}</Text>}
       <Button
         w="fit-content"

@@ -1,8 +1,8 @@
 // GET /api/v1/admin/commerce-settings
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
-import { api } from './pendingTypes';
 import type { CommerceSettings } from './types';
 
 export async function getCommerceSettings(): Promise<CommerceSettings> {

@@ -1,8 +1,8 @@
 // GET /api/v1/admin/customer-accounts/{id}
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
-import { api } from './pendingTypes';
 import type { CustomerAccount } from './types';
 
 export async function getCustomerAccount(id: string): Promise<CustomerAccount> {

@@ -17,6 +17,8 @@ interface ApproveAccountModalProps {
 export function ApproveAccountModal({ account, opened, onClose, onDone }: ApproveAccountModalProps) {
   const { t } = useTranslation();
   const approve = useApproveCustomerAccount(account.id);
+  // The partnership link goes to the owner, or to the primary contact of an account without one.
+  const notified = account.owner?.email ?? account.primary_contact.email;
   const close = () => {
     approve.reset();
     onClose();
@@ -34,7 +36,7 @@ export function ApproveAccountModal({ account, opened, onClose, onDone }: Approv
       <InvalidStatusAlert error={approve.error} fallback={<ProblemAlert error={approve.error} />} />
       <Text>{t('staffCustomerAccounts.approve.text', { name: account.account_name })}</Text>
       <List size="sm" spacing={4}>
-        <List.Item>{t('staffCustomerAccounts.approve.effectEmail', { email: account.owner.email })}</List.Item>
+        <List.Item>{t('staffCustomerAccounts.approve.effectEmail', { email: notified })}</List.Item>
         <List.Item>{t('staffCustomerAccounts.approve.effectActivate')}</List.Item>
       </List>
     </ConfirmModal>

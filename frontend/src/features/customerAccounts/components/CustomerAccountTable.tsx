@@ -35,10 +35,16 @@ export function CustomerAccountTable({ accounts }: { accounts: readonly Customer
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{account.owner.full_name}</Text>
-                <Text size="xs" c="dimmed">
-                  {account.owner.email}
-                </Text>
+                {account.owner ? (
+                  <>
+                    <Text size="sm">{account.owner.full_name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {account.owner.email}
+                    </Text>
+                  </>
+                ) : (
+                  <Text size="sm">—</Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <DomainKind account={account} />

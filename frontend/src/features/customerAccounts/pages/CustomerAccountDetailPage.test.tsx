@@ -9,16 +9,16 @@ const HEADING = { name: 'Customer account Contoso Dental' };
 
 async function open(handlers: Parameters<typeof mockApi>[0] = {}) {
   signIn();
-  let current: Record<string, unknown> = customerAccount();
+  let current = customerAccount();
   const api = mockApi({
     'GET /api/v1/me': () => json(staffMe),
     'GET /api/v1/admin/customer-accounts/cac_1': () => json(current),
     'POST /api/v1/admin/customer-accounts/cac_1/reject': (req) => {
-      current = { ...customerAccount(), status: 'rejected', rejection_reason: (req.body as { reason: string }).reason };
+      current = customerAccount({ status: 'rejected', rejection_reason: (req.body as { reason: string }).reason });
       return json(current);
     },
     'POST /api/v1/admin/customer-accounts/cac_1/approve': () => {
-      current = { ...customerAccount(), status: 'approved', reviewed_at: '2026-12-02T08:00:00Z' };
+      current = customerAccount({ status: 'approved', reviewed_at: '2026-12-02T08:00:00Z' });
       return json(current);
     },
     ...handlers,
@@ -67,6 +67,14 @@ describe('CustomerAccountDetailPage', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/api/v1/admin/customer-accounts/cac_1/approve']);
     expect(await screen.findByText('Approved', { selector: '.mantine-Badge-label' })).toBeInTheDocument();
+  });
+
+  it('without an owner, says the primary contact is emailed', async () => {
+    const { user } = await open({ 'GET /api/v1/admin/customer-accounts/cac_1': () => json(customerAccount({ owner: null })) });
+    expect(screen.queryByText('owen@contoso.example')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Approve this customer account?' });
+    expect(dialog).toHaveTextContent('carla@contoso.example is emailed a link to accept the partnership');
   });
 
   it('explains a 409 invalid_status: someone decided first', async () => {

@@ -115,8 +115,8 @@ function AccountDetail({ account, back }: { account: CustomerAccount; back: { to
       <Section id="owner" title={t('staffCustomerAccounts.detail.owner')}>
         <Facts
           facts={[
-            { label: t('staffCustomerAccounts.detail.name'), value: account.owner.full_name },
-            { label: t('staffCustomerAccounts.detail.email'), value: account.owner.email },
+            { label: t('staffCustomerAccounts.detail.name'), value: account.owner?.full_name ?? '—' },
+            { label: t('staffCustomerAccounts.detail.email'), value: account.owner?.email ?? '—' },
           ]}
         />
       </Section>

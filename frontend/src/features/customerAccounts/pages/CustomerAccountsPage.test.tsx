@@ -37,6 +37,19 @@ describe('CustomerAccountsPage', () => {
     expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
   });
 
+  it('shows a dash for an account without an owner', async () => {
+    signIn();
+    queue({
+      'GET /api/v1/admin/customer-accounts': () =>
+        json({ data: [customerAccount({ id: 'cac_2', account_name: 'Fabrikam', owner: null })], next_cursor: null }),
+    });
+    renderRoutes('/admin/customer-accounts');
+    await screen.findByRole('link', { name: 'Fabrikam' }, SLOW);
+    const row = screen.getByTestId('customer-account-row');
+    expect(within(row).queryByText('Owen Owner')).not.toBeInTheDocument();
+    expect(within(row).getByText('—')).toBeInTheDocument();
+  });
+
   it('reads the status from the URL; "all" asks for every status', async () => {
     signIn();
     const { calls } = queue();

@@ -1,9 +1,10 @@
 // Customer accounts as the API returns them to staff, for the page tests.
 import { sampleMe } from '@/test/utils';
+import type { CustomerAccount } from '../api/types';
 
 export const staffMe = { ...sampleMe, roles: ['support'], freelancer: null };
 
-export function customerAccount(overrides: Record<string, unknown> = {}) {
+export function customerAccount(overrides: Partial<CustomerAccount> = {}): CustomerAccount {
   return {
     id: 'cac_1',
     status: 'submitted',

@@ -1,8 +1,8 @@
 // GET /api/v1/admin/subscriptions
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
 import { useCursorList } from '@/lib/api/pagination';
-import { api } from './pendingTypes';
 import type { CursorPage, StaffSubscription, SubscriptionQuery } from './types';
 
 export async function listSubscriptions(query: SubscriptionQuery): Promise<CursorPage<StaffSubscription>> {

@@ -67,7 +67,7 @@ export function EventHistory({ events, currency }: { events: readonly Subscripti
                 <Text size="sm">{format.number(event.seats)}</Text>
               </Table.Td>
               <Table.Td ta="right">
-                <Text size="sm">{event.amount_cents === null ? '—' : format.money(event.amount_cents, currency)}</Text>
+                <Text size="sm">{event.amount_cents == null ? '—' : format.money(event.amount_cents, currency)}</Text>
               </Table.Td>
               <Table.Td>{event.invoice_id ? <Code fz="xs">{event.invoice_id}</Code> : <Text size="sm">—</Text>}</Table.Td>
             </Table.Tr>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import i18n from '@/i18n';
 import { EVENT_KINDS, eventKindKey } from './events';
 
-// The kinds of SubscriptionEventKind in the API contract (backend/src/domain/commerce.rs).
+// The kinds of SubscriptionEventKind in openapi.yaml (backend/src/domain/commerce.rs).
 const CONTRACT_KINDS = [
   'created',
   'activated',

@@ -29,7 +29,7 @@ function Detail({ detail, back }: { detail: SubscriptionDetail; back: { to: stri
   const format = useFormat();
   const { subscription: sub, customer, events } = detail;
   const money = (cents: number) => format.money(cents, sub.currency);
-  const when = (iso: string | null) => (iso ? format.dateTime(iso) : '—');
+  const when = (iso?: string | null) => (iso ? format.dateTime(iso) : '—');
 
   return (
     <Stack gap="lg">
@@ -54,7 +54,7 @@ function Detail({ detail, back }: { detail: SubscriptionDetail; back: { to: stri
             {
               label: t('staffSubscriptions.table.seats'),
               value:
-                sub.scheduled_seats === null
+                sub.scheduled_seats == null
                   ? format.number(sub.seats)
                   : t('staffSubscriptions.detail.seatsScheduled', { seats: format.number(sub.seats), scheduled: format.number(sub.scheduled_seats) }),
             },

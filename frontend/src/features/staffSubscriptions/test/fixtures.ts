@@ -1,11 +1,14 @@
 // Subscriptions as the API returns them to staff, for the page tests.
 import { sampleMe } from '@/test/utils';
+import type { StaffSubscription, SubscriptionEvent, SubscriptionEventKind } from '../api/types';
+
+type Subscription = Omit<StaffSubscription, 'customer'>;
 
 export const staffMe = { ...sampleMe, roles: ['support'], freelancer: null };
 
-export const customer = { id: 'usr_5', email: 'kim@fabrikam.example', full_name: 'Kim Customer' };
+export const customer: StaffSubscription['customer'] = { id: 'usr_5', email: 'kim@fabrikam.example', full_name: 'Kim Customer' };
 
-export function subscription(overrides: Record<string, unknown> = {}) {
+export function subscription(overrides: Partial<Subscription> = {}): Subscription {
   return {
     id: 'sub_1',
     plan_id: 'pln_standard',
@@ -32,7 +35,7 @@ export function subscription(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function event(kind: string, overrides: Record<string, unknown> = {}) {
+export function event(kind: SubscriptionEventKind, overrides: Partial<SubscriptionEvent> = {}): SubscriptionEvent {
   return {
     id: `sev_${kind}`,
     kind,

@@ -1,15 +1,13 @@
 // POST /api/v1/checkout (customer) with an Idempotency-Key per submission.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { pendingApi } from '@/lib/api/pendingClient';
-import type { CheckoutRequest, CheckoutResult } from './pendingTypes';
+import type { CheckoutRequest, CheckoutResult } from './types';
 import type { Purchase } from './getPurchase';
 import { storefrontKeys } from './keys';
 
 export async function checkout(body: CheckoutRequest, idempotencyKey: string): Promise<CheckoutResult> {
-  return unwrap(
-    await pendingApi.POST<CheckoutResult>('/api/v1/checkout', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
-  );
+  return unwrap(await api.POST('/api/v1/checkout', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } }));
 }
 
 export interface CheckoutSubmission {

@@ -1,26 +1,25 @@
 // GET /api/v1/subscriptions/{id} and GET /api/v1/customer/invoices: what the confirmation
 // page shows when it is reloaded (right after checkout the answer is already cached).
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { pendingApi } from '@/lib/api/pendingClient';
-import type { CursorPage } from '@/lib/api/operations';
-import type { InvoiceSummary, PurchasedSubscription } from './pendingTypes';
+import type { Invoice, Subscription } from './types';
 import { storefrontKeys } from './keys';
 
 export interface Purchase {
-  subscription: PurchasedSubscription;
+  subscription: Subscription;
   /** The purchase's invoice; null when it is not among the latest invoices. */
-  invoice: InvoiceSummary | null;
+  invoice: Invoice | null;
 }
 
 export async function getPurchase(subscriptionId: string): Promise<Purchase> {
   const [subscription, invoices] = await Promise.all([
-    pendingApi.GET<PurchasedSubscription>('/api/v1/subscriptions/{id}', { params: { path: { id: subscriptionId } } }).then(unwrap),
-    pendingApi.GET<CursorPage<InvoiceSummary>>('/api/v1/customer/invoices', { params: { query: { limit: 50 } } }).then(unwrap),
+    api.GET('/api/v1/subscriptions/{id}', { params: { path: { id: subscriptionId } } }).then(unwrap),
+    api.GET('/api/v1/customer/invoices', { params: { query: { limit: 50 } } }).then(unwrap),
   ]);
   // The purchase's invoice is the subscription's first (later ones are seat changes, renewals).
   const own = invoices.data.filter((i) => i.subscription_id === subscriptionId && i.kind === 'invoice');
-  const invoice = own.reduce<InvoiceSummary | null>((first, i) => (first === null || i.number < first.number ? i : first), null);
+  const invoice = own.reduce<Invoice | null>((first, i) => (first === null || i.number < first.number ? i : first), null);
   return { subscription, invoice };
 }
 

@@ -1,12 +1,12 @@
 // GET /api/v1/r/{code} (public): the freelancer behind a referral link and the plans.
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { pendingApi } from '@/lib/api/pendingClient';
-import type { ReferralLanding } from './pendingTypes';
+import type { ReferralLanding } from './types';
 import { storefrontKeys } from './keys';
 
 export async function getReferral(code: string): Promise<ReferralLanding> {
-  return unwrap(await pendingApi.GET<ReferralLanding>('/api/v1/r/{code}', { params: { path: { code } } }));
+  return unwrap(await api.GET('/api/v1/r/{code}', { params: { path: { code } } }));
 }
 
 /** Resolving counts a click on the server: once per page visit, not on every focus. */

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import type { Plan } from './pendingTypes';
+import type { Plan } from './types';
 import { storefrontKeys } from './keys';
 
 export async function listPlans(): Promise<Plan[]> {

@@ -5,10 +5,9 @@ import { useNavigate } from 'react-router';
 import { CountrySelect } from '@/components/CountrySelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useServerErrors } from '@/components/useServerErrors';
-import { VerifyEmailBanner } from '@/components/VerifyEmailBanner';
 import { isApiError } from '@/lib/api/problem';
 import { useCheckout } from '../api/checkout';
-import type { CheckoutRequest } from '../api/pendingTypes';
+import type { CheckoutRequest } from '../api/types';
 import { type Cart, clearCart, idempotencyKeyFor, settleAttempt } from '../lib/cart';
 import { PAYMENT_FAILURES, PAYMENT_METHODS, type PaymentMethodId } from '../lib/paymentMethods';
 
@@ -62,7 +61,6 @@ export function PaymentForm({ cart, referralCode }: PaymentFormProps) {
 
   const failure = isApiError(checkout.error) && (PAYMENT_FAILURES as readonly string[]).includes(checkout.error.code) ? checkout.error.code : null;
   const inUse = isApiError(checkout.error) && checkout.error.code === 'idempotency_key_in_use';
-  const unverified = isApiError(checkout.error) && checkout.error.code === 'email_not_verified';
   const network = checkout.error instanceof TypeError;
 
   return (
@@ -81,13 +79,12 @@ export function PaymentForm({ cart, referralCode }: PaymentFormProps) {
             {t('checkout.inUse.text')}
           </Alert>
         )}
-        {unverified && <VerifyEmailBanner force />}
         {network && (
           <Alert color="red" variant="light" title={t('errors.alertTitle')} data-testid="payment-network">
             {t('checkout.network')}
           </Alert>
         )}
-        {!failure && !inUse && !unverified && !network && <ProblemAlert error={alertError} shownFields={FIELDS} />}
+        {!failure && !inUse && !network && <ProblemAlert error={alertError} shownFields={FIELDS} />}
         <Radio.Group
           label={t('checkout.payment.method')}
           description={t('checkout.payment.sandbox')}

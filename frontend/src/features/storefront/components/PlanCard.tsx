@@ -1,6 +1,6 @@
 import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Plan } from '../api/pendingTypes';
+import type { Plan } from '../api/types';
 import { usePlanDescription } from '../lib/planText';
 import type { Quote } from '../lib/pricing';
 import { PriceLines } from './PriceLines';

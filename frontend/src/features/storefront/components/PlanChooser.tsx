@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { EmptyState } from '@/components/EmptyState';
-import type { BillingTerm, Plan } from '../api/pendingTypes';
+import type { BillingTerm, Plan } from '../api/types';
 import { loadCart, saveCart } from '../lib/cart';
 import { isValidSeats, quote } from '../lib/pricing';
 import { PlanCard } from './PlanCard';

@@ -1,6 +1,6 @@
 import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { BillingTerm } from '../api/pendingTypes';
+import type { BillingTerm } from '../api/types';
 
 /** Monthly or yearly billing, for every plan at once. */
 export function TermToggle({ value, onChange }: { value: BillingTerm; onChange: (term: BillingTerm) => void }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckoutRequest } from '../api/pendingTypes';
+import type { CheckoutRequest } from '../api/types';
 import { clearCart, idempotencyKeyFor, loadCart, saveCart, settleAttempt } from './cart';
 import { DAY_MS } from './storage';
 

@@ -2,7 +2,7 @@
 // up or logging in (inline, or on another tab after confirming the email address) never
 // loses it. It also holds the checkout attempt's Idempotency-Key: a retry of the same
 // submission (a timeout, a reload) sends the same key, so the server charges once.
-import type { BillingTerm, CheckoutRequest, Plan } from '../api/pendingTypes';
+import type { BillingTerm, CheckoutRequest, Plan } from '../api/types';
 import { isValidSeats } from './pricing';
 import { DAY_MS, isRecord, readJson, remove, writeJson } from './storage';
 

@@ -1,5 +1,5 @@
-// The sandbox payment provider's test cards (contract: pm_card_visa succeeds, the other two
-// fail with their own 402 code). A real provider would bring its own card form instead.
+// The sandbox payment provider's test cards (pm_card_visa succeeds, the other two fail
+// with their own 402 code). A real provider would bring its own card form instead.
 export const PAYMENT_METHODS = [
   { id: 'pm_card_visa', label: 'checkout.payment.visa' },
   { id: 'pm_card_declined', label: 'checkout.payment.declined' },

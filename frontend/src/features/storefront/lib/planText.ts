@@ -3,7 +3,7 @@
 // a plan added later shows its own text until someone translates it.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Plan } from '../api/pendingTypes';
+import type { Plan } from '../api/types';
 
 export function usePlanDescription(): (plan: Pick<Plan, 'id' | 'description'>) => string {
   const { t, i18n } = useTranslation();

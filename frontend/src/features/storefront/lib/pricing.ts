@@ -1,6 +1,6 @@
 // The plan page's live price, in integer cents (never floating point money). A plan's
 // prices are per seat: per month when billed monthly, per year when billed yearly.
-import type { BillingTerm, Plan } from '../api/pendingTypes';
+import type { BillingTerm, Plan } from '../api/types';
 
 export const MIN_SEATS = 1;
 export const MAX_SEATS = 50;

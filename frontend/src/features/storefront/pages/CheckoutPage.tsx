@@ -7,7 +7,6 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { Section } from '@/components/Section';
-import { VerifyEmailBanner } from '@/components/VerifyEmailBanner';
 import { useIsAuthenticated } from '@/lib/api/tokens';
 import { useBuyer } from '../api/session';
 import { InlineAuth } from '../components/InlineAuth';
@@ -80,7 +79,6 @@ function Buyer({ children }: { children: ReactNode }) {
       </Group>
       {me.roles.includes('customer') ? (
         <>
-          <VerifyEmailBanner />
           <Title order={3} size="h5">
             {t('checkout.payment.title')}
           </Title>

@@ -1,12 +1,12 @@
 // POST /api/v1/subscriptions/{id}/cancel
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { pendingApi } from '@/lib/api/pendingClient';
-import type { Subscription } from './pendingTypes';
+import type { Subscription } from './types';
 import { subscriptionKeys } from './keys';
 
 export async function cancelSubscription(id: string): Promise<Subscription> {
-  return unwrap(await pendingApi.POST<Subscription>('/api/v1/subscriptions/{id}/cancel', { params: { path: { id } } }));
+  return unwrap(await api.POST('/api/v1/subscriptions/{id}/cancel', { params: { path: { id } } }));
 }
 
 export function useCancelSubscription(id: string) {

@@ -1,12 +1,12 @@
 // GET /api/v1/subscriptions/{id}
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { pendingApi } from '@/lib/api/pendingClient';
-import type { Subscription } from './pendingTypes';
+import type { Subscription } from './types';
 import { subscriptionKeys } from './keys';
 
 export async function getSubscription(id: string): Promise<Subscription> {
-  return unwrap(await pendingApi.GET<Subscription>('/api/v1/subscriptions/{id}', { params: { path: { id } } }));
+  return unwrap(await api.GET('/api/v1/subscriptions/{id}', { params: { path: { id } } }));
 }
 
 export function useSubscription(id: string) {

@@ -1,14 +1,14 @@
 // GET /api/v1/customer/subscriptions
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import type { CursorPage } from '@/lib/api/operations';
 import { useCursorList } from '@/lib/api/pagination';
-import { pendingApi } from '@/lib/api/pendingClient';
-import type { Subscription } from './pendingTypes';
+import type { Subscription } from './types';
 import { subscriptionKeys } from './keys';
 
 export async function listSubscriptions(cursor: string | undefined, limit: number): Promise<CursorPage<Subscription>> {
   return unwrap(
-    await pendingApi.GET<CursorPage<Subscription>>('/api/v1/customer/subscriptions', {
+    await api.GET('/api/v1/customer/subscriptions', {
       params: { query: { limit, ...(cursor ? { cursor } : {}) } },
     }),
   );

@@ -1,13 +1,13 @@
 // GET /api/v1/subscriptions/{id}/seat-change?seats=N: what a new seat count costs, and when.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { pendingApi } from '@/lib/api/pendingClient';
-import type { SeatChangePreview } from './pendingTypes';
+import type { SeatChangePreview } from './types';
 import { subscriptionKeys } from './keys';
 
 export async function previewSeatChange(id: string, seats: number): Promise<SeatChangePreview> {
   return unwrap(
-    await pendingApi.GET<SeatChangePreview>('/api/v1/subscriptions/{id}/seat-change', {
+    await api.GET('/api/v1/subscriptions/{id}/seat-change', {
       params: { path: { id }, query: { seats } },
     }),
   );

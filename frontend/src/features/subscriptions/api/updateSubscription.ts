@@ -1,13 +1,13 @@
 // PATCH /api/v1/subscriptions/{id}: seats (up now with a prorated charge, down at renewal)
 // or auto-renew.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { pendingApi } from '@/lib/api/pendingClient';
-import type { Subscription, UpdateSubscription } from './pendingTypes';
+import type { Subscription, UpdateSubscription } from './types';
 import { subscriptionKeys } from './keys';
 
 export async function updateSubscription(id: string, body: UpdateSubscription): Promise<Subscription> {
-  return unwrap(await pendingApi.PATCH<Subscription>('/api/v1/subscriptions/{id}', { params: { path: { id } }, body }));
+  return unwrap(await api.PATCH('/api/v1/subscriptions/{id}', { params: { path: { id } }, body }));
 }
 
 export function useUpdateSubscription(id: string) {

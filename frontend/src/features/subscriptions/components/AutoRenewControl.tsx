@@ -2,7 +2,7 @@ import { Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useFormat } from '@/lib/format/useFormat';
-import type { Subscription } from '../api/pendingTypes';
+import type { Subscription } from '../api/types';
 import { useUpdateSubscription } from '../api/updateSubscription';
 
 /** Automatic renewal on or off (off: the subscription ends at the end of the term). */
@@ -10,7 +10,8 @@ export function AutoRenewControl({ subscription }: { subscription: Subscription 
   const { t } = useTranslation();
   const { date } = useFormat();
   const update = useUpdateSubscription(subscription.id);
-  const checked = update.isPending && update.variables?.auto_renew !== undefined ? update.variables.auto_renew : subscription.auto_renew;
+  const pending = update.isPending ? update.variables?.auto_renew : undefined;
+  const checked = typeof pending === 'boolean' ? pending : subscription.auto_renew;
   return (
     <Stack gap="xs">
       <ProblemAlert error={update.error} />

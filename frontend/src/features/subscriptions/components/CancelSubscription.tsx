@@ -8,7 +8,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { SuccessAlert } from '@/components/SuccessAlert';
 import { useFormat } from '@/lib/format/useFormat';
 import { useCancelSubscription } from '../api/cancelSubscription';
-import type { CancellationPreview, Subscription } from '../api/pendingTypes';
+import type { CancellationPreview, Subscription } from '../api/types';
 import { useCancellationPreview } from '../api/previewCancellation';
 
 /**

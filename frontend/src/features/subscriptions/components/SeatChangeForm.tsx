@@ -6,7 +6,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { SuccessAlert } from '@/components/SuccessAlert';
 import { isApiError } from '@/lib/api/problem';
 import { useFormat } from '@/lib/format/useFormat';
-import type { Subscription } from '../api/pendingTypes';
+import type { Subscription } from '../api/types';
 import { useSeatChangePreview } from '../api/previewSeatChange';
 import { useUpdateSubscription } from '../api/updateSubscription';
 

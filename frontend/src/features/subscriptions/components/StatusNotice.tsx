@@ -2,7 +2,7 @@ import { Alert, Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '@/lib/format/useFormat';
-import type { Subscription } from '../api/pendingTypes';
+import type { Subscription } from '../api/types';
 
 /** What the status means for the customer, where it needs saying. */
 export function StatusNotice({ subscription: s }: { subscription: Subscription }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type Fact, Facts } from '@/components/Facts';
 import { useFormat } from '@/lib/format/useFormat';
-import type { Subscription } from '../api/pendingTypes';
+import type { Subscription } from '../api/types';
 import { isChangeable } from '../lib/status';
 import { useRenewalText } from './useRenewalText';
 
@@ -14,7 +14,7 @@ export function SubscriptionFacts({ subscription: s }: { subscription: Subscript
     {
       label: t('subscriptions.facts.seats'),
       value:
-        s.scheduled_seats !== null
+        s.scheduled_seats != null
           ? t('subscriptions.facts.seatsScheduled', { count: s.seats, scheduled: s.scheduled_seats, date: date(s.current_term_end) })
           : number(s.seats),
     },

@@ -1,6 +1,6 @@
 import { StatusBadge } from '@/components/StatusBadge';
 import { humanize, useDynamicT } from '@/i18n/dynamic';
-import type { SubscriptionStatus } from '../api/pendingTypes';
+import type { SubscriptionStatus } from '../api/types';
 import { STATUS_TONES } from '../lib/status';
 
 export function SubscriptionStatusBadge({ status }: { status: SubscriptionStatus }) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TableFrame } from '@/components/TableFrame';
 import { useFormat } from '@/lib/format/useFormat';
-import type { Subscription } from '../api/pendingTypes';
+import type { Subscription } from '../api/types';
 import { SubscriptionStatusBadge } from './SubscriptionStatusBadge';
 import { useRenewalText } from './useRenewalText';
 

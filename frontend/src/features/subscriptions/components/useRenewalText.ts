@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@/lib/format/useFormat';
-import type { Subscription } from '../api/pendingTypes';
+import type { Subscription } from '../api/types';
 import { isChangeable } from '../lib/status';
 
 /** What happens at the end of the term, in one sentence: renews (at what price) or ends. */

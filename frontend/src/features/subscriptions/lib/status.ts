@@ -1,4 +1,4 @@
-import type { SubscriptionStatus } from '../api/pendingTypes';
+import type { SubscriptionStatus } from '../api/types';
 import type { StatusTone } from '@/components/StatusBadge';
 
 /** Seats, auto-renew and cancellation can be changed only while pending or active (else 409). */

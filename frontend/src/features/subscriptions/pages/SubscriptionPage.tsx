@@ -8,7 +8,7 @@ import { LoadingState } from '@/components/LoadingState';
 import { Section } from '@/components/Section';
 import { isApiError } from '@/lib/api/problem';
 import { useSubscription } from '../api/getSubscription';
-import type { CancellationPreview } from '../api/pendingTypes';
+import type { CancellationPreview } from '../api/types';
 import { AutoRenewControl } from '../components/AutoRenewControl';
 import { CancelledNotice, CancelSubscription } from '../components/CancelSubscription';
 import { SeatChangeForm } from '../components/SeatChangeForm';

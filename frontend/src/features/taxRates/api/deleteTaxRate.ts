@@ -1,8 +1,8 @@
 // DELETE /api/v1/admin/tax-rates/{country}
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
-import { api } from './pendingTypes';
 
 export async function deleteTaxRate(country: string): Promise<void> {
   unwrap(await api.DELETE('/api/v1/admin/tax-rates/{country}', { params: { path: { country } } }));

@@ -1,8 +1,8 @@
 // GET /api/v1/admin/tax-rates
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
-import { api } from './pendingTypes';
 import type { TaxRateList } from './types';
 
 export async function listTaxRates(): Promise<TaxRateList> {

@@ -1,8 +1,8 @@
 // PUT /api/v1/admin/tax-rates/{country}
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
-import { api } from './pendingTypes';
 import type { TaxRate, TaxRateForm } from './types';
 
 export async function putTaxRate(country: string, body: TaxRateForm): Promise<TaxRate> {
