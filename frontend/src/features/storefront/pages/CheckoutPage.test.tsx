@@ -114,10 +114,19 @@ describe('checkout', () => {
     expect(new Set(keys).size).toBe(1);
   });
 
-  it('tells a signed-in freelancer that buying takes a customer account', async () => {
+  it('lets a signed-in freelancer buy for a client, saying their own link earns nothing', async () => {
     signIn();
     saveCart({ plan: standard, term: 'monthly', seats: 1, backTo: '/plans' });
     mockApi({ 'GET /api/v1/me': () => json({ ...customerMe, roles: ['freelancer'] }) });
+    renderRoutes('/checkout');
+    expect(await screen.findByTestId('freelancer-buyer', {}, SLOW)).toHaveTextContent('earns no commission');
+    expect(screen.getByRole('button', { name: 'Pay and subscribe' })).toBeInTheDocument();
+  });
+
+  it('tells signed-in staff that buying takes a customer account', async () => {
+    signIn();
+    saveCart({ plan: standard, term: 'monthly', seats: 1, backTo: '/plans' });
+    mockApi({ 'GET /api/v1/me': () => json({ ...customerMe, roles: ['support'] }) });
     renderRoutes('/checkout');
     expect(await screen.findByTestId('not-customer', {}, SLOW)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Pay and subscribe' })).not.toBeInTheDocument();

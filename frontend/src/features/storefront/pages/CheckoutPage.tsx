@@ -55,7 +55,8 @@ export default function CheckoutPage() {
   );
 }
 
-/** Renders the payment step for a signed-in customer; otherwise what it takes to become one. */
+/** Renders the payment step for a signed-in customer (or a freelancer buying for a client);
+ * otherwise what it takes to become one. */
 function Buyer({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const authenticated = useIsAuthenticated();
@@ -77,7 +78,12 @@ function Buyer({ children }: { children: ReactNode }) {
       <Group gap="xs" data-testid="buyer">
         <Text size="sm">{t('checkout.account.signedInAs', { name: me.full_name, email: me.email })}</Text>
       </Group>
-      {me.roles.includes('customer') ? (
+      {me.roles.includes('freelancer') && (
+        <Alert color="blue" variant="light" title={t('checkout.account.freelancerTitle')} data-testid="freelancer-buyer">
+          {t('checkout.account.freelancerText')}
+        </Alert>
+      )}
+      {me.roles.includes('customer') || me.roles.includes('freelancer') ? (
         <>
           <Title order={3} size="h5">
             {t('checkout.payment.title')}
