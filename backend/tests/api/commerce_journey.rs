@@ -145,6 +145,17 @@ async fn from_the_referral_link_to_renewals() {
     let subtotal = seat_invoice["subtotal_cents"].as_i64().unwrap();
     assert!((subtotal - expected).abs() <= 1, "prorated {subtotal} vs {expected}");
     assert!(subtotal < 3 * 15_000 && subtotal > 3 * 15_000 * 10 / 12);
+    // Microsoft hears of the new seat count through a provisioning task the job carries out.
+    run_job(&app, &admin, "provisioning").await;
+    let tasks: Value = app.get("/api/v1/admin/provisioning-tasks?limit=100", Some(&support.access_token)).await.json().await.unwrap();
+    let seat_task = tasks["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["kind"] == "change_seats" && t["subscription_id"] == sub_id.as_str())
+        .expect("a change_seats task");
+    assert_eq!(seat_task["payload"]["seats"], 8);
+    assert_eq!(seat_task["status"], "done", "{seat_task}");
 
     // A second client cancels on day 3: prorated refund, credit note, cancelled.
     let second = app.customer().await;
@@ -201,6 +212,16 @@ async fn from_the_referral_link_to_renewals() {
     let s3_now: Value = res.json().await.unwrap();
     assert_eq!(s3_now["status"], "active");
     assert_eq!(s3_now["auto_renew"], false);
+    run_job(&app, &admin, "provisioning").await;
+    let tasks: Value = app.get("/api/v1/admin/provisioning-tasks?limit=100", Some(&support.access_token)).await.json().await.unwrap();
+    assert!(
+        tasks["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["kind"] == "set_auto_renew" && t["subscription_id"] == s3.as_str() && t["status"] == "done"),
+        "auto-renew off reaches Microsoft: {tasks}"
+    );
 
     // Past the monthly term end: the third expires, the fourth renews with a new invoice and window.
     advance(&app, &admin, 23).await;
