@@ -89,7 +89,8 @@ type AccountAddress = (String, String, Option<String>, String, Option<String>, S
 
 /// Who an invoice for this subscription is addressed to: the client, at the address of
 /// their Microsoft account once it is set up.
-// TODO(issue 8): read the address through the customer-accounts slice once it has an `*_in` helper.
+// Reads the account's address itself: the customers slice offers no reader for it yet
+// (left for a later change; see issue 8's closing note).
 pub fn bill_to(conn: &mut DbConnection, row: &SubscriptionRow) -> AppResult<BillTo> {
     let (name, email): (String, String) = users::table.find(&row.customer_user_id).select((users::full_name, users::email)).first(conn)?;
     let account: Option<AccountAddress> = match &row.account_id {
@@ -253,7 +254,8 @@ impl<'a> NewPayment<'a> {
     }
 }
 
-// TODO(issue 8): move to the payments slice once checkout has one; the row is the same.
+// Checkout writes the same row with its own insert; one payments store for both is left
+// for a later change (see issue 8's closing note).
 pub fn insert_payment(conn: &mut DbConnection, p: NewPayment<'_>, now: NaiveDateTime) -> AppResult<String> {
     let id = PaymentId::generate().0;
     let (status, provider_ref, failure_code) = match p.outcome {
@@ -313,7 +315,8 @@ pub struct TermCharge {
 
 /// The paid invoices of the current term: the term's own (the latest purchase or renewal
 /// invoice) and the prorated seat increases since, oldest first.
-// TODO(issue 8): read through the invoices slice once it offers such a query.
+// Joins invoices and payments itself: the invoices slice offers no such query yet (see
+// issue 8's closing note).
 pub fn term_charges(conn: &mut DbConnection, subscription_id: &str) -> AppResult<Vec<TermCharge>> {
     let rows: Vec<(InvoiceRow, String, PaymentPurpose, Option<String>)> = invoices::table
         .inner_join(payments::table.on(payments::id.nullable().eq(invoices::payment_id)))
