@@ -81,6 +81,13 @@ fn load_offset(conn: &mut DbConnection) -> AppResult<i64> {
     Ok(app_clock::table.filter(app_clock::id.eq(1)).select(app_clock::offset_seconds).first::<i64>(conn).optional()?.unwrap_or(0))
 }
 
+/// Wall-clock time, for what the business clock must not move: leases of claimed work
+/// (a job's claim, an in-flight idempotent request) and security lifetimes (refresh tokens,
+/// throttling). Moving the manual test clock must neither end a lease nor log people out.
+pub fn wall_now() -> NaiveDateTime {
+    truncate_micros(chrono::Utc::now().naive_utc())
+}
+
 pub fn truncate_micros(t: NaiveDateTime) -> NaiveDateTime {
     use chrono::Timelike;
     let micros = t.nanosecond() / 1_000 * 1_000;

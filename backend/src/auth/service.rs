@@ -9,7 +9,7 @@ use chrono::Utc;
 use crate::audit::{AuditAction, AuditEntry};
 use crate::auth::model::*;
 use crate::auth::{password, password_reset, rate_limit, store, tokens, verification};
-use crate::clock::{truncate_micros, utc};
+use crate::clock::utc;
 use crate::db::DbConnection;
 use crate::domain::ids::{FreelancerId, UserId};
 use crate::domain::locale::Locale;
@@ -20,12 +20,10 @@ use crate::state::AppState;
 
 pub use crate::auth::verification::require_verified_in;
 
-/// Security lifetimes (refresh tokens, their grace period, throttling) run on the wall
-/// clock, not the business clock: moving business time in a demo must neither log
-/// everybody out nor open the throttle (see `clock`).
-fn wall_now() -> chrono::NaiveDateTime {
-    truncate_micros(Utc::now().naive_utc())
-}
+// Security lifetimes (refresh tokens, their grace period, throttling) run on the wall
+// clock, not the business clock: moving business time in a demo must neither log
+// everybody out nor open the throttle.
+use crate::clock::wall_now;
 
 pub fn user_dto(row: &UserRow, roles: Vec<Role>) -> User {
     User {

@@ -33,7 +33,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::clock::{truncate_micros, utc};
+use crate::clock::utc;
 use crate::db::schema::email_outbox;
 use crate::db::DbConnection;
 use crate::domain::ids::{random_token, EmailId};
@@ -81,7 +81,7 @@ impl OutboxStatus {
 
 /// The time leases are measured in: the wall clock, whatever the business clock says.
 pub fn lease_now() -> NaiveDateTime {
-    truncate_micros(chrono::Utc::now().naive_utc())
+    crate::clock::wall_now()
 }
 
 fn lease_end(wall: NaiveDateTime) -> NaiveDateTime {

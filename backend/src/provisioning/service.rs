@@ -310,7 +310,7 @@ async fn work(state: &AppState, only: Option<Vec<String>>) -> AppResult<Tally> {
     let (mut lost, mut waiting) = (0, 0);
     loop {
         let now = state.clock.now_naive();
-        let wall = crate::notifications::outbox::lease_now();
+        let wall = crate::clock::wall_now();
         let ids = only.clone();
         let (token, batch) = state.db.run(move |conn| store::claim(conn, ids.as_deref(), now, wall, BATCH)).await?;
         if batch.is_empty() {
@@ -318,7 +318,7 @@ async fn work(state: &AppState, only: Option<Vec<String>>) -> AppResult<Tally> {
         }
         for task in batch {
             let (id, t) = (task.id.clone(), token.clone());
-            let wall = crate::notifications::outbox::lease_now();
+            let wall = crate::clock::wall_now();
             if !state.db.run(move |conn| store::renew(conn, &id, &t, wall)).await? {
                 lost += 1;
                 continue;

@@ -177,10 +177,8 @@ fn reused() -> AppError {
     )
 }
 
-/// Leases are wall-clock time: moving the manual test clock must not end one.
-fn lease_now() -> NaiveDateTime {
-    crate::clock::truncate_micros(chrono::Utc::now().naive_utc())
-}
+// Leases are wall-clock time: moving the manual test clock must not end one.
+use crate::clock::wall_now as lease_now;
 
 fn lease_end(wall: NaiveDateTime) -> NaiveDateTime {
     wall + Duration::from_std(LEASE).expect("a small duration")
