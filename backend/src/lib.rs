@@ -18,6 +18,7 @@ pub mod customers;
 pub mod db;
 pub mod docs;
 pub mod domain;
+pub mod earnings;
 pub mod error;
 pub mod fallback;
 pub mod freelancers;

@@ -563,6 +563,65 @@ diesel::table! {
     }
 }
 
+// Earnings (migration 000013): the ledger, balances kept beside it, withdrawals.
+diesel::table! {
+    earning_entries (id) {
+        id -> Text,
+        freelancer_id -> Text,
+        kind -> Text,
+        status -> Text,
+        amount_cents -> BigInt,
+        currency -> Text,
+        cause_key -> Text,
+        subscription_id -> Nullable<Text>,
+        invoice_id -> Nullable<Text>,
+        event_id -> Nullable<Text>,
+        reverses_entry_id -> Nullable<Text>,
+        withdrawal_id -> Nullable<Text>,
+        appeal_id -> Nullable<Text>,
+        rate_bps -> Nullable<Integer>,
+        base_cents -> Nullable<BigInt>,
+        clearing_starts_at -> Nullable<Timestamp>,
+        window_ends_at -> Nullable<Timestamp>,
+        available_at -> Nullable<Timestamp>,
+        cleared_at -> Nullable<Timestamp>,
+        reversed_at -> Nullable<Timestamp>,
+        reason -> Nullable<Text>,
+        actor_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    earning_balances (freelancer_id) {
+        freelancer_id -> Text,
+        pending_cents -> BigInt,
+        available_cents -> BigInt,
+        withdrawn_cents -> BigInt,
+        since_joining_cents -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    withdrawals (id) {
+        id -> Text,
+        freelancer_id -> Text,
+        amount_cents -> BigInt,
+        currency -> Text,
+        status -> Text,
+        payout_method -> Text,
+        provider -> Text,
+        provider_ref -> Nullable<Text>,
+        failure_code -> Nullable<Text>,
+        failure_reason -> Nullable<Text>,
+        attempts -> Integer,
+        requested_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(orders -> plans (plan_id));
 diesel::joinable!(subscriptions -> plans (plan_id));
 diesel::joinable!(subscriptions -> orders (order_id));
@@ -586,6 +645,11 @@ diesel::joinable!(freelancers -> users (user_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(email_verifications -> users (user_id));
 diesel::joinable!(password_resets -> users (user_id));
+diesel::joinable!(earning_entries -> freelancers (freelancer_id));
+diesel::joinable!(earning_entries -> subscriptions (subscription_id));
+diesel::joinable!(earning_entries -> invoices (invoice_id));
+diesel::joinable!(earning_balances -> freelancers (freelancer_id));
+diesel::joinable!(withdrawals -> freelancers (freelancer_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -626,6 +690,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     invoice_lines,
     subscription_events,
     provisioning_tasks,
+    earning_entries,
+    earning_balances,
+    withdrawals,
 );
 
 // The Microsoft commerce sandbox (migration 000012); only providers::microsoft::sandbox

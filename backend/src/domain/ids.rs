@@ -52,6 +52,8 @@ typed_id!(CustomerAccountId, "acct");
 typed_id!(PartnershipInvitationId, "pin");
 typed_id!(ProvisioningTaskId, "prv");
 typed_id!(IdempotencyKeyId, "idk");
+typed_id!(EarningEntryId, "ern");
+typed_id!(WithdrawalId, "wd");
 
 /// A row id whose type does not matter outside its table (login attempts).
 pub fn plain_id(prefix: &str) -> String {

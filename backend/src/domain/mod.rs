@@ -2,6 +2,7 @@
 
 pub mod commerce;
 pub mod country;
+pub mod earnings;
 pub mod email;
 pub mod ids;
 pub mod locale;

@@ -27,6 +27,7 @@ crate::text_enum! {
         Provisioning = "provisioning",
         /// Renews, retries or ends the subscriptions whose term is over.
         Renewals = "renewals",
+        Clearing = "clearing",
     }
 }
 
@@ -90,6 +91,7 @@ pub async fn run(state: &AppState, job: JobName, triggered_by: JobTrigger, actor
         JobName::Email => email::run(state).await,
         JobName::Provisioning => crate::provisioning::service::run_job(state).await,
         JobName::Renewals => crate::subscriptions::renewals::run(state).await,
+        JobName::Clearing => crate::earnings::clearing::run(state).await,
     };
     let finished = state.clock.now_naive();
     let (outcome, tally) = match result {

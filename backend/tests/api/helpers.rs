@@ -45,6 +45,7 @@ impl Default for Options {
 fn fresh_database(dir: &std::path::Path) -> (String, Option<(String, String)>) {
     match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
         Some(admin_url) => {
+            let admin_url = without_tls(&admin_url);
             let name = format!("ph_test_{}", random_token(12).to_lowercase());
             let mut conn = diesel::PgConnection::establish(&admin_url).expect("connect to TEST_DATABASE_URL");
             conn.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
@@ -54,6 +55,18 @@ fn fresh_database(dir: &std::path::Path) -> (String, Option<(String, String)>) {
         }
         None => (format!("sqlite://{}/test.db", dir.display()), None),
     }
+}
+
+/// The test server is local and trusts its callers, so the tests talk to it without TLS
+/// (unless the URL asks otherwise). With TLS, libpq brings in OpenSSL, whose exit-time
+/// clean-up could run while a pool thread of a finished test still closed a connection:
+/// once the whole suite passed and the process then died with "double free or corruption".
+fn without_tls(url: &str) -> String {
+    let mut url = url::Url::parse(url).expect("TEST_DATABASE_URL is a URL");
+    if !url.query_pairs().any(|(k, _)| k == "sslmode") {
+        url.query_pairs_mut().append_pair("sslmode", "disable");
+    }
+    url.to_string()
 }
 
 pub fn settings_for(dir: &std::path::Path, database_url: String, opts: &Options) -> Settings {
