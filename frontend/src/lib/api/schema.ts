@@ -2455,7 +2455,7 @@ export interface components {
          * @description The jobs this build can run. Later features add theirs here.
          * @enum {string}
          */
-        JobName: "email" | "provisioning" | "renewals";
+        JobName: "email" | "provisioning" | "renewals" | "clearing";
         /**
          * @description How a job run ended as a whole (single items that fail are counted in `failed`
          *     and retried later; they do not fail the run).
