@@ -14,6 +14,7 @@ import { homeAppRoutes, homePublicRoutes } from '@/features/home';
 import { invitationPublicRoutes, invitationStaffRoutes } from '@/features/invitations';
 import { onboardingRoutes } from '@/features/onboarding';
 import { subscriptionStaffRoutes } from '@/features/staffSubscriptions';
+import { earningStaffRoutes } from '@/features/staffEarnings';
 import { supportRoutes, supportStaffRoutes } from '@/features/support';
 import { taxRateStaffRoutes } from '@/features/taxRates';
 import { termsStaffRoutes } from '@/features/terms';
@@ -90,6 +91,7 @@ export const routes: RouteObject[] = [
                       ...catalogStaffRoutes,
                       ...taxRateStaffRoutes,
                       ...subscriptionStaffRoutes,
+                      ...earningStaffRoutes,
                     ],
                   },
                 ],

@@ -24,6 +24,11 @@ const COLORS: Record<string, string> = {
   active: 'teal.9',
   suspended: 'yellow.5',
   cancelled: 'gray.7',
+  available: 'teal.9',
+  reversed: 'red.9',
+  requested: 'blue.8',
+  paid: 'teal.9',
+  failed: 'red.9',
 };
 
 /** A status from the API, translated (`staff.status.*`) and coloured by meaning. */

@@ -22,5 +22,10 @@ export const staffKeys = {
   taxRates: ['admin', 'tax-rates'] as const,
   subscriptions: ['admin', 'subscriptions'] as const,
   subscription: (id: string) => ['admin', 'subscriptions', 'detail', id] as const,
+  /** A freelancer's ledger: under the freelancer, so a decision about them refreshes it. */
+  earnings: (freelancerId: string) => ['admin', 'freelancers', 'detail', freelancerId, 'earnings'] as const,
+  earning: (freelancerId: string, entryId: string) => ['admin', 'freelancers', 'detail', freelancerId, 'earnings', entryId] as const,
+  withdrawals: ['admin', 'withdrawals'] as const,
+  ledgerReport: ['admin', 'ledger', 'verify'] as const,
 };
 

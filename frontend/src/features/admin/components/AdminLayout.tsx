@@ -14,6 +14,8 @@ const SECTIONS = [
   { to: '/admin/freelancers', label: 'staff.nav.freelancers' },
   { to: '/admin/customer-accounts', label: 'staff.nav.customerAccounts' },
   { to: '/admin/subscriptions', label: 'staff.nav.subscriptions' },
+  { to: '/admin/withdrawals', label: 'staff.nav.withdrawals' },
+  { to: '/admin/ledger', label: 'staff.nav.ledger' },
   { to: '/admin/catalog', label: 'staff.nav.catalog' },
   { to: '/admin/tax-rates', label: 'staff.nav.taxRates' },
   { to: '/admin/terms', label: 'staff.nav.terms' },

@@ -6,7 +6,10 @@ export type { CursorPage } from '@/lib/api/operations';
 
 export type Appeal = ResultOf<'get_appeal'>;
 export type AppealQuery = QueryOf<'list_appeals'>;
-export type DecideForm = BodyOf<'decide_appeal'>;
+/** The decision; an upheld earning appeal also says how much is credited (`amount_cents`). */
+export type DecideForm = BodyOf<'decide_appeal'> & { amount_cents?: number };
 export type Verdict = DecideForm['decision'];
 /** The application an appeal is about, as staff see it. */
 export type AppealedApplication = ResultOf<'get_application'>;
+/** The ledger entry an earning appeal is about, with its timeline. */
+export type { EarningDetail as AppealedEarning } from '@/lib/earnings/types';

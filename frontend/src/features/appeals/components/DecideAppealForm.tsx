@@ -1,23 +1,43 @@
-import { Button, Group, Radio, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useDecideAppeal } from '../api/decideAppeal';
+import { useAppealedEarning } from '../api/getAppealedEarning';
+import { isEarningAppeal } from '../lib/subject';
+import { readAmount, validatedCents } from '@/lib/earnings/amount';
+import { useDynamicT } from '@/i18n/dynamic';
+import { centsToInput, decimalSeparator } from '@/lib/format/parse';
+import { useFormat } from '@/lib/format/useFormat';
+import { MAX_ADJUSTMENT_CENTS } from '@/lib/earnings/types';
 import type { Appeal, Verdict } from '../api/types';
 import { noteProblem } from '@/lib/notes/decisionNote';
 import { InvalidStatusAlert } from '@/components/InvalidStatusAlert';
 import { useServerErrors } from '@/components/useServerErrors';
 
-const FIELDS = ['decision', 'note'] as const;
+const FIELDS = ['decision', 'note', 'amount_cents'] as const;
 
-/** Upholds or denies an appeal, with a note the freelancer receives. */
+/**
+ * Upholds or denies an appeal, with a note the freelancer receives. Upholding an earning
+ * appeal asks how much to credit (prefilled with the appealed amount): the backend posts
+ * it as an adjustment citing the appeal.
+ */
 export function DecideAppealForm({ appeal }: { appeal: Appeal }) {
   const { t } = useTranslation();
+  const dt = useDynamicT();
+  const format = useFormat();
   const decide = useDecideAppeal(appeal.id);
+  const earning = isEarningAppeal(appeal);
+  const appealed = useAppealedEarning(appeal.freelancer_id, appeal.subject_id, earning);
   const form = useForm({
-    initialValues: { decision: '', note: '' },
+    initialValues: { decision: '', note: '', amount_cents: '' },
     validate: {
+      amount_cents: (value, values) => {
+        if (!earning || values.decision !== 'upheld') return null;
+        const amount = readAmount(value);
+        return amount.ok ? null : dt(amount.problem, amount.problem);
+      },
       decision: (value) => (value ? null : t('staffAppeals.decide.decisionRequired')),
       note: (value) => {
         const problem = noteProblem(value, true);
@@ -33,8 +53,9 @@ export function DecideAppealForm({ appeal }: { appeal: Appeal }) {
     reset();
     // Not mutate(…, { onSuccess }): the decided appeal replaces this form at once, and
     // TanStack drops mutate-level callbacks of an unmounted component, toast included.
+    const credit = earning && values.decision === 'upheld' ? { amount_cents: validatedCents(values.amount_cents) } : {};
     decide
-      .mutateAsync({ decision: values.decision as Verdict, note: values.note.trim() })
+      .mutateAsync({ decision: values.decision as Verdict, note: values.note.trim(), ...credit })
       .then((decided) =>
         notifications.show({
           message: t('staffAppeals.decide.done', { status: t(`staff.status.${decided.status === 'upheld' ? 'upheld' : 'denied'}`) }),
@@ -49,16 +70,45 @@ export function DecideAppealForm({ appeal }: { appeal: Appeal }) {
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack>
         <InvalidStatusAlert error={alertError} fallback={<ProblemAlert error={alertError} shownFields={FIELDS} />} />
-        <Radio.Group label={t('staffAppeals.decide.decision')} required {...form.getInputProps('decision')}>
+        <Radio.Group
+          label={t('staffAppeals.decide.decision')}
+          required
+          {...form.getInputProps('decision')}
+          onChange={(value) => {
+            form.setFieldValue('decision', value);
+            // Upholding credits the appealed amount unless support types another one.
+            const suggested = appealed.data?.entry.amount_cents;
+            if (earning && value === 'upheld' && !form.values.amount_cents && suggested) {
+              form.setFieldValue('amount_cents', centsToInput(Math.abs(suggested), decimalSeparator(format.locale)));
+            }
+          }}
+        >
           <Stack gap="sm" mt="xs">
             <Radio
               value="upheld"
               label={t('staffAppeals.decide.upheld')}
-              description={isApplication ? t('staffAppeals.decide.upheldApplicationHint') : t('staffAppeals.decide.upheldHint')}
+              description={
+                isApplication
+                  ? t('staffAppeals.decide.upheldApplicationHint')
+                  : earning
+                    ? t('staffAppeals.decide.upheldEarningHint')
+                    : t('staffAppeals.decide.upheldHint')
+              }
             />
             <Radio value="denied" label={t('staffAppeals.decide.denied')} description={t('staffAppeals.decide.deniedHint')} />
           </Stack>
         </Radio.Group>
+        {earning && form.values.decision === 'upheld' && (
+          <TextInput
+            label={t('staffAppeals.decide.amount')}
+            description={t('staffAppeals.decide.amountHint', { max: format.money(MAX_ADJUSTMENT_CENTS) })}
+            required
+            inputMode="decimal"
+            maw={240}
+            leftSection={<Text size="sm">$</Text>}
+            {...form.getInputProps('amount_cents')}
+          />
+        )}
         <Textarea
           label={t('staffAppeals.decide.note')}
           description={t('staffAppeals.decide.noteHint')}

@@ -8,6 +8,8 @@ import { humanize, useDynamicT } from '@/i18n/dynamic';
 import { useAppeal } from '../api/getAppeal';
 import { useStartAppealReview } from '../api/startAppealReview';
 import { AppealedApplication } from '../components/AppealedApplication';
+import { AppealedEarning } from '../components/AppealedEarning';
+import { isEarningAppeal } from '../lib/subject';
 import { DecideAppealForm } from '../components/DecideAppealForm';
 import { Facts } from '@/components/Facts';
 import { InvalidStatusAlert } from '@/components/InvalidStatusAlert';
@@ -81,6 +83,11 @@ export default function AppealDetailPage() {
       {appeal.subject_type === 'application' && (
         <Section id="appealed-application" title={t('staffAppeals.detail.application')}>
           <AppealedApplication id={appeal.subject_id} />
+        </Section>
+      )}
+      {isEarningAppeal(appeal) && (
+        <Section id="appealed-earning" title={t('staffAppeals.detail.earning')}>
+          <AppealedEarning freelancerId={appeal.freelancer_id} entryId={appeal.subject_id} />
         </Section>
       )}
       <Section id="appeal-decision" title={t('staffAppeals.detail.decision')}>

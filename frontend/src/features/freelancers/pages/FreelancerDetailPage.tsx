@@ -1,6 +1,6 @@
-import { Badge, Code, List, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Code, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { humanize, useDynamicT } from '@/i18n/dynamic';
@@ -75,6 +75,14 @@ export default function FreelancerDetailPage() {
             </Text>
           )}
         </Stack>
+      </Section>
+      <Section id="earnings" title={t('staffFreelancers.detail.earnings')}>
+        <Text size="sm" c="dimmed">
+          {t('staffFreelancers.detail.earningsHint')}
+        </Text>
+        <Anchor component={Link} to={`/admin/freelancers/${encodeURIComponent(fl.id)}/earnings`} fw={500}>
+          {t('staffFreelancers.detail.openLedger')}
+        </Anchor>
       </Section>
       <Section id="tier" title={t('staffFreelancers.tier.title')}>
         <TierForm key={fl.tier} freelancer={fl} />
