@@ -59,7 +59,7 @@ async function assertLang(page, lang, where) {
 }
 
 /** An eligible freelancer made through the API: registered, approved (DE), profile, terms. */
-async function eligibleFreelancer(ctx, lang, stamp) {
+export async function eligibleFreelancer(ctx, lang, stamp) {
   const { api, tokenOf, staff } = ctx;
   const email = `commerce-fl-${lang}-${stamp}@example.com`;
   const session = await ok(
@@ -105,7 +105,7 @@ async function eligibleFreelancer(ctx, lang, stamp) {
   const me = await ok(await api(`${API}/me`, { token }), 'me');
   assert.equal(me.freelancer.eligible, true, `freelancer not eligible: ${JSON.stringify(me.freelancer)}`);
   assert.ok(me.freelancer.referral_code, `no referral code: ${JSON.stringify(me.freelancer)}`);
-  return { displayName, code: me.freelancer.referral_code };
+  return { displayName, code: me.freelancer.referral_code, id: me.freelancer.id, name: WORDS[lang].freelancer };
 }
 
 /** Runs a job through the admin API (provisioning, emails, …). */

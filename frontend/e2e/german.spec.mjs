@@ -39,8 +39,9 @@ const PROPER_NAMES = ['Microsoft 365 Apps for business', 'Partner Hub', 'Microso
 const AWAITING = [];
 
 /**
- * How to fill each route parameter; a route with a parameter not listed here fails the
- * test, so whoever adds one also says which page to look at.
+ * How to fill each route parameter (a list for a route with several, in order); a route
+ * with a parameter not listed here fails the test, so whoever adds one also says which
+ * page to look at.
  */
 const FIXTURES = {
   '/invitations/:token': (f) => f.invitationToken,
@@ -50,6 +51,9 @@ const FIXTURES = {
   '/app/support/:id': (f) => f.ticketId,
   '/admin/customer-accounts/:id': (f) => f.customerAccountId,
   '/admin/subscriptions/:id': (f) => f.subscriptionId,
+  // Greta's ledger and the adjustment support posted to it (issue 9).
+  '/admin/freelancers/:id/earnings': (f) => f.freelancerId,
+  '/admin/freelancers/:id/earnings/:entryId': (f) => [f.freelancerId, f.earningEntryId],
   // The client's pages (issue 8): the eligible freelancer's link; the others as the
   // customer without purchases sees them (not found, in German).
   '/r/:code': (f) => f.referralCode,
@@ -118,6 +122,15 @@ async function fixtures(ctx) {
   assert.equal(me.freelancer.eligible, true, `freelancer not eligible: ${JSON.stringify(me.freelancer)}`);
   f.freelancerId = me.freelancer.id;
   f.referralCode = me.freelancer.referral_code;
+  const adjustment = await ok(
+    await ctx.api(`/api/v1/admin/freelancers/${f.freelancerId}/adjustments`, {
+      method: 'POST',
+      body: { amount_cents: 1250, reason: 'Gutschrift für die verspätete Einrichtung' },
+      token: staffToken,
+    }),
+    'adjustment',
+  );
+  f.earningEntryId = adjustment.id;
 
   // A second freelancer, rejected, who appealed: the appeal's page.
   const appellant = await person(ctx, 'freelancer', 'Jürgen Einspruch');
@@ -196,7 +209,7 @@ async function fixtures(ctx) {
   // What the fixtures typed or are called: not the SPA's words.
   f.ownWords = [
     'Greta Gründlich', 'Jürgen Einspruch', 'Karl Kunde', 'Sam Support', 'Ada Admin', `greta-${stamp}`, 'MS-102', 'MD-102',
-    `kundekarl${stamp}.onmicrosoft.com`,
+    `kundekarl${stamp}.onmicrosoft.com`, 'Gutschrift für die verspätete Einrichtung',
   ];
   return f;
 }
@@ -206,7 +219,8 @@ function concrete(path, f) {
   if (!path.includes(':')) return path;
   const fill = FIXTURES[path];
   assert.ok(fill, `route ${path} has a parameter: add a fixture for it to FIXTURES in e2e/german.spec.mjs`);
-  return path.replace(/:[^/]+/, encodeURIComponent(fill(f)));
+  const values = [fill(f)].flat();
+  return path.replace(/:[^/]+/g, () => encodeURIComponent(values.shift()));
 }
 
 function visitors(access, personas) {
