@@ -15,6 +15,7 @@ describe('AdminHomePage', () => {
       'GET /api/v1/admin/support-tickets': () => json({ data: [], next_cursor: null }),
       'GET /api/v1/admin/invitations': () => problem(500, 'internal'),
       'GET /api/v1/admin/customer-accounts': () => json({ data: [{ id: 'cac_1' }], next_cursor: null }),
+      'GET /api/v1/admin/withdrawals': () => json({ data: [{ id: 'wd_1' }, { id: 'wd_2' }], next_cursor: null }),
     });
     renderRoutes('/admin');
     expect(await screen.findByTestId('count-applications', {}, SLOW)).toHaveTextContent('3');
@@ -27,6 +28,9 @@ describe('AdminHomePage', () => {
     expect(calls.map((c) => c.path)).toContain('/api/v1/admin/invitations');
     expect(screen.getByRole('link', { name: /Review customer accounts/ })).toHaveAttribute('href', '/admin/customer-accounts');
     expect(calls.find((c) => c.path === '/api/v1/admin/customer-accounts')?.query).toContain('status=submitted');
+    expect(await screen.findByTestId('count-payouts')).toHaveTextContent('2');
+    expect(screen.getByRole('link', { name: /See payouts/ })).toHaveAttribute('href', '/admin/withdrawals?status=requested');
+    expect(calls.find((c) => c.path === '/api/v1/admin/withdrawals')?.query).toContain('status=requested');
     // The staff sub-navigation marks where we are.
     const nav = screen.getByRole('navigation', { name: 'Administration sections' });
     expect(nav.querySelector('[aria-current="page"]')).toHaveTextContent('Overview');

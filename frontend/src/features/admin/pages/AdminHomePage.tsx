@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/PageHeader';
 
 export default function AdminHomePage() {
   const { t } = useTranslation();
-  const { applications, appeals, tickets, invitations, customerAccounts } = useQueueCounts();
+  const { applications, appeals, tickets, invitations, customerAccounts, payouts } = useQueueCounts();
 
   return (
     <Stack gap="lg">
@@ -51,6 +51,14 @@ export default function AdminHomePage() {
           linkLabel={t('staffHome.linkCustomerAccounts')}
           to="/admin/customer-accounts"
           query={customerAccounts}
+        />
+        <CountCard
+          id="payouts"
+          label={t('staffHome.payouts')}
+          description={t('staffHome.payoutsText')}
+          linkLabel={t('staffHome.linkPayouts')}
+          to="/admin/withdrawals?status=requested"
+          query={payouts}
         />
       </SimpleGrid>
     </Stack>
