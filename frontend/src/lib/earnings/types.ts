@@ -123,6 +123,8 @@ export interface LedgerReport {
 export interface AdjustmentRequest {
   amount_cents: number;
   reason: string;
+  /** A debit beyond the available funds is refused (409 insufficient_funds) unless true. */
+  allow_negative?: boolean;
 }
 
 export const EARNING_KINDS = ['commission', 'reversal', 'adjustment', 'withdrawal'] as const satisfies readonly EarningKind[];

@@ -1,4 +1,4 @@
-import { Button, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,9 @@ import { useCreateAdjustment } from '../api/createAdjustment';
 import type { AdjustmentRequest } from '../api/types';
 import { adjustmentBody, adjustmentErrors, EMPTY_ADJUSTMENT, REASON_MAX, type AdjustmentValues } from '../lib/adjustment';
 
-const FIELDS = ['direction', 'amount_cents', 'reason'] as const;
+const FIELDS = ['direction', 'amount_cents', 'reason', 'allow_negative'] as const;
+/** A debit beyond the available funds: said next to the amount, with the way to post it anyway. */
+const CODE_FIELDS = { insufficient_funds: ['amount_cents', 'staffEarnings.adjust.insufficientFunds'] } as const;
 
 interface AdjustmentFormProps {
   freelancerId: string;
@@ -39,7 +41,7 @@ export function AdjustmentForm({ freelancerId, freelancerName, currency }: Adjus
     initialValues: EMPTY_ADJUSTMENT,
     validate: (values) => translateErrors(dt, adjustmentErrors(values)),
   });
-  const { formRef, alertError, onServerError, focusFirstInvalid, reset } = useServerErrors(form, FIELDS);
+  const { formRef, alertError, onServerError, focusFirstInvalid, reset } = useServerErrors(form, FIELDS, CODE_FIELDS);
 
   const submit = form.onSubmit((values) => {
     reset();
@@ -84,6 +86,13 @@ export function AdjustmentForm({ freelancerId, freelancerName, currency }: Adjus
             leftSection={<Text size="sm">$</Text>}
             {...form.getInputProps('amount_cents')}
           />
+          {form.values.direction === 'debit' && (
+            <Checkbox
+              label={t('staffEarnings.adjust.allowNegative')}
+              description={t('staffEarnings.adjust.allowNegativeHint')}
+              {...form.getInputProps('allow_negative', { type: 'checkbox' })}
+            />
+          )}
           <Textarea
             label={t('staffEarnings.adjust.reason')}
             description={t('staffEarnings.adjust.reasonHint')}
@@ -112,6 +121,7 @@ export function AdjustmentForm({ freelancerId, freelancerName, currency }: Adjus
             ? t('staffEarnings.adjust.confirmDebit', { amount, name: freelancerName })
             : t('staffEarnings.adjust.confirmCredit', { amount, name: freelancerName })}
         </Text>
+        {pending?.body.allow_negative && <Text size="sm">{t('staffEarnings.adjust.confirmNegative')}</Text>}
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
           {t('staffEarnings.adjust.confirmReason', { reason: pending?.body.reason ?? '' })}
         </Text>

@@ -133,6 +133,34 @@ describe('FreelancerLedgerPage', () => {
     expect(adjustmentKeys(fetchMock)[2]).not.toBe(firstKey);
   });
 
+  it('refuses a debit beyond the available funds next to the amount, and posts it as a debt when told to', async () => {
+    const { calls } = open((req) =>
+      (req.body as { allow_negative?: boolean }).allow_negative
+        ? json(entry({ id: 'ern_9', kind: 'adjustment', amount_cents: -10000 }), 201)
+        : problem(409, 'insufficient_funds', { detail: 'This debit is larger than the available funds.' }),
+    );
+    await screen.findByRole('heading', { name: 'Ledger of Frida Freelancer' }, SLOW);
+    const form = screen.getByTestId('adjustment-form');
+    const user = userEvent.setup();
+    expect(within(form).queryByRole('checkbox')).not.toBeInTheDocument();
+    await user.click(within(form).getByRole('radio', { name: /Debit/ }));
+    await user.type(within(form).getByLabelText(/^Amount/), '100');
+    await user.type(within(form).getByLabelText(/^Reason/), 'Clawback after the payout');
+    await user.click(within(form).getByRole('button', { name: 'Review adjustment' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Post adjustment' }));
+    expect(await within(form).findByText(/This debit is larger than the available funds. Tick/)).toBeInTheDocument();
+    expect(within(form).getByLabelText(/^Amount/)).toHaveAttribute('aria-invalid', 'true');
+
+    await user.click(within(form).getByRole('checkbox', { name: /Record as a debt/ }));
+    await user.click(within(form).getByRole('button', { name: 'Review adjustment' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('The available funds may go below zero.');
+    await user.click(within(dialog).getByRole('button', { name: 'Post adjustment' }));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.path === ADJUST).at(-1)?.body).toEqual({ amount_cents: -10000, reason: 'Clawback after the payout', allow_negative: true }),
+    );
+  });
+
   it('says so when the freelancer has no entries yet', async () => {
     signIn();
     mockApi({
