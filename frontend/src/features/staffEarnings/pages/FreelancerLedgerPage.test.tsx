@@ -66,7 +66,39 @@ describe('FreelancerLedgerPage', () => {
     expect(new URLSearchParams(calls.filter((c) => c.path === LEDGER).at(-1)?.query).get('kind')).toBe('commission');
   });
 
-  it('posts an adjustment after confirmation, with one Idempotency-Key per submission', async () => {
+  it('checks the adjustment before asking, and sends nothing when the confirmation is cancelled', async () => {
+    const { fetchMock } = open(() => json(entry(), 201));
+    await screen.findByRole('heading', { name: 'Ledger of Frida Freelancer' }, SLOW);
+    const form = screen.getByTestId('adjustment-form');
+    const user = userEvent.setup();
+    const amount = within(form).getByLabelText(/^Amount/);
+    const review = within(form).getByRole('button', { name: 'Review adjustment' });
+
+    await user.click(review);
+    expect(await within(form).findByText('Choose whether to credit or debit.')).toBeInTheDocument();
+    expect(within(form).getByText('Say why you adjust the earnings.')).toBeInTheDocument();
+    await user.type(amount, '0');
+    await user.click(review);
+    expect(await within(form).findByText('Enter an amount above zero.')).toBeInTheDocument();
+    await user.clear(amount);
+    await user.type(amount, '10001');
+    await user.click(review);
+    expect(await within(form).findByText('An adjustment can be at most $10,000.00.')).toBeInTheDocument();
+
+    await user.click(within(form).getByRole('radio', { name: /Debit/ }));
+    await user.clear(amount);
+    await user.type(amount, '12,50');
+    await user.type(within(form).getByLabelText(/^Reason/), 'Duplicate commission on INV-2026-0007');
+    await user.click(review);
+    const dialog = await screen.findByRole('dialog', { name: 'Post this adjustment?' });
+    expect(dialog).toHaveTextContent('$12.50 will be taken from the available funds of Frida Freelancer.');
+    expect(dialog).toHaveTextContent('Reason: Duplicate commission on INV-2026-0007');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(adjustmentKeys(fetchMock)).toEqual([]);
+  });
+
+  it('posts after confirmation with one Idempotency-Key per submission, reused when the same submission is retried', async () => {
     let failNext = true;
     const { calls, fetchMock } = open(() => {
       if (failNext) {
@@ -78,44 +110,26 @@ describe('FreelancerLedgerPage', () => {
     await screen.findByRole('heading', { name: 'Ledger of Frida Freelancer' }, SLOW);
     const form = screen.getByTestId('adjustment-form');
     const user = userEvent.setup();
-
-    // Nothing is sent until the form is complete.
-    await user.click(within(form).getByRole('button', { name: 'Review adjustment' }));
-    expect(await within(form).findByText('Choose whether to credit or debit.')).toBeInTheDocument();
-    expect(within(form).getByText('Say why you adjust the earnings.')).toBeInTheDocument();
-    await user.type(within(form).getByLabelText(/^Amount/), '0');
-    await user.click(within(form).getByRole('button', { name: 'Review adjustment' }));
-    expect(await within(form).findByText('Enter an amount above zero.')).toBeInTheDocument();
-    await user.clear(within(form).getByLabelText(/^Amount/));
-    await user.type(within(form).getByLabelText(/^Amount/), '10001');
-    await user.click(within(form).getByRole('button', { name: 'Review adjustment' }));
-    expect(await within(form).findByText('An adjustment can be at most $10,000.00.')).toBeInTheDocument();
-
-    await user.click(within(form).getByRole('radio', { name: /Debit/ }));
-    await user.clear(within(form).getByLabelText(/^Amount/));
-    await user.type(within(form).getByLabelText(/^Amount/), '12,50');
-    await user.type(within(form).getByLabelText(/^Reason/), 'Duplicate commission on INV-2026-0007');
-    await user.click(within(form).getByRole('button', { name: 'Review adjustment' }));
-
-    // The confirmation says what will happen; cancelling sends nothing.
-    const dialog = await screen.findByRole('dialog', { name: 'Post this adjustment?' });
-    expect(dialog).toHaveTextContent('$12.50 will be taken from the available funds of Frida Freelancer.');
-    expect(dialog).toHaveTextContent('Reason: Duplicate commission on INV-2026-0007');
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(adjustmentKeys(fetchMock)).toEqual([]);
+    const fill = async () => {
+      await user.click(within(form).getByRole('radio', { name: /Debit/ }));
+      await user.type(within(form).getByLabelText(/^Amount/), '12,50');
+      await user.type(within(form).getByLabelText(/^Reason/), 'Duplicate commission');
+    };
+    const submit = async () => {
+      await user.click(within(form).getByRole('button', { name: 'Review adjustment' }));
+      await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Post adjustment' }));
+    };
 
     // The first attempt fails; trying the same submission again reuses its key.
-    await user.click(within(form).getByRole('button', { name: 'Review adjustment' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Post adjustment' }));
+    await fill();
+    await submit();
     expect(await within(form).findByTestId('problem-alert')).toHaveTextContent('Try again in a moment.');
-    await user.click(within(form).getByRole('button', { name: 'Review adjustment' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Post adjustment' }));
+    await submit();
     await waitFor(() => expect(adjustmentKeys(fetchMock)).toHaveLength(2));
     const [firstKey, retryKey] = adjustmentKeys(fetchMock);
     expect(firstKey).toMatch(/^[0-9a-f-]{36}$/);
     expect(retryKey).toBe(firstKey);
-    expect(calls.filter((c) => c.path === ADJUST).at(-1)?.body).toEqual({ amount_cents: -1250, reason: 'Duplicate commission on INV-2026-0007' });
+    expect(calls.filter((c) => c.path === ADJUST).at(-1)?.body).toEqual({ amount_cents: -1250, reason: 'Duplicate commission' });
 
     // Done: the toast, an empty form, and the ledger reloaded with the new entry.
     expect(await screen.findByText('Adjustment of -$12.50 posted for Frida Freelancer.')).toBeInTheDocument();
@@ -124,11 +138,8 @@ describe('FreelancerLedgerPage', () => {
     expect(within(form).getByLabelText(/^Amount/)).toHaveValue('');
 
     // The same adjustment made again is a new submission: a new key.
-    await user.click(within(form).getByRole('radio', { name: /Debit/ }));
-    await user.type(within(form).getByLabelText(/^Amount/), '12,50');
-    await user.type(within(form).getByLabelText(/^Reason/), 'Duplicate commission on INV-2026-0007');
-    await user.click(within(form).getByRole('button', { name: 'Review adjustment' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Post adjustment' }));
+    await fill();
+    await submit();
     await waitFor(() => expect(adjustmentKeys(fetchMock)).toHaveLength(3));
     expect(adjustmentKeys(fetchMock)[2]).not.toBe(firstKey);
   });
