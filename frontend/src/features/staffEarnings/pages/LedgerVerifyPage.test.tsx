@@ -20,6 +20,7 @@ describe('LedgerVerifyPage', () => {
     expect(await screen.findByRole('heading', { name: 'Ledger check', level: 1 }, SLOW)).toBeInTheDocument();
     expect(await screen.findByTestId('ledger-violations')).toHaveTextContent('1 violation found');
     const [row] = screen.getAllByTestId('violation-row');
+    expect(row).toHaveTextContent('Balances differ from the entries');
     expect(row).toHaveTextContent('balance_mismatch');
     expect(row).toHaveTextContent('Available balance 4550 differs from the entries (4500).');
     expect(within(row!).getByRole('link', { name: 'fl_7' })).toHaveAttribute('href', '/admin/freelancers/fl_7/earnings');
