@@ -5,12 +5,14 @@ import { EarningCause } from '@/components/EarningCause';
 import { EarningKindLabel } from '@/components/EarningKindLabel';
 import { Facts, type Fact } from '@/components/Facts';
 import { StateBadge } from '@/components/StateBadge';
+import { useAvailableText } from '@/lib/earnings/cause';
 import { useFormat } from '@/lib/format/useFormat';
 import type { EarningEntry } from '@/lib/earnings/types';
 
 export function EarningFacts({ entry }: { entry: EarningEntry }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const availableText = useAvailableText();
   const when = (iso?: string | null) => (iso ? format.dateTime(iso) : '—');
   const facts: Fact[] = [
     { label: t('staffEarnings.table.amount'), value: format.money(entry.amount_cents, entry.currency) },
@@ -19,7 +21,7 @@ export function EarningFacts({ entry }: { entry: EarningEntry }) {
     { label: t('staffEarnings.table.created'), value: when(entry.created_at) },
     {
       label: t('staffEarnings.table.availableAt'),
-      value: entry.available_at ? format.dateTime(entry.available_at) : entry.kind === 'commission' ? t('staffEarnings.waitingForActivation') : '—',
+      value: availableText(entry, true),
     },
     { label: entry.status === 'reversed' ? t('staffEarnings.detail.reversedAt') : t('staffEarnings.detail.clearedAt'), value: when(entry.status === 'reversed' ? entry.reversed_at : entry.cleared_at) },
   ];

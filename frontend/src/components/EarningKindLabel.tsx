@@ -13,7 +13,7 @@ export function EarningKindLabel({ entry }: { entry: Pick<EarningEntry, 'kind' |
         {t(`staffEarnings.kinds.${entry.kind}`)}
       </Text>
       {entry.clawback && (
-        <Badge color="red.9" variant="light" tt="none" styles={NO_SQUEEZE} data-testid="clawback">
+        <Badge color="red.9" variant="filled" autoContrast tt="none" styles={NO_SQUEEZE} data-testid="clawback">
           {t('staffEarnings.clawback')}
         </Badge>
       )}

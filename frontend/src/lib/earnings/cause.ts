@@ -1,4 +1,4 @@
-// A ledger entry's cause as one line of text, in the interface language.
+// A ledger entry's cause and availability as text, in the interface language.
 import { useTranslation } from 'react-i18next';
 import { humanize, useDynamicT } from '@/i18n/dynamic';
 import { useFormat } from '@/lib/format/useFormat';
@@ -33,5 +33,15 @@ export function useCauseText() {
     if (cause.seats != null) parts.push(t('staffEarnings.cause.seats', { count: cause.seats, seats: format.number(cause.seats) }));
     if (cause.event_kind) parts.push(dt(`staffSubscriptions.events.kinds.${cause.event_kind}`, humanize(cause.event_kind)));
     return parts.join(' · ');
+  };
+}
+
+/** When the entry is (or became) available; a pending commission without a date waits for its subscription's activation. */
+export function useAvailableText() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (entry: EarningEntry, withTime = false): string => {
+    if (entry.available_at) return withTime ? format.dateTime(entry.available_at) : format.date(entry.available_at);
+    return entry.kind === 'commission' && entry.status === 'pending' ? t('staffEarnings.waitingForActivation') : '—';
   };
 }

@@ -5,6 +5,7 @@ import { EarningCause } from '@/components/EarningCause';
 import { EarningKindLabel } from '@/components/EarningKindLabel';
 import { StateBadge } from '@/components/StateBadge';
 import { TableFrame } from '@/components/TableFrame';
+import { useAvailableText } from '@/lib/earnings/cause';
 import { useFormat } from '@/lib/format/useFormat';
 import type { EarningEntry } from '../api/types';
 import { entryPath } from '../lib/paths';
@@ -13,6 +14,7 @@ import { entryPath } from '../lib/paths';
 export function EntryTable({ freelancerId, entries }: { freelancerId: string; entries: readonly EarningEntry[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const availableText = useAvailableText();
   return (
     <TableFrame minWidth={900}>
       <Table striped highlightOnHover verticalSpacing="sm">
@@ -50,7 +52,7 @@ export function EntryTable({ freelancerId, entries }: { freelancerId: string; en
               </Table.Td>
               <Table.Td>
                 <Text size="sm">
-                  {entry.available_at ? format.date(entry.available_at) : entry.kind === 'commission' ? t('staffEarnings.waitingForActivation') : '—'}
+                  {availableText(entry)}
                 </Text>
               </Table.Td>
               <Table.Td ta="right">
