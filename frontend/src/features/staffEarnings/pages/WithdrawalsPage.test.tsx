@@ -44,7 +44,7 @@ describe('WithdrawalsPage', () => {
     expect(within(paid!).queryByRole('button')).not.toBeInTheDocument();
 
     const user = userEvent.setup();
-    await user.click(within(requested!).getByRole('button', { name: 'Retry the payout of $45.50 to Frida Freelancer' }));
+    await user.click(within(requested!).getByRole('button', { name: 'Retry payout of $45.50 to Frida Freelancer' }));
     expect(await screen.findByText('Paid $45.50 to Frida Freelancer.')).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/api/v1/admin/withdrawals/wd_1/retry']);
     await waitFor(() => expect(within(screen.getAllByTestId('withdrawal-row')[0]!).queryByRole('button')).not.toBeInTheDocument());
@@ -60,7 +60,7 @@ describe('WithdrawalsPage', () => {
     expect(new URLSearchParams(calls.find((c) => c.path === QUEUE)?.query).get('status')).toBe('requested');
 
     const user = userEvent.setup();
-    await user.click(within(rows[0]!).getByRole('button', { name: /Retry the payout/ }));
+    await user.click(within(rows[0]!).getByRole('button', { name: /Retry payout/ }));
     expect(await screen.findByTestId('problem-alert')).toHaveTextContent('This payout is no longer requested.');
 
     await user.selectOptions(screen.getByLabelText('Status'), 'failed');
