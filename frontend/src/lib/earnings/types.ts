@@ -103,6 +103,10 @@ export interface StaffWithdrawal {
   decided_at?: string | null;
   freelancer_id: string;
   freelancer_name: string;
+  freelancer_email?: string;
+  /** Payout attempts so far (more than 1 after support retried it). */
+  attempts?: number;
+  provider_ref?: string | null;
 }
 
 export interface LedgerViolation {

@@ -44,7 +44,7 @@ export function WithdrawalTable({ withdrawals, onRetry, retrying }: WithdrawalTa
                   {w.freelancer_name}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {w.id}
+                  {w.freelancer_email ?? w.id}
                 </Text>
               </Table.Td>
               <Table.Td ta="right">
@@ -62,6 +62,11 @@ export function WithdrawalTable({ withdrawals, onRetry, retrying }: WithdrawalTa
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{dt(`staffEarnings.withdrawals.methods.${w.payout_method}`, humanize(w.payout_method))}</Text>
+                {w.attempts != null && w.attempts > 1 && (
+                  <Text size="xs" c="dimmed">
+                    {t('staffEarnings.withdrawals.attempts', { count: w.attempts })}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{format.dateTime(w.requested_at)}</Text>

@@ -12,7 +12,7 @@ function open(path: string, retry: (current: StaffWithdrawal) => Response) {
   signIn();
   const rows: StaffWithdrawal[] = [
     withdrawal(),
-    withdrawal({ id: 'wd_2', status: 'failed', failure_code: 'payout_declined', failure_reason: 'The bank refused the payout.', freelancer_id: 'fl_8', freelancer_name: 'Gus Gig', decided_at: '2026-12-04T10:00:00Z' }),
+    withdrawal({ id: 'wd_2', status: 'failed', attempts: 2, failure_code: 'payout_declined', failure_reason: 'The bank refused the payout.', freelancer_id: 'fl_8', freelancer_name: 'Gus Gig', decided_at: '2026-12-04T10:00:00Z' }),
     withdrawal({ id: 'wd_3', status: 'paid', amount_cents: 2000, freelancer_id: 'fl_9', freelancer_name: 'Hana Help', decided_at: '2026-12-03T10:00:00Z' }),
   ];
   const api = mockApi({
@@ -40,6 +40,8 @@ describe('WithdrawalsPage', () => {
     expect(requested).toHaveTextContent('Requested');
     expect(failed).toHaveTextContent('Failed');
     expect(failed).toHaveTextContent('The bank refused the payout.');
+    expect(failed).toHaveTextContent('2 attempts');
+    expect(requested).not.toHaveTextContent('attempt');
     expect(within(failed!).queryByRole('button')).not.toBeInTheDocument();
     expect(within(paid!).queryByRole('button')).not.toBeInTheDocument();
 

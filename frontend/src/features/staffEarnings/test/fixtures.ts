@@ -88,6 +88,9 @@ export function withdrawal(overrides: Partial<StaffWithdrawal> = {}): StaffWithd
     decided_at: null,
     freelancer_id: 'fl_7',
     freelancer_name: 'Frida Freelancer',
+    freelancer_email: 'frida@example.com',
+    attempts: 1,
+    provider_ref: null,
     ...overrides,
   };
 }
