@@ -18,4 +18,8 @@ describe('subjectPath', () => {
     expect(subjectPath('product', 'prd_1')).toBe('/admin/catalog');
     expect(subjectPath('tax_rate', 'DE')).toBe('/admin/tax-rates');
   });
+
+  it('links payouts (issue 9) to the payout queue', () => {
+    expect(subjectPath('withdrawal', 'wd_1')).toBe('/admin/withdrawals');
+  });
 });

@@ -25,6 +25,8 @@ export function subjectPath(subjectType: string, subjectId: string): string | nu
       return '/admin/catalog';
     case 'tax_rate':
       return '/admin/tax-rates';
+    case 'withdrawal':
+      return '/admin/withdrawals';
     default:
       return null;
   }
