@@ -1092,6 +1092,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/earnings/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The commission the renewals of the next 90 days will earn: each renewal of an active,
+         *     auto-renewing subscription sold through the caller's link, at today's prices and rates.
+         */
+        get: operations["get_earnings_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/earnings/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Earnings per calendar month (UTC), oldest first, ending with the current month: every
+         *     commission posted that month, what reversals and clawbacks took back, and the net.
+         */
+        get: operations["get_monthly_earnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/profile": {
         parameters: {
             query?: never;
@@ -1140,8 +1180,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every subscription bought through the freelancer's own link, in any status, newest first. */
+        /**
+         * Every subscription bought through the freelancer's own link, in any status, newest
+         *     first; filtered by status, plan and purchase day (`from`/`to`, UTC, inclusive).
+         */
         get: operations["list_referred_subscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/subscriptions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same subscriptions as `GET /me/subscriptions` with the same filters, all of them,
+         *     as a CSV download (one line per subscription, money in decimal dollars).
+         */
+        get: operations["export_referred_subscriptions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2061,6 +2124,23 @@ export interface components {
             /** @description 6 to 15 digits; spaces, `+`, `-`, `(`, `)` and `.` may separate them. */
             phone: string;
         };
+        /** @description How the link's visits turned into sales over the last 30 days. */
+        Conversion: {
+            /** Format: int64 */
+            clicks_30_days: number;
+            /**
+             * Format: int64
+             * @description Sales per click in basis points (2.5 % = 250), rounded half up; null without clicks.
+             *     A client may buy through a link visited before the window, so it can exceed 10000.
+             * @example 250
+             */
+            rate_bps?: number | null;
+            /**
+             * Format: int64
+             * @description Subscriptions bought through the link in the same days.
+             */
+            sales_30_days: number;
+        };
         /**
          * @description A new plan of an existing product, on sale at once.
          * @example {
@@ -2171,18 +2251,26 @@ export interface components {
              * @description Days from activation until a commission is available, for this tier.
              */
             clearing_days: number;
+            conversion: components["schemas"]["Conversion"];
             earnings: components["schemas"]["DashboardEarnings"];
             /** Format: date-time */
             eligible_since?: string | null;
             /**
              * Format: int64
-             * @description Seats sold through the link (active and past subscriptions).
+             * @description Licences sold: the seats of every subscription bought through the link that was
+             *     not refunded — pending, active, suspended and expired ones count, `cancelled`
+             *     ones (refunded inside the cancellation window, or never activated) do not. A
+             *     subscription counts with its current seats (a scheduled decrease counts from the
+             *     renewal that applies it).
              */
             licenses_sold: number;
+            link_clicks: components["schemas"]["LinkClicks"];
+            /** @description The newest five sales, newest first. */
+            recent_sales: components["schemas"]["RecentSale"][];
             referral_code: string;
             /** @description The unique link to share with clients; it opens the plans page. */
             referral_link: string;
-            /** @description Subscription counts by status (`pending`, `active`, `suspended`, `cancelled`, `expired`). */
+            /** @description Subscription counts by status (`pending`, `active`, `suspended`, `cancelled`, `expired`; every key present). */
             subscriptions_by_status: {
                 [key: string]: number;
             };
@@ -2201,6 +2289,11 @@ export interface components {
              * @description Provisional: bought, still inside the clearing period.
              */
             pending_cents: number;
+            /**
+             * @description Always true: these figures can still change (clearing, reversals); the final
+             *     figures are on the Earnings page.
+             */
+            provisional: boolean;
             /**
              * Format: int64
              * @description Everything earned since joining, provisional or not, less reversals.
@@ -2274,6 +2367,55 @@ export interface components {
             field: string;
             /** @example Enter a valid email address. */
             message: string;
+        };
+        /** @description The commission the next 90 days of renewals will earn, soonest renewal first. */
+        Forecast: {
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: int64
+             * @description The window, from now.
+             * @example 90
+             */
+            days: number;
+            items: components["schemas"]["ForecastItem"][];
+            /**
+             * Format: int64
+             * @description The sum of the items' commissions.
+             * @example 7500
+             */
+            total_cents: number;
+        };
+        /** @description One renewal expected in the forecast window. */
+        ForecastItem: {
+            billing_term: components["schemas"]["BillingTerm"];
+            /**
+             * Format: int64
+             * @description The commission it will earn at the plan's rate today.
+             * @example 7500
+             */
+            commission_cents: number;
+            /** @example Microsoft 365 Business Standard */
+            plan_name: string;
+            /**
+             * Format: int64
+             * @description What the renewal will charge, net: seats × the plan's price today.
+             * @example 75000
+             */
+            renewal_total_cents: number;
+            /**
+             * Format: date-time
+             * @description When the renewal is due (the end of the term before it).
+             */
+            renews_on: string;
+            /**
+             * Format: int32
+             * @description The seats the renewal will charge (after a scheduled decrease).
+             * @example 5
+             */
+            seats: number;
+            /** @example sub_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            subscription_id: string;
         };
         FreelancerAdminView: {
             /** Format: date-time */
@@ -2480,6 +2622,18 @@ export interface components {
         };
         /** @example English */
         Language: string;
+        LinkClicks: {
+            /**
+             * Format: int64
+             * @description The same, today (UTC) and the 29 days before.
+             */
+            last_30_days: number;
+            /**
+             * Format: int64
+             * @description Visits of the referral link, one per visitor and day.
+             */
+            total: number;
+        };
         /**
          * @description `en` (default) or `de`.
          * @enum {string}
@@ -2506,6 +2660,35 @@ export interface components {
             /** @description The language of emails and of the server's messages (`PATCH /me` changes it). */
             locale: components["schemas"]["Locale"];
             roles: components["schemas"]["Role"][];
+        };
+        /** @description One calendar month (UTC) of earnings. */
+        MonthEarnings: {
+            /**
+             * Format: int64
+             * @description Commissions posted this month, whatever became of them since.
+             * @example 4500
+             */
+            commission_cents: number;
+            /** @example 2026-12 */
+            month: string;
+            /**
+             * Format: int64
+             * @description `commission_cents − reversed_cents`.
+             * @example 3000
+             */
+            net_cents: number;
+            /**
+             * Format: int64
+             * @description Taken back this month by reversals and clawbacks (a positive amount).
+             * @example 1500
+             */
+            reversed_cents: number;
+        };
+        /** @description Earnings per month, oldest first, every month present (zeros when nothing happened). */
+        MonthlyEarnings: {
+            /** @example USD */
+            currency: string;
+            months: components["schemas"]["MonthEarnings"][];
         };
         /**
          * @example {
@@ -3221,6 +3404,29 @@ export interface components {
         PublishTerms: {
             de?: null | components["schemas"]["TermsText"];
             en?: null | components["schemas"]["TermsText"];
+        };
+        /** @description One of the latest sales through the link. */
+        RecentSale: {
+            billing_term: components["schemas"]["BillingTerm"];
+            /**
+             * Format: int64
+             * @description The commission posted for the purchase (null when none was: no commission yet, a
+             *     self-referral or a plan without commission).
+             * @example 15000
+             */
+            commission_cents?: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @example Microsoft 365 Business Standard */
+            plan_name: string;
+            /**
+             * Format: int32
+             * @example 5
+             */
+            seats: number;
+            status: components["schemas"]["SubscriptionStatus"];
+            /** @example sub_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            subscription_id: string;
         };
         /** @description How the freelancer behind a link appears to clients. */
         ReferralFreelancer: {
@@ -6104,6 +6310,80 @@ export interface operations {
             };
         };
     };
+    get_earnings_forecast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_monthly_earnings: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many calendar months to return, ending with the current one: 1 to 24 (default 12).
+                 * @example 12
+                 */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyEarnings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `months` is not from 1 to 24 (`validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_my_profile: {
         parameters: {
             query?: never;
@@ -6225,7 +6505,23 @@ export interface operations {
     list_referred_subscriptions: {
         parameters: {
             query?: {
+                /** @description Only subscriptions in this status. */
                 status?: "pending" | "active" | "suspended" | "cancelled" | "expired";
+                /**
+                 * @description Only subscriptions of this plan.
+                 * @example pln_m365_business_standard
+                 */
+                plan_id?: string;
+                /**
+                 * @description Bought on or after this day (UTC), `YYYY-MM-DD`.
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description Bought on or before this day (UTC), `YYYY-MM-DD`.
+                 * @example 2026-12-31
+                 */
+                to?: string;
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -6256,7 +6552,75 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            422: components["responses"]["Unprocessable"];
+            /** @description An unknown status, a malformed date or `from` after `to` (`validation_failed`, with the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_referred_subscriptions: {
+        parameters: {
+            query?: {
+                /** @description Only subscriptions in this status. */
+                status?: "pending" | "active" | "suspended" | "cancelled" | "expired";
+                /**
+                 * @description Only subscriptions of this plan.
+                 * @example pln_m365_business_standard
+                 */
+                plan_id?: string;
+                /**
+                 * @description Bought on or after this day (UTC), `YYYY-MM-DD`.
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description Bought on or before this day (UTC), `YYYY-MM-DD`.
+                 * @example 2026-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV file with a header row */
+            200: {
+                headers: {
+                    /** @description attachment; filename="subscriptions-2026-12-06.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown status, a malformed date or `from` after `to` (`validation_failed`, with the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_my_support_tickets: {
