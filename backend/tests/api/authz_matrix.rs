@@ -525,12 +525,14 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
             c.owner = Some(client);
             (OwnerOnly, c)
         }
-        ("GET", "/api/v1/me/subscriptions") => {
+        ("GET", "/api/v1/me/subscriptions" | "/api/v1/me/subscriptions.csv" | "/api/v1/me/earnings/forecast") => {
+            // A monthly, auto-renewing sale of A: listed, exported and forecast for A only.
             let (client, id) = subscription_of_a(app, w).await;
             let mut c = call(path, Body::None);
             c.secrets = vec![id, client.email];
             (EligibleSelf, c)
         }
+        ("GET", "/api/v1/me/earnings/monthly") => (EligibleSelf, call(path, Body::None)),
         ("GET", "/api/v1/admin/subscriptions") => {
             let (client, id) = subscription_of_a(app, w).await;
             let mut c = call(path, Body::None);

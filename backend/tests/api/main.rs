@@ -16,6 +16,7 @@ mod cli;
 mod clock_and_jobs;
 mod commerce_journey;
 mod customers;
+mod dashboard;
 mod edge;
 mod eligibility;
 mod email;
