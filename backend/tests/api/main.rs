@@ -17,6 +17,7 @@ mod clock_and_jobs;
 mod commerce_journey;
 mod customers;
 mod dashboard;
+mod earnings_insights;
 mod edge;
 mod eligibility;
 mod email;
