@@ -68,10 +68,7 @@ fn check(form: &NewAdjustment) -> AppResult<String> {
 }
 
 fn insufficient() -> AppError {
-    AppError::conflict(
-        "insufficient_funds",
-        "This debit is larger than the available funds. Send allow_negative to record it anyway.",
-    )
+    AppError::conflict("insufficient_funds", "This debit is larger than the available funds. Send allow_negative to record it anyway.")
 }
 
 /// One adjustment to write.
@@ -195,9 +192,8 @@ pub fn check_appealable_in(conn: &mut DbConnection, freelancer_id: &str, entry_i
             "Only a reversal, a clawback or an adjustment that took money away can be appealed.",
         ));
     }
-    let upheld = store::appeals_on(conn, std::slice::from_ref(&row.id))?
-        .iter()
-        .any(|a| a.status == crate::appeals::model::AppealStatus::Upheld);
+    let upheld =
+        store::appeals_on(conn, std::slice::from_ref(&row.id))?.iter().any(|a| a.status == crate::appeals::model::AppealStatus::Upheld);
     if upheld {
         return Err(AppError::conflict("not_appealable", "An appeal on this entry was already upheld."));
     }
@@ -216,7 +212,14 @@ pub fn check_appeal_amount(entry: &EntryRow, amount_cents: Option<i64>) -> AppRe
 }
 
 /// The adjustment of an upheld appeal on money, citing it; in the decision's transaction.
-pub fn from_appeal_in(conn: &mut DbConnection, appeal: &AppealRow, amount_cents: i64, actor: &str, note: &str, now: NaiveDateTime) -> AppResult<()> {
+pub fn from_appeal_in(
+    conn: &mut DbConnection,
+    appeal: &AppealRow,
+    amount_cents: i64,
+    actor: &str,
+    note: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
     let adjustment = Adjustment {
         freelancer_id: &appeal.freelancer_id,
         amount_cents,

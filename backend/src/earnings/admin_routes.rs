@@ -60,7 +60,11 @@ async fn freelancer_earnings(
     security(("bearer" = []))
 )]
 #[get("/admin/freelancers/{id}/earnings/{entry_id}")]
-async fn freelancer_earning(state: web::Data<AppState>, _staff: StaffUser, path: web::Path<(String, String)>) -> AppResult<web::Json<EarningDetail>> {
+async fn freelancer_earning(
+    state: web::Data<AppState>,
+    _staff: StaffUser,
+    path: web::Path<(String, String)>,
+) -> AppResult<web::Json<EarningDetail>> {
     let (id, entry_id) = path.into_inner();
     Ok(web::Json(service::detail(&state, id, entry_id).await?))
 }

@@ -54,7 +54,11 @@ async fn list_my_earnings(
     security(("bearer" = []))
 )]
 #[get("/me/earnings.csv")]
-async fn my_earnings_csv(state: web::Data<AppState>, caller: EligibleFreelancer, filter: web::Query<EarningsFilter>) -> AppResult<HttpResponse> {
+async fn my_earnings_csv(
+    state: web::Data<AppState>,
+    caller: EligibleFreelancer,
+    filter: web::Query<EarningsFilter>,
+) -> AppResult<HttpResponse> {
     let filter = filter.parse()?;
     let csv = service::csv(&state, caller.freelancer.id, filter).await?;
     Ok(HttpResponse::Ok()
@@ -79,6 +83,10 @@ async fn my_earnings_csv(state: web::Data<AppState>, caller: EligibleFreelancer,
 )]
 // Only entry ids match, so `/me/earnings/monthly` and other fixed paths stay free.
 #[get("/me/earnings/{id:ern_[A-Za-z0-9]+}")]
-async fn get_my_earning(state: web::Data<AppState>, caller: EligibleFreelancer, id: web::Path<String>) -> AppResult<web::Json<EarningDetail>> {
+async fn get_my_earning(
+    state: web::Data<AppState>,
+    caller: EligibleFreelancer,
+    id: web::Path<String>,
+) -> AppResult<web::Json<EarningDetail>> {
     Ok(web::Json(service::detail(&state, caller.freelancer.id, id.into_inner()).await?))
 }

@@ -9,7 +9,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::appeals::model::{AppealStatus, SubjectType};
-use crate::db::schema::{appeals, audit_log, earning_balances, earning_entries, invoices, plans, subscription_events, subscriptions, withdrawals};
+use crate::db::schema::{
+    appeals, audit_log, earning_balances, earning_entries, invoices, plans, subscription_events, subscriptions, withdrawals,
+};
 use crate::db::DbConnection;
 use crate::domain::commerce::SubscriptionEventKind;
 use crate::domain::earnings::{EarningKind, EarningStatus, WithdrawalStatus};

@@ -320,7 +320,8 @@ fn item(at: NaiveDateTime, event: TimelineEvent) -> EarningTimelineItem {
 pub fn timeline(t: TimelineInput) -> Vec<EarningTimelineItem> {
     let row = t.row;
     let mut out = Vec::new();
-    let own = |event| EarningTimelineItem { amount_cents: Some(row.amount_cents), reason: row.reason.clone(), ..item(row.created_at, event) };
+    let own =
+        |event| EarningTimelineItem { amount_cents: Some(row.amount_cents), reason: row.reason.clone(), ..item(row.created_at, event) };
     match row.kind {
         EarningKind::Commission => out.push(EarningTimelineItem { available_at: row.available_at.map(utc), ..own(TimelineEvent::Earned) }),
         EarningKind::Reversal => {
@@ -377,7 +378,11 @@ pub fn timeline(t: TimelineInput) -> Vec<EarningTimelineItem> {
         });
     }
     if let (Some(at), false) = (row.reversed_at, reversed_by_entry) {
-        out.push(EarningTimelineItem { amount_cents: Some(-row.amount_cents), reason: row.reason.clone(), ..item(at, TimelineEvent::Reversed) });
+        out.push(EarningTimelineItem {
+            amount_cents: Some(-row.amount_cents),
+            reason: row.reason.clone(),
+            ..item(at, TimelineEvent::Reversed)
+        });
     }
     for a in t.links.appeals.iter().filter(|a| a.subject_id == row.id) {
         out.push(EarningTimelineItem {

@@ -16,6 +16,8 @@ mod cli;
 mod clock_and_jobs;
 mod commerce_journey;
 mod customers;
+mod earnings_read;
+mod earnings_support;
 mod edge;
 mod eligibility;
 mod email;
