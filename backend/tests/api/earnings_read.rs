@@ -111,7 +111,7 @@ async fn earnings_list_filters_paginates_and_exports_csv() {
     let only = json_ok(app.get("/api/v1/me/earnings?kind=commission", t).await).await;
     assert_eq!(ids(&only), [waiting.clone(), first.clone()]);
     let only = json_ok(app.get("/api/v1/me/earnings?status=available", t).await).await;
-    assert_eq!(ids(&only), [credit.clone()]);
+    assert_eq!(ids(&only), [credit.as_str()]);
     let bad = problem(app.get("/api/v1/me/earnings?kind=bonus&status=paid", t).await, 422, "validation_failed").await;
     let fields: Vec<&str> = bad["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["kind", "status"]);
@@ -120,7 +120,7 @@ async fn earnings_list_filters_paginates_and_exports_csv() {
     assert_eq!(ids(&p1), [credit.clone(), waiting.clone()]);
     let cursor = p1["next_cursor"].as_str().expect("a next page");
     let p2 = json_ok(app.get(&format!("/api/v1/me/earnings?limit=2&cursor={cursor}"), t).await).await;
-    assert_eq!(ids(&p2), [first.clone()]);
+    assert_eq!(ids(&p2), [first.as_str()]);
     assert_eq!(p2["next_cursor"], Value::Null);
 
     let res = app.get("/api/v1/me/earnings.csv", t).await;
@@ -137,11 +137,7 @@ async fn earnings_list_filters_paginates_and_exports_csv() {
         "{}",
         lines[1]
     );
-    assert!(
-        lines[3].contains(&format!(",commission,pending,22.50,USD,")) && lines[3].contains(&format!(",invoice,{},", sold.2)),
-        "{}",
-        lines[3]
-    );
+    assert!(lines[3].contains(",commission,pending,22.50,USD,") && lines[3].contains(&format!(",invoice,{},", sold.2)), "{}", lines[3]);
     let csv = app.get("/api/v1/me/earnings.csv?kind=adjustment", t).await.text().await.unwrap();
     assert_eq!(csv.lines().count(), 2);
     problem(app.get("/api/v1/me/earnings.csv?status=gone", t).await, 422, "validation_failed").await;

@@ -4,7 +4,7 @@
 //! adjustment citing the appeal (once, however many deciders), denied into nothing.
 
 use diesel::prelude::*;
-use partner_hub::db::schema::earning_entries;
+use partner_hub::db::schema::{earning_entries, email_outbox};
 use serde_json::{json, Value};
 
 use crate::earnings_read::{commission, post, sale};
@@ -181,6 +181,15 @@ async fn an_upheld_earning_appeal_becomes_an_adjustment_citing_it() {
     let id = a["id"].as_str().unwrap().to_string();
     assert_eq!((a["subject_type"].as_str(), a["status"].as_str()), (Some("earning"), Some("submitted")));
     problem(appeal(&app, t, &debit).await, 409, "appeal_open").await;
+    let to_support: Vec<String> = app
+        .db(|conn| {
+            Ok(email_outbox::table
+                .filter(email_outbox::to_address.eq("support@partner-hub.test"))
+                .select(email_outbox::text_body)
+                .load(conn)?)
+        })
+        .await;
+    assert!(to_support.iter().any(|b| b.contains("appealed an entry of their earnings ledger")), "{to_support:?}");
     let d: Value = app.get(&format!("/api/v1/me/earnings/{debit}"), Some(t)).await.json().await.unwrap();
     assert_eq!(d["entry"]["appealable"], false, "already under appeal");
     assert_eq!(d["timeline"][1]["event"], "appealed");
