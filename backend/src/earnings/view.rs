@@ -463,6 +463,57 @@ pub fn csv_line(e: &EarningEntry) -> String {
 mod tests {
     use super::*;
 
+    fn at(h: i64) -> NaiveDateTime {
+        chrono::DateTime::from_timestamp(1_800_000_000 + h * 3600, 0).unwrap().naive_utc()
+    }
+
+    fn events(items: &[EarningTimelineItem]) -> Vec<TimelineEvent> {
+        items.iter().map(|i| i.event).collect()
+    }
+
+    #[test]
+    fn a_failed_payout_shows_the_money_coming_back() {
+        let mut payout = EntryRow::new("fl_1", EarningKind::Withdrawal, EarningStatus::Available, -5_000, "withdrawal:wd_1".into(), at(0));
+        payout.withdrawal_id = Some("wd_1".into());
+        let mut back =
+            EntryRow::new("fl_1", EarningKind::Withdrawal, EarningStatus::Available, 5_000, "withdrawal_returned:wd_1".into(), at(1));
+        back.withdrawal_id = Some("wd_1".into());
+        back.reason = Some("The bank refused the transfer.".into());
+        let links = Links::default();
+        let related = [back.clone()];
+        let failed = WithdrawalLink { status: WithdrawalStatus::Failed, failure_reason: back.reason.clone(), decided_at: Some(at(1)) };
+        let input = |withdrawal| TimelineInput {
+            row: &payout,
+            links: &links,
+            tier: Tier::Standard,
+            retimings: vec![],
+            withdrawal,
+            related: &related,
+        };
+        let t = timeline(input(Some(failed)));
+        assert_eq!(events(&t), [TimelineEvent::WithdrawalRequested, TimelineEvent::WithdrawalFailed]);
+        assert_eq!((t[1].amount_cents, t[1].entry_id.as_deref()), (Some(5_000), Some(back.id.as_str())));
+        assert_eq!(t[1].reason.as_deref(), Some("The bank refused the transfer."));
+        let paid = WithdrawalLink { status: WithdrawalStatus::Paid, failure_reason: None, decided_at: Some(at(2)) };
+        assert_eq!(events(&timeline(input(Some(paid)))), [TimelineEvent::WithdrawalRequested, TimelineEvent::WithdrawalPaid]);
+        assert_eq!(events(&timeline(input(None))), [TimelineEvent::WithdrawalRequested]);
+        let returned =
+            timeline(TimelineInput { row: &back, links: &links, tier: Tier::Standard, retimings: vec![], withdrawal: None, related: &[] });
+        assert_eq!(events(&returned), [TimelineEvent::WithdrawalFailed]);
+    }
+
+    #[test]
+    fn only_reversals_and_debits_can_be_appealed() {
+        let row = |kind, status, amount| EntryRow::new("fl_1", kind, status, amount, "k".into(), at(0));
+        assert!(appealable_kind(&row(EarningKind::Reversal, EarningStatus::Available, -700)));
+        assert!(appealable_kind(&row(EarningKind::Adjustment, EarningStatus::Available, -700)));
+        assert!(appealable_kind(&row(EarningKind::Commission, EarningStatus::Reversed, 700)));
+        assert!(!appealable_kind(&row(EarningKind::Adjustment, EarningStatus::Available, 700)));
+        assert!(!appealable_kind(&row(EarningKind::Commission, EarningStatus::Pending, 700)));
+        assert!(!appealable_kind(&row(EarningKind::Withdrawal, EarningStatus::Available, -700)));
+        assert_eq!(appeal_ceiling(&row(EarningKind::Reversal, EarningStatus::Available, -700)), 700);
+    }
+
     #[test]
     fn csv_fields_are_quoted_and_defused() {
         assert_eq!(csv_field("plain"), "plain");
