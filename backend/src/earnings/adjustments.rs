@@ -88,6 +88,9 @@ fn balances_json(d: Delta) -> serde_json::Value {
 
 /// Writes the entry and its audit entry; None when its cause was already recorded.
 pub fn post_in(conn: &mut DbConnection, a: Adjustment, now: NaiveDateTime) -> AppResult<Option<EntryRow>> {
+    // The balances row locked (created first if need be): `before` and `after` are exact.
+    ledger::apply_in(conn, a.freelancer_id, Delta::default(), now)?;
+    store::available_for_update(conn, a.freelancer_id)?;
     let before = ledger::balances_in(conn, a.freelancer_id)?;
     let mut row = EntryRow::new(a.freelancer_id, EarningKind::Adjustment, EarningStatus::Available, a.amount_cents, a.cause_key, now);
     row.reason = Some(a.reason.to_string());
