@@ -38,6 +38,8 @@ crate::text_enum! {
         CustomerAccountSubmitted = "customer_account.submitted",
         CustomerAccountApproved = "customer_account.approved",
         CustomerAccountRejected = "customer_account.rejected",
+        /// Support credited or debited a freelancer's available funds (or an upheld appeal did).
+        EarningAdjusted = "earning.adjusted",
         InvoiceIssued = "invoice.issued",
         CreditNoteIssued = "invoice.credit_note_issued",
         OrderPlaced = "order.placed",

@@ -1,11 +1,17 @@
 //! Earnings: the commission ledger, clearing, balances and withdrawals of a freelancer.
 
+pub mod adjustments;
+pub mod admin_routes;
 pub mod clearing;
 pub mod insights;
 pub mod insights_routes;
 pub mod ledger;
+pub mod routes;
+pub mod service;
+pub mod store;
+pub mod view;
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     // Insights first: their fixed paths sit under `/me/earnings/`, beside `{id}` routes.
-    cfg.configure(insights_routes::configure);
+    cfg.configure(insights_routes::configure).configure(routes::configure).configure(admin_routes::configure);
 }

@@ -533,6 +533,34 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
             (EligibleSelf, c)
         }
         ("GET", "/api/v1/me/earnings/monthly") => (EligibleSelf, call(path, Body::None)),
+        ("GET", "/api/v1/me/earnings" | "/api/v1/me/earnings.csv") => {
+            let entry = earning_of_a(app, w).await;
+            let mut c = call(path, Body::None);
+            c.secrets = vec![entry];
+            (EligibleSelf, c)
+        }
+        ("GET", "/api/v1/me/earnings/{id}") => {
+            let entry = earning_of_a(app, w).await;
+            let mut c = call(path.replace("{id}", &entry), Body::None);
+            c.secrets = vec![entry];
+            (OwnerOnly, c)
+        }
+        ("GET", "/api/v1/admin/freelancers/{id}/earnings") => {
+            let entry = earning_of_a(app, w).await;
+            let mut c = call(path.replace("{id}", &w.a_freelancer_id), Body::None);
+            c.secrets = vec![entry];
+            (Staff, c)
+        }
+        ("GET", "/api/v1/admin/freelancers/{id}/earnings/{entry_id}") => {
+            let entry = earning_of_a(app, w).await;
+            let mut c = call(path.replace("{id}", &w.a_freelancer_id).replace("{entry_id}", &entry), Body::None);
+            c.secrets = vec![entry];
+            (Staff, c)
+        }
+        ("POST", "/api/v1/admin/freelancers/{id}/adjustments") => {
+            let body = json!({"amount_cents": 100, "reason": "A credit in the matrix."});
+            (Staff, call(path.replace("{id}", &w.a_freelancer_id), Body::Json(body)))
+        }
         ("GET", "/api/v1/admin/subscriptions") => {
             let (client, id) = subscription_of_a(app, w).await;
             let mut c = call(path, Body::None);
@@ -555,6 +583,18 @@ async fn subscription_of_a(app: &TestApp, w: &World) -> (Session, String) {
     let client = app.customer().await;
     let id = app.subscription(&client).seats(2).referred_by(&w.a_freelancer_id).create().await;
     (client, id)
+}
+
+/// A credit on A's ledger, written through the ledger; returns the entry id.
+async fn earning_of_a(app: &TestApp, w: &World) -> String {
+    use partner_hub::domain::earnings::{EarningKind, EarningStatus};
+    use partner_hub::earnings::ledger::{self, EntryRow};
+    let now = app.state.clock.now_naive();
+    let cause = format!("adjustment:matrix:{}", partner_hub::domain::ids::random_token(12));
+    let row = EntryRow::new(&w.a_freelancer_id, EarningKind::Adjustment, EarningStatus::Available, 100, cause, now);
+    let id = row.id.clone();
+    app.db(move |conn| ledger::post_in(conn, row)).await.expect("posted");
+    id
 }
 
 const LAST: [(&str, &str); 2] = [("POST", "/api/v1/admin/terms"), ("POST", "/api/v1/admin/clock/advance")];

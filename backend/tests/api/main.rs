@@ -18,6 +18,8 @@ mod commerce_journey;
 mod customers;
 mod dashboard;
 mod earnings_insights;
+mod earnings_read;
+mod earnings_support;
 mod edge;
 mod eligibility;
 mod email;

@@ -351,6 +351,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/freelancers/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Credit or debit a freelancer's available funds with a reason (staff). Written as an
+         *     `adjustment` entry, available at once, audited `earning.adjusted` with the balances
+         *     before and after. A debit beyond the available funds is 409 `insufficient_funds`
+         *     unless `allow_negative` is true.
+         * @description Send an `Idempotency-Key` (a UUID) so that a double-click or a retry cannot adjust
+         *     twice: the same key and body replay the first answer (`Idempotent-Replayed: true`).
+         */
+        post: operations["create_adjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/freelancers/{id}/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A freelancer's balances and ledger entries, newest first, each with its cause (staff). */
+        get: operations["list_freelancer_earnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/freelancers/{id}/earnings/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry of a freelancer with its timeline and related entries (staff). */
+        get: operations["get_freelancer_earning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/freelancers/{id}/tier": {
         parameters: {
             query?: never;
@@ -1092,6 +1150,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's balances and ledger entries, newest first, each with its cause. */
+        get: operations["list_my_earnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/earnings.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entry of the caller matching the filters, newest first, as CSV (header row;
+         *     amounts in dollars with two decimals).
+         */
+        get: operations["my_earnings_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/earnings/forecast": {
         parameters: {
             query?: never;
@@ -1124,6 +1219,27 @@ export interface paths {
          *     commission posted that month, what reversals and clawbacks took back, and the net.
          */
         get: operations["get_monthly_earnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/earnings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the caller's entries with its timeline (oldest first: earned, waiting for
+         *     activation, retimed, available, reversed or clawed back, appealed…; last, when still
+         *     pending, the date it becomes available) and its related entries.
+         */
+        get: operations["get_my_earning"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1815,6 +1931,7 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             decided_at?: string | null;
+            earning?: null | components["schemas"]["EarningEntry"];
             explanation: string;
             /** @description The appellant, in support's views. */
             freelancer_email?: string | null;
@@ -1918,7 +2035,7 @@ export interface components {
          *     needs no table rebuild; only this enum writes the column.
          * @enum {string}
          */
-        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "catalog.plan_created" | "catalog.plan_updated" | "catalog.product_created" | "clock.advanced" | "commerce_settings.updated" | "customer_account.submitted" | "customer_account.approved" | "customer_account.rejected" | "invoice.issued" | "invoice.credit_note_issued" | "order.placed" | "order.self_referral" | "partnership.accepted" | "payment.failed" | "payment.refunded" | "provisioning.failed" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "subscription.activated" | "subscription.auto_renew_changed" | "subscription.cancelled" | "subscription.expired" | "subscription.reactivated" | "subscription.renewal_failed" | "subscription.renewed" | "subscription.seats_changed" | "subscription.suspended" | "support_ticket.closed" | "tax_form.saved" | "tax_rate.changed" | "tax_rate.removed" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked";
+        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "catalog.plan_created" | "catalog.plan_updated" | "catalog.product_created" | "clock.advanced" | "commerce_settings.updated" | "customer_account.submitted" | "customer_account.approved" | "customer_account.rejected" | "earning.adjusted" | "invoice.issued" | "invoice.credit_note_issued" | "order.placed" | "order.self_referral" | "partnership.accepted" | "payment.failed" | "payment.refunded" | "provisioning.failed" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "subscription.activated" | "subscription.auto_renew_changed" | "subscription.cancelled" | "subscription.expired" | "subscription.reactivated" | "subscription.renewal_failed" | "subscription.renewed" | "subscription.seats_changed" | "subscription.suspended" | "support_ticket.closed" | "tax_form.saved" | "tax_rate.changed" | "tax_rate.removed" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked";
         /** @description One audit entry. */
         AuditEntryDto: {
             action: components["schemas"]["AuditAction"];
@@ -1948,6 +2065,31 @@ export interface components {
             /** @example Bearer */
             token_type: string;
             user: components["schemas"]["User"];
+        };
+        /** @description A freelancer's balances, kept beside the ledger and equal to its sums. */
+        Balances: {
+            /**
+             * Format: int64
+             * @description What can be withdrawn.
+             */
+            available_cents: number;
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: int64
+             * @description Commissions still in clearing.
+             */
+            pending_cents: number;
+            /**
+             * Format: int64
+             * @description Commissions net of reversals, pending or available (provisional).
+             */
+            since_joining_cents: number;
+            /**
+             * Format: int64
+             * @description Paid out so far.
+             */
+            withdrawn_cents: number;
         };
         Benefit: {
             description: string;
@@ -2026,6 +2168,12 @@ export interface components {
              */
             refund_cents: number;
         };
+        /**
+         * @description What caused an entry: a paid invoice (commission), a credit note (reversal), a
+         *     withdrawal, a support adjustment, or an upheld appeal (an adjustment citing it).
+         * @enum {string}
+         */
+        CauseType: "invoice" | "credit_note" | "withdrawal" | "adjustment" | "appeal";
         /** @example MS-102: Microsoft 365 Administrator */
         Certification: string;
         /**
@@ -2301,6 +2449,13 @@ export interface components {
             since_joining_cents: number;
         };
         Decide: {
+            /**
+             * Format: int64
+             * @description Upholding an appeal on earnings: the cents to give back, more than 0 and at most
+             *     what the appealed entry took. Written as an adjustment citing the appeal. Only then.
+             * @example 1500
+             */
+            amount_cents?: number | null;
             /** @description `upheld` changes the decision in the freelancer's favour; `denied` keeps it. */
             decision: components["schemas"]["Verdict"];
             /** @description Sent to the freelancer, 10 to 2000 characters (surrounding spaces not counted). */
@@ -2328,6 +2483,117 @@ export interface components {
             available: boolean;
             /** @example limaconsulting.onmicrosoft.com */
             domain: string;
+        };
+        /** @description Where an entry comes from, with what support and the freelancer need to recognise it. */
+        EarningCause: {
+            appeal_id?: string | null;
+            event_kind?: null | components["schemas"]["SubscriptionEventKind"];
+            invoice_id?: string | null;
+            /**
+             * @description The invoice's (or credit note's) number.
+             * @example PH-2026-000042
+             */
+            invoice_number?: string | null;
+            /** @example Microsoft 365 Business Standard */
+            plan_name?: string | null;
+            /**
+             * Format: int32
+             * @description Seats of the paid period (the event's, else the subscription's).
+             */
+            seats?: number | null;
+            subscription_id?: string | null;
+            type: components["schemas"]["CauseType"];
+            withdrawal_id?: string | null;
+        };
+        /** @description One entry with its timeline and the entries related to it. */
+        EarningDetail: {
+            entry: components["schemas"]["EarningEntry"];
+            /** @description Its reversals, the commission it reverses, the returned payout, adjustments of its upheld appeals. */
+            related: components["schemas"]["EarningEntry"][];
+            /** @description Oldest first. */
+            timeline: components["schemas"]["EarningTimelineItem"][];
+        };
+        /** @description One ledger entry. Amounts are integer cents; negative for reversals, clawbacks and payouts. */
+        EarningEntry: {
+            /**
+             * Format: int64
+             * @example 2250
+             */
+            amount_cents: number;
+            /** @description A reversal, clawback or negative adjustment with no open or upheld appeal: it can be appealed. */
+            appealable: boolean;
+            /**
+             * Format: date-time
+             * @description When it becomes (or became) available; null while the subscription waits for activation.
+             */
+            available_at?: string | null;
+            /**
+             * Format: int64
+             * @description The net amount the rate applied to, in cents.
+             */
+            base_cents?: number | null;
+            cause: components["schemas"]["EarningCause"];
+            /** @description A reversal of a commission that had already become available (it reduced available funds). */
+            clawback: boolean;
+            /** Format: date-time */
+            cleared_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @example USD */
+            currency: string;
+            /** @example ern_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            id: string;
+            kind: components["schemas"]["EarningKind"];
+            /**
+             * Format: int32
+             * @description The commission rate applied, in basis points (1500 = 15 %).
+             */
+            rate_bps?: number | null;
+            /** @description Why (adjustments, reversals, returned payouts). */
+            reason?: string | null;
+            /** Format: date-time */
+            reversed_at?: string | null;
+            /** @description The commission a reversal takes back. */
+            reverses_entry_id?: string | null;
+            status: components["schemas"]["EarningStatus"];
+        };
+        /**
+         * @description What an earnings entry records.
+         * @enum {string}
+         */
+        EarningKind: "commission" | "reversal" | "adjustment" | "withdrawal";
+        /**
+         * @description `pending → available` or `reversed`. Adjustments and withdrawals are `available`
+         *     from the start: they move available funds at once.
+         * @enum {string}
+         */
+        EarningStatus: "pending" | "available" | "reversed";
+        /**
+         * @description One step of an entry's timeline, oldest first. `pending_until` is dated at the future
+         *     moment the entry becomes available.
+         */
+        EarningTimelineItem: {
+            /** Format: int64 */
+            amount_cents?: number | null;
+            appeal_id?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** Format: date-time */
+            available_at?: string | null;
+            /** Format: int64 */
+            clearing_days?: number | null;
+            /** @description The other entry this step concerns (the reversal, the commission it reverses, the adjustment of an upheld appeal). */
+            entry_id?: string | null;
+            event: components["schemas"]["TimelineEvent"];
+            reason?: string | null;
+            tier?: null | components["schemas"]["Tier"];
+        };
+        /** @description `GET /me/earnings`: the balances and one page of entries, newest first. */
+        EarningsPage: {
+            balances: components["schemas"]["Balances"];
+            data: components["schemas"]["EarningEntry"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
         };
         /** @description One entry of the education list. */
         Education: {
@@ -2435,6 +2701,14 @@ export interface components {
             status: components["schemas"]["FreelancerStatus"];
             tier: components["schemas"]["Tier"];
             user_id: string;
+        };
+        /** @description `GET /admin/freelancers/{id}/earnings`: a freelancer's ledger for support. */
+        FreelancerEarningsPage: {
+            balances: components["schemas"]["Balances"];
+            data: components["schemas"]["EarningEntry"][];
+            /** @example fl_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            freelancer_id: string;
+            next_cursor?: string | null;
         };
         /**
          * @description Where a freelancer stands in the programme: `registered` until the first
@@ -2691,6 +2965,25 @@ export interface components {
             months: components["schemas"]["MonthEarnings"][];
         };
         /**
+         * @description Support's correction of a freelancer's available funds.
+         * @example {
+         *       "amount_cents": -1500,
+         *       "reason": "Commission for a duplicate order taken back (ticket tkt_Q1w2E3r4)."
+         *     }
+         */
+        NewAdjustment: {
+            /** @description Allow a debit to take available funds below zero (default false: 409 `insufficient_funds`). */
+            allow_negative?: boolean;
+            /**
+             * Format: int64
+             * @description Cents, positive to credit and negative to debit; not 0, at most 1,000,000 either way.
+             * @example 2500
+             */
+            amount_cents: number;
+            /** @description Shown to the freelancer on the entry's timeline: 3 to 500 characters. */
+            reason: string;
+        };
+        /**
          * @example {
          *       "explanation": "I serve 12 US clients; my certifications were not attached. Here they are: MS-102, MD-102.",
          *       "subject_id": "app_3kT9wQ1zX5cV7bN2mL4p",
@@ -2806,6 +3099,7 @@ export interface components {
                 created_at: string;
                 /** Format: date-time */
                 decided_at?: string | null;
+                earning?: null | components["schemas"]["EarningEntry"];
                 explanation: string;
                 /** @description The appellant, in support's views. */
                 freelancer_email?: string | null;
@@ -3574,10 +3868,11 @@ export interface components {
         /** @example Exchange Online */
         Skill: string;
         /**
-         * @description What can be appealed. Earnings and other decisions join this list with their features.
+         * @description What can be appealed: a rejected application, or an earnings entry that took money
+         *     (a reversal, a clawback, a debit adjustment).
          * @enum {string}
          */
-        SubjectType: "application";
+        SubjectType: "application" | "earning";
         /** @description A subscription: plan, seats, term, state and prices. */
         Subscription: {
             account_id?: string | null;
@@ -3890,6 +4185,11 @@ export interface components {
         TierChange: {
             tier: components["schemas"]["Tier"];
         };
+        /**
+         * @description One step in the life of an entry.
+         * @enum {string}
+         */
+        TimelineEvent: "earned" | "waiting_for_activation" | "pending_until" | "retimed" | "available" | "reversed" | "clawed_back" | "adjusted" | "appealed" | "appeal_decided" | "withdrawal_requested" | "withdrawal_paid" | "withdrawal_failed";
         /**
          * @description `ssn` (Social Security number) or `ein` (Employer Identification Number).
          * @enum {string}
@@ -4732,6 +5032,158 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FreelancerAdminView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    create_adjustment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 1 to 255 printable ASCII characters, e.g. a UUID
+                 * @example 9b2f6a4e-3c1d-4e5f-8a7b-0c9d8e7f6a5b
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /**
+                 * @description The freelancer id
+                 * @example fl_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAdjustment"];
+            };
+        };
+        responses: {
+            /** @description The adjustment entry */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningEntry"];
+                };
+            };
+            /** @description Malformed body, or an `Idempotency-Key` that is not 1 to 255 printable ASCII characters (code `invalid_idempotency_key`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A debit beyond the available funds (code `insufficient_funds`), or a request with this key is still being processed (code `idempotency_key_in_use`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields (code `validation_failed`: amount 0 or beyond 1,000,000 cents, reason not 3 to 500 characters), or the key was used for a different request (code `idempotency_key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_freelancer_earnings: {
+        parameters: {
+            query?: {
+                /** @description Only entries of this kind. */
+                kind?: "commission" | "reversal" | "adjustment" | "withdrawal";
+                /** @description Only entries in this status. */
+                status?: "pending" | "available" | "reversed";
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The freelancer id
+                 * @example fl_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FreelancerEarningsPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description An unknown `kind` or `status`, or a bad `limit` or `cursor` (code `validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_freelancer_earning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The freelancer id
+                 * @example fl_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+                /**
+                 * @description The entry id
+                 * @example ern_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6310,6 +6762,101 @@ export interface operations {
             };
         };
     };
+    list_my_earnings: {
+        parameters: {
+            query?: {
+                /** @description Only entries of this kind. */
+                kind?: "commission" | "reversal" | "adjustment" | "withdrawal";
+                /** @description Only entries in this status. */
+                status?: "pending" | "available" | "reversed";
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningsPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown `kind` or `status`, or a bad `limit` or `cursor` (code `validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_earnings_csv: {
+        parameters: {
+            query?: {
+                /** @description Only entries of this kind. */
+                kind?: "commission" | "reversal" | "adjustment" | "withdrawal";
+                /** @description Only entries in this status. */
+                status?: "pending" | "available" | "reversed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `id,created_at,kind,status,amount,currency,available_at,cause,invoice_number,reason` */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="earnings.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown `kind` or `status` (code `validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_earnings_forecast: {
         parameters: {
             query?: never;
@@ -6382,6 +6929,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    get_my_earning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The entry id
+                 * @example ern_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     get_my_profile: {
