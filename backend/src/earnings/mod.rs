@@ -2,3 +2,5 @@
 
 pub mod clearing;
 pub mod ledger;
+pub mod statements;
+pub mod withdrawals;

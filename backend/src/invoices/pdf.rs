@@ -240,6 +240,7 @@ pub fn render(inv: &Invoice, seller: &SellerSettings, locale: Locale) -> AppResu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{DateTime, Utc};
 
     /// The strings a page shows, one per line, decoded as WinAnsi (lopdf's own
     /// `extract_text` misses the encoding of built-in fonts and drops ä, ö, ü, ß and €).
