@@ -65,6 +65,10 @@ const ACTIONS: Record<AuditAction, true> = {
   'subscription.suspended': true,
   'tax_rate.changed': true,
   'tax_rate.removed': true,
+  'withdrawal.requested': true,
+  'withdrawal.paid': true,
+  'withdrawal.failed': true,
+  'withdrawal.retried': true,
 };
 
 /** Every action the backend writes, in the order the filter offers them. */
@@ -93,6 +97,7 @@ export const KNOWN_SUBJECT_TYPES = [
   'commerce_settings',
   'provisioning_task',
   'partnership',
+  'withdrawal',
 ] as const;
 
 /** The catalogue key of an action's label. */
