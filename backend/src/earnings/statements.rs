@@ -346,20 +346,40 @@ async fn statement(state: &AppState, freelancer_id: String, year: &str) -> AppRe
     state.db.run(move |conn| build_in(conn, &freelancer_id, year, now)).await
 }
 
-/// The caller's language: `?lang=`, else their account's, else the request's.
-async fn locale_of(state: &AppState, req: &HttpRequest, caller: &EligibleFreelancer, lang: &LangQuery) -> Locale {
-    match lang.lang {
-        Some(locale) => locale,
-        None => crate::auth::service::locale_of_user(state, caller.user.id.clone()).await.unwrap_or_else(|| lang.locale(req)),
-    }
+#[derive(Clone, Copy)]
+enum Format {
+    Csv,
+    Pdf,
 }
 
-fn download(content_type: &str, filename: String, locale: Locale, body: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
+/// The caller's statement for `year` in `format`, as a download in their language.
+async fn respond(
+    state: &AppState,
+    req: &HttpRequest,
+    caller: &EligibleFreelancer,
+    year: &str,
+    lang: &LangQuery,
+    format: Format,
+) -> AppResult<HttpResponse> {
+    let st = statement(state, caller.freelancer.id.clone(), year).await?;
+    let locale = lang.for_user(state, &caller.user.id, req).await;
+    let id = caller.freelancer.id.clone();
+    let year = st.year;
+    let (content_type, ext, body) = match format {
+        Format::Csv => ("text/csv; charset=utf-8", "csv", csv(&st, locale).into_bytes()),
+        Format::Pdf => (
+            "application/pdf",
+            "pdf",
+            actix_web::web::block(move || pdf(&st, locale, &id))
+                .await
+                .map_err(|e| AppError::internal(format!("statement PDF task: {e}")))??,
+        ),
+    };
+    Ok(HttpResponse::Ok()
         .content_type(content_type)
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")))
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"earnings-{year}.{ext}\"")))
         .insert_header((header::CONTENT_LANGUAGE, locale.as_str()))
-        .body(body)
+        .body(body))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -389,9 +409,7 @@ async fn statement_csv(
     year: web::Path<String>,
     lang: web::Query<LangQuery>,
 ) -> AppResult<HttpResponse> {
-    let st = statement(&state, caller.freelancer.id.clone(), &year).await?;
-    let locale = locale_of(&state, &req, &caller, &lang).await;
-    Ok(download("text/csv; charset=utf-8", format!("earnings-{}.csv", st.year), locale, csv(&st, locale).into_bytes()))
+    respond(&state, &req, &caller, &year, &lang, Format::Csv).await
 }
 
 /// The caller's earnings statement for `year` as an A4 PDF, worded in the caller's
@@ -416,13 +434,7 @@ async fn statement_pdf(
     year: web::Path<String>,
     lang: web::Query<LangQuery>,
 ) -> AppResult<HttpResponse> {
-    let st = statement(&state, caller.freelancer.id.clone(), &year).await?;
-    let locale = locale_of(&state, &req, &caller, &lang).await;
-    let id = caller.freelancer.id.clone();
-    let bytes = actix_web::web::block(move || pdf(&st, locale, &id).map(|b| (st.year, b)))
-        .await
-        .map_err(|e| AppError::internal(format!("statement PDF task: {e}")))??;
-    Ok(download("application/pdf", format!("earnings-{}.pdf", bytes.0), locale, bytes.1))
+    respond(&state, &req, &caller, &year, &lang, Format::Pdf).await
 }
 
 #[cfg(test)]
