@@ -77,6 +77,13 @@ crate::text_enum! {
         UserUpdated = "user.updated",
         UserRoleGranted = "user.role_granted",
         UserRoleRevoked = "user.role_revoked",
+        /// A freelancer asked for a payout (the money left available funds).
+        WithdrawalRequested = "withdrawal.requested",
+        WithdrawalPaid = "withdrawal.paid",
+        /// The payout provider declined; the money went back to available funds.
+        WithdrawalFailed = "withdrawal.failed",
+        /// Support asked the payout provider again about a withdrawal still requested.
+        WithdrawalRetried = "withdrawal.retried",
     }
 }
 

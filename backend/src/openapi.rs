@@ -38,7 +38,7 @@ use crate::docs::*;
         (name = "admin", description = "Support staff and operations"),
         (name = "operations", description = "Health, metrics and the spec"),
         (name = "storefront", description = "The referral link and checkout"),
-        (name = "earnings", description = "Commissions, balances, withdrawals and the earnings page's chart and forecast"),
+        (name = "earnings", description = "Commissions, balances, withdrawals, statements and the earnings page's chart and forecast"),
     ),
     modifiers(&SecuritySchemes),
     security(("bearer" = []))

@@ -82,6 +82,8 @@ templates![
     "subscription_ended",
     "order_confirmation",
     "sale_notification",
+    "withdrawal_paid",
+    "withdrawal_failed",
 ];
 
 static ENV: Lazy<Environment<'static>> = Lazy::new(|| {

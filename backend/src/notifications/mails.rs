@@ -72,6 +72,11 @@ mail!(OrderConfirmation, "order_confirmation" {
 });
 // To the freelancer whose link sold it: what was sold, nothing about the client.
 mail!(SaleNotification, "sale_notification" { name: String, plan: String, seats: i32, term: String });
+// To the freelancer when a withdrawal is paid, or failed (the money is back in available funds).
+mail!(WithdrawalPaid, "withdrawal_paid" { name: String, amount_cents: i64, currency: String, reference: String });
+mail!(WithdrawalFailed, "withdrawal_failed" {
+    name: String, amount_cents: i64, currency: String, failure_code: String, reason: String,
+});
 
 /// One rendered sample of `key` in `locale` (None for an unknown key).
 pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::Error>> {
@@ -284,6 +289,27 @@ pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::E
                 seats: 1,
                 term: "monthly".into(),
                 url: url("/app/dashboard"),
+            },
+            locale,
+        ),
+        "withdrawal_paid" => render(
+            &WithdrawalPaid {
+                name: name(),
+                amount_cents: 25_000,
+                currency: "USD".into(),
+                reference: "wd_sample".into(),
+                url: url("/app/earnings"),
+            },
+            locale,
+        ),
+        "withdrawal_failed" => render(
+            &WithdrawalFailed {
+                name: name(),
+                amount_cents: 25_000,
+                currency: "USD".into(),
+                failure_code: "account_closed".into(),
+                reason: crate::providers::payouts::sandbox::ACCOUNT_CLOSED_REASON.into(),
+                url: url("/app/earnings"),
             },
             locale,
         ),

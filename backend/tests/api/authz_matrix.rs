@@ -527,6 +527,31 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
         }
         ("GET", "/api/v1/me/subscriptions" | "/api/v1/me/subscriptions.csv" | "/api/v1/me/earnings/forecast") => {
             // A monthly, auto-renewing sale of A: listed, exported and forecast for A only.
+        // Withdrawals and statements: eligible freelancers, each on their own money. A
+        // request reaches the rules (409 without available funds); staff work the queue.
+        ("POST", "/api/v1/me/withdrawals") => (FreelancerSelf, call(path, Body::Json(json!({"amount_cents": 1_000})))),
+        ("GET", "/api/v1/me/withdrawals" | "/api/v1/admin/withdrawals") => {
+            let id = crate::withdrawals::withdrawal_in_flight(app, &w.a_freelancer_id).await;
+            let mut c = call(path, Body::None);
+            c.secrets = vec![id];
+            (if path.starts_with("/api/v1/admin/") { Staff } else { EligibleSelf }, c)
+        }
+        ("POST", "/api/v1/admin/withdrawals/{id}/retry") => {
+            let (_, fl, _) = app.eligible_freelancer().await;
+            crate::withdrawals::fund(app, &fl, 1_000).await;
+            let id = crate::withdrawals::stuck_withdrawal(app, &fl, 1_000).await;
+            let mut c = call(path.replace("{id}", &id), Body::None);
+            c.secrets = vec![fl];
+            (Staff, c)
+        }
+        ("GET", "/api/v1/me/earnings/statements/{year}.csv" | "/api/v1/me/earnings/statements/{year}.pdf") => {
+            use chrono::Datelike;
+            let year = app.state.clock.now_naive().year().to_string();
+            let mut c = call(path.replace("{year}", &year), Body::None);
+            c.secrets = a_secrets();
+            (EligibleSelf, c)
+        }
+        ("GET", "/api/v1/me/subscriptions") => {
             let (client, id) = subscription_of_a(app, w).await;
             let mut c = call(path, Body::None);
             c.secrets = vec![id, client.email];

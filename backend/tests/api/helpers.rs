@@ -96,6 +96,7 @@ pub fn settings_for(dir: &std::path::Path, database_url: String, opts: &Options)
         payments: Default::default(),
         seller: Default::default(),
         microsoft: Default::default(),
+        payouts: Default::default(),
     }
 }
 

@@ -39,6 +39,8 @@ mod referrals;
 mod renewals;
 mod server_messages;
 mod spec;
+mod statements;
 mod subscriptions;
 mod support;
 mod terms;
+mod withdrawals;

@@ -704,6 +704,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every freelancer's withdrawals (or those in `status`; `requested` is the work still
+         *     open), newest first, with the freelancer's name.
+         */
+        get: operations["list_withdrawals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/withdrawals/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the payout provider again about a withdrawal still `requested` (its provider
+         *     could not be reached). The same payout key goes along, so a payout the provider already
+         *     made is not made twice. Audited as `withdrawal.retried`.
+         */
+        post: operations["retry_withdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appeals": {
         parameters: {
             query?: never;
@@ -1227,6 +1268,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/earnings/statements/{year}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's earnings statement for `year` (2000 to this year) as CSV: who it is for,
+         *     then per month commissions, reversals, adjustments, net earnings and payouts, and the
+         *     year's totals; labels in the caller's language (or `?lang=`).
+         */
+        get: operations["get_earnings_statement_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/earnings/statements/{year}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's earnings statement for `year` as an A4 PDF, worded in the caller's
+         *     language (or `?lang=`).
+         */
+        get: operations["get_earnings_statement_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/earnings/{id}": {
         parameters: {
             query?: never;
@@ -1382,6 +1464,29 @@ export interface paths {
          *     request's `Accept-Language`). Accepting again answers 200 with the first acceptance.
          */
         post: operations["accept_terms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's withdrawals, newest first. */
+        get: operations["list_my_withdrawals"];
+        put?: never;
+        /**
+         * Pay out available funds (at least $10.00, one withdrawal at a time; freelancers in the
+         *     US need a W-9 on file). The payout is attempted at once: the answer is `paid`,
+         *     `failed` (the money is back in available funds, with the reason) or still `requested`
+         *     when the payout provider could not be reached (support retries it). Audited.
+         */
+        post: operations["create_withdrawal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2035,7 +2140,7 @@ export interface components {
          *     needs no table rebuild; only this enum writes the column.
          * @enum {string}
          */
-        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "catalog.plan_created" | "catalog.plan_updated" | "catalog.product_created" | "clock.advanced" | "commerce_settings.updated" | "customer_account.submitted" | "customer_account.approved" | "customer_account.rejected" | "earning.adjusted" | "invoice.issued" | "invoice.credit_note_issued" | "order.placed" | "order.self_referral" | "partnership.accepted" | "payment.failed" | "payment.refunded" | "provisioning.failed" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "subscription.activated" | "subscription.auto_renew_changed" | "subscription.cancelled" | "subscription.expired" | "subscription.reactivated" | "subscription.renewal_failed" | "subscription.renewed" | "subscription.seats_changed" | "subscription.suspended" | "support_ticket.closed" | "tax_form.saved" | "tax_rate.changed" | "tax_rate.removed" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked";
+        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "catalog.plan_created" | "catalog.plan_updated" | "catalog.product_created" | "clock.advanced" | "commerce_settings.updated" | "customer_account.submitted" | "customer_account.approved" | "customer_account.rejected" | "earning.adjusted" | "invoice.issued" | "invoice.credit_note_issued" | "order.placed" | "order.self_referral" | "partnership.accepted" | "payment.failed" | "payment.refunded" | "provisioning.failed" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "subscription.activated" | "subscription.auto_renew_changed" | "subscription.cancelled" | "subscription.expired" | "subscription.reactivated" | "subscription.renewal_failed" | "subscription.renewed" | "subscription.seats_changed" | "subscription.suspended" | "support_ticket.closed" | "tax_form.saved" | "tax_rate.changed" | "tax_rate.removed" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked" | "withdrawal.requested" | "withdrawal.paid" | "withdrawal.failed" | "withdrawal.retried";
         /** @description One audit entry. */
         AuditEntryDto: {
             action: components["schemas"]["AuditAction"];
@@ -2353,6 +2458,22 @@ export interface components {
             message: string;
             /** @description 3 to 200 characters, not only spaces. */
             subject: string;
+        };
+        /**
+         * @description Asking for a payout of available funds.
+         * @example {
+         *       "amount_cents": 25000,
+         *       "payout_method": "sandbox"
+         *     }
+         */
+        CreateWithdrawalRequest: {
+            /**
+             * Format: int64
+             * @description Integer cents, at least 1000 ($10.00), at most the available funds.
+             * @example 25000
+             */
+            amount_cents: number;
+            payout_method?: null | components["schemas"]["PayoutMethod"];
         };
         /** @description A client's Microsoft account set-up. */
         CustomerAccount: {
@@ -3302,6 +3423,20 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Paginated_QueuedWithdrawal: {
+            data: (components["schemas"]["Withdrawal"] & {
+                freelancer_email: string;
+                /** @example fl_8fK2mQ0pLw3xZb7TnR1c */
+                freelancer_id: string;
+                /** @description The name on the freelancer's account. */
+                freelancer_name: string;
+                /** @description The payout provider's reference, once paid. */
+                provider_ref?: string | null;
+            })[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Paginated_Subscription: {
             data: {
                 account_id?: string | null;
@@ -3435,6 +3570,39 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        /** @description One page of a list. */
+        Paginated_Withdrawal: {
+            data: {
+                /**
+                 * Format: int64
+                 * @example 25000
+                 */
+                amount_cents: number;
+                /**
+                 * Format: int32
+                 * @description Payout attempts so far (more than 1 after support retried it).
+                 */
+                attempts: number;
+                /** @example USD */
+                currency: string;
+                /**
+                 * Format: date-time
+                 * @description When it was paid or failed.
+                 */
+                decided_at?: string | null;
+                /** @description Why the payout failed, as a code (`account_closed`) and in words; null unless failed. */
+                failure_code?: string | null;
+                failure_reason?: string | null;
+                /** @example wd_Q1w2E3r4T5y6U7i8O9p0 */
+                id: string;
+                payout_method: components["schemas"]["PayoutMethod"];
+                /** Format: date-time */
+                requested_at: string;
+                status: components["schemas"]["WithdrawalStatus"];
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
         /** @description What the partnership link shows before it is accepted. */
         PartnershipInvitation: {
             account_name: string;
@@ -3471,6 +3639,11 @@ export interface components {
             /** @description The account's address. Whether or not it has an account, the answer is the same. */
             email: string;
         };
+        /**
+         * @description Where a payout goes. The sandbox's methods rehearse each outcome.
+         * @enum {string}
+         */
+        PayoutMethod: "sandbox" | "sandbox_fail" | "sandbox_unreachable";
         /** @description A user named in an audit entry. */
         Person: {
             email: string;
@@ -3698,6 +3871,16 @@ export interface components {
         PublishTerms: {
             de?: null | components["schemas"]["TermsText"];
             en?: null | components["schemas"]["TermsText"];
+        };
+        /** @description A withdrawal in support's queue, with whose it is. */
+        QueuedWithdrawal: components["schemas"]["Withdrawal"] & {
+            freelancer_email: string;
+            /** @example fl_8fK2mQ0pLw3xZb7TnR1c */
+            freelancer_id: string;
+            /** @description The name on the freelancer's account. */
+            freelancer_name: string;
+            /** @description The payout provider's reference, once paid. */
+            provider_ref?: string | null;
         };
         /** @description One of the latest sales through the link. */
         RecentSale: {
@@ -4289,6 +4472,40 @@ export interface components {
             /** @description The token from the emailed link (`/verify-email?token=…`). */
             token: string;
         };
+        /** @description A payout of available funds: `requested → paid | failed`. */
+        Withdrawal: {
+            /**
+             * Format: int64
+             * @example 25000
+             */
+            amount_cents: number;
+            /**
+             * Format: int32
+             * @description Payout attempts so far (more than 1 after support retried it).
+             */
+            attempts: number;
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: date-time
+             * @description When it was paid or failed.
+             */
+            decided_at?: string | null;
+            /** @description Why the payout failed, as a code (`account_closed`) and in words; null unless failed. */
+            failure_code?: string | null;
+            failure_reason?: string | null;
+            /** @example wd_Q1w2E3r4T5y6U7i8O9p0 */
+            id: string;
+            payout_method: components["schemas"]["PayoutMethod"];
+            /** Format: date-time */
+            requested_at: string;
+            status: components["schemas"]["WithdrawalStatus"];
+        };
+        /**
+         * @description A payout: `requested → paid | failed`.
+         * @enum {string}
+         */
+        WithdrawalStatus: "requested" | "paid" | "failed";
     };
     responses: {
         /** @description Malformed request: unreadable JSON, a missing field or a bad query parameter. */
@@ -5814,6 +6031,75 @@ export interface operations {
             };
         };
     };
+    list_withdrawals: {
+        parameters: {
+            query?: {
+                status?: "requested" | "paid" | "failed";
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_QueuedWithdrawal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    retry_withdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The withdrawal id
+                 * @example wd_Q1w2E3r4T5y6U7i8O9p0
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The withdrawal after this attempt: paid, failed, or still requested */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedWithdrawal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already paid or failed (code `invalid_status`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     submit_appeal: {
         parameters: {
             query?: never;
@@ -6931,6 +7217,110 @@ export interface operations {
             };
         };
     };
+    get_earnings_statement_csv: {
+        parameters: {
+            query?: {
+                /** @description `en` or `de`; without it the `Accept-Language` header decides (default `en`). */
+                lang?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The calendar year, 2000 to the current year
+                 * @example 2026
+                 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="earnings-2026.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No statement for that year (before 2000, in the future, or not a year) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    get_earnings_statement_pdf: {
+        parameters: {
+            query?: {
+                /** @description `en` or `de`; without it the `Accept-Language` header decides (default `en`). */
+                lang?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The calendar year, 2000 to the current year
+                 * @example 2026
+                 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="earnings-2026.pdf"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No statement for that year (before 2000, in the future, or not a year) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     get_my_earning: {
         parameters: {
             query?: never;
@@ -7372,6 +7762,97 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    list_my_withdrawals: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Withdrawal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    create_withdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWithdrawalRequest"];
+            };
+        };
+        responses: {
+            /** @description The withdrawal after its first payout attempt */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Withdrawal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description More than the available funds (`insufficient_funds`), a withdrawal already in progress (`withdrawal_in_flight`), or a US freelancer without a W-9 (`tax_form_required`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Less than $10.00 (`amount_below_minimum`) or an invalid field (`validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_openapi_spec: {

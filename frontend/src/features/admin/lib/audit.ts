@@ -66,6 +66,10 @@ const ACTIONS: Record<AuditAction, true> = {
   'subscription.suspended': true,
   'tax_rate.changed': true,
   'tax_rate.removed': true,
+  'withdrawal.requested': true,
+  'withdrawal.paid': true,
+  'withdrawal.failed': true,
+  'withdrawal.retried': true,
 };
 
 /** Every action the backend writes, in the order the filter offers them. */
@@ -95,6 +99,7 @@ export const KNOWN_SUBJECT_TYPES = [
   'provisioning_task',
   'partnership',
   'earning_entry',
+  'withdrawal',
 ] as const;
 
 /** The catalogue key of an action's label. */
