@@ -527,6 +527,11 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
         }
         ("GET", "/api/v1/me/subscriptions" | "/api/v1/me/subscriptions.csv" | "/api/v1/me/earnings/forecast") => {
             // A monthly, auto-renewing sale of A: listed, exported and forecast for A only.
+            let (client, id) = subscription_of_a(app, w).await;
+            let mut c = call(path, Body::None);
+            c.secrets = vec![id, client.email];
+            (EligibleSelf, c)
+        }
         // Withdrawals and statements: eligible freelancers, each on their own money. A
         // request reaches the rules (409 without available funds); staff work the queue.
         ("POST", "/api/v1/me/withdrawals") => (FreelancerSelf, call(path, Body::Json(json!({"amount_cents": 1_000})))),
@@ -549,12 +554,6 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
             let year = app.state.clock.now_naive().year().to_string();
             let mut c = call(path.replace("{year}", &year), Body::None);
             c.secrets = a_secrets();
-            (EligibleSelf, c)
-        }
-        ("GET", "/api/v1/me/subscriptions") => {
-            let (client, id) = subscription_of_a(app, w).await;
-            let mut c = call(path, Body::None);
-            c.secrets = vec![id, client.email];
             (EligibleSelf, c)
         }
         ("GET", "/api/v1/me/earnings/monthly") => (EligibleSelf, call(path, Body::None)),
