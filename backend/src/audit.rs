@@ -38,6 +38,10 @@ crate::text_enum! {
         CustomerAccountSubmitted = "customer_account.submitted",
         CustomerAccountApproved = "customer_account.approved",
         CustomerAccountRejected = "customer_account.rejected",
+        /// A tier change moved a pending earning entry's `available_at` (subject: the entry).
+        EarningRetimed = "earning.retimed",
+        /// A refund reversed a commission, or clawed back part of an available one (subject: the commission).
+        EarningReversed = "earning.reversed",
         InvoiceIssued = "invoice.issued",
         CreditNoteIssued = "invoice.credit_note_issued",
         OrderPlaced = "order.placed",

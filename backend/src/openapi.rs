@@ -81,6 +81,7 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(crate::subscriptions::configure)
         .configure(crate::referrals::configure)
         .configure(crate::checkout::configure)
+        .configure(crate::earnings::configure)
         .service(spec);
 }
 

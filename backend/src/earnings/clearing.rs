@@ -49,8 +49,8 @@ pub fn clear_batch_in(conn: &mut DbConnection, state: &AppState, now: NaiveDateT
 }
 
 /// What follows a commission becoming available (the email), in the same transaction.
-fn on_cleared_in(_conn: &mut DbConnection, _state: &AppState, _entry: &EntryRow, _now: NaiveDateTime) -> AppResult<()> {
-    Ok(())
+fn on_cleared_in(conn: &mut DbConnection, state: &AppState, entry: &EntryRow, _now: NaiveDateTime) -> AppResult<()> {
+    crate::earnings::posting::on_cleared_in(conn, state, entry)
 }
 
 fn due_ids_in(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -> AppResult<Vec<String>> {

@@ -82,6 +82,9 @@ templates![
     "subscription_ended",
     "order_confirmation",
     "sale_notification",
+    "commission_earned",
+    "commission_available",
+    "commission_reversed",
 ];
 
 static ENV: Lazy<Environment<'static>> = Lazy::new(|| {

@@ -266,6 +266,7 @@ async fn schedule_seats(state: &AppState, user_id: &str, seen: &SubscriptionRow,
             };
             events::append_in(
                 conn,
+        &st,
                 NewEvent {
                     subscription_id: &row.id,
                     kind: SubscriptionEventKind::SeatsDecreaseScheduled,
@@ -406,6 +407,7 @@ fn apply_seat_increase(
     }
     events::append_in(
         conn,
+        &st,
         NewEvent {
             subscription_id: &row.id,
             kind: SubscriptionEventKind::SeatsIncreased,
@@ -548,6 +550,7 @@ fn auto_renew_changed(
     if !row.auto_renew {
         events::append_in(
             conn,
+            &st,
             NewEvent {
                 subscription_id: &row.id,
                 kind: SubscriptionEventKind::AutoRenewDisabled,
@@ -753,6 +756,7 @@ async fn cancel_with_refund(
             }
             events::append_in(
                 conn,
+        &st,
                 NewEvent {
                     subscription_id: &row.id,
                     kind: SubscriptionEventKind::Cancelled,

@@ -46,6 +46,8 @@ const ACTIONS: Record<AuditAction, true> = {
   'customer_account.submitted': true,
   'customer_account.approved': true,
   'customer_account.rejected': true,
+  'earning.retimed': true,
+  'earning.reversed': true,
   'invoice.issued': true,
   'invoice.credit_note_issued': true,
   'order.placed': true,
@@ -93,6 +95,7 @@ export const KNOWN_SUBJECT_TYPES = [
   'commerce_settings',
   'provisioning_task',
   'partnership',
+  'earning_entry',
 ] as const;
 
 /** The catalogue key of an action's label. */
