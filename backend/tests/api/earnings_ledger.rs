@@ -262,6 +262,7 @@ async fn seat_increases_and_renewals_earn_their_own_commissions_and_replays_pay_
 #[actix_web::test]
 async fn a_tier_change_retimes_pending_commissions_and_audits_each() {
     let app = TestApp::spawn().await;
+    let admin = app.admin().await;
     let support = app.support().await;
     let (_fl, fl_id, _) = app.eligible_freelancer().await;
     let client = app.customer().await;
@@ -288,7 +289,7 @@ async fn a_tier_change_retimes_pending_commissions_and_audits_each() {
     verify_ok(&app, &support, "re-timing").await;
 
     // Cleared on day 7; a later change leaves an available entry alone.
-    crate::commerce_journey::advance(&app, &support, 7).await;
+    crate::commerce_journey::advance(&app, &admin, 7).await;
     assert_eq!(run_clearing(&app, &support).await, 1);
     set_tier(&app, &support, &fl_id, "standard").await;
     let audit = body(app.get("/api/v1/admin/audit-log?action=earning.retimed", Some(&support.access_token)).await, 200).await;
