@@ -66,7 +66,7 @@ async fn three_clearing_runs_at_once_clear_every_due_entry_exactly_once() {
             .collect();
         for child in children {
             let out = actix_web::web::block(move || child.wait_with_output()).await.unwrap().unwrap();
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(out.status.success(), "{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
         }
     } else {
         let st = app.state.clone();
