@@ -375,3 +375,47 @@ async fn verify_reports_a_balances_row_that_differs_from_the_entries() {
     assert_eq!(report["violations"][0]["code"], "balance_mismatch", "{report}");
     assert_eq!(report["violations"][0]["freelancer_id"], fl_id.as_str());
 }
+
+#[actix_web::test]
+async fn the_ledger_verify_command_exits_non_zero_on_a_violation() {
+    let app = TestApp::spawn().await;
+    let (_fl, fl_id, _) = app.eligible_freelancer().await;
+    let client = app.customer().await;
+    app.subscription(&client).referred_by(&fl_id).create().await;
+    let dir = tempfile::tempdir().unwrap();
+    let url = app.state.settings.database_url.clone();
+    let run = move || {
+        let (url, data) = (url.clone(), dir.path().to_path_buf());
+        async move {
+            let out = actix_web::web::block(move || {
+                std::process::Command::new(env!("CARGO_BIN_EXE_partner-hub"))
+                    .args(["ledger", "verify"])
+                    .env("DATABASE_URL", url)
+                    .env("DATA_DIR", &data)
+                    .env("EMAIL_OUTBOX_DIR", data.join("outbox"))
+                    .env_remove("SMTP_URL")
+                    .output()
+            })
+            .await
+            .unwrap()
+            .unwrap();
+            (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+        }
+    };
+    let (ok, out, err) = run().await;
+    assert!(ok, "{out}{err}");
+    assert_eq!(out.trim(), "ledger ok");
+
+    let id = fl_id.clone();
+    app.db(move |conn| {
+        use diesel::prelude::*;
+        use partner_hub::db::schema::earning_balances;
+        diesel::update(earning_balances::table.find(id)).set(earning_balances::available_cents.eq(7)).execute(conn)?;
+        Ok(())
+    })
+    .await;
+    let (ok, out, err) = run().await;
+    assert!(!ok, "a violation fails the command: {out}");
+    assert!(out.contains("balance_mismatch") && out.contains(&fl_id), "{out}");
+    assert!(err.contains("1 violation"), "{err}");
+}
