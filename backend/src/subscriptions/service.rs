@@ -407,7 +407,7 @@ fn apply_seat_increase(
     }
     events::append_in(
         conn,
-        &st,
+        st,
         NewEvent {
             subscription_id: &row.id,
             kind: SubscriptionEventKind::SeatsIncreased,
@@ -550,7 +550,7 @@ fn auto_renew_changed(
     if !row.auto_renew {
         events::append_in(
             conn,
-            &st,
+            st,
             NewEvent {
                 subscription_id: &row.id,
                 kind: SubscriptionEventKind::AutoRenewDisabled,
