@@ -40,6 +40,10 @@ crate::text_enum! {
         CustomerAccountRejected = "customer_account.rejected",
         /// Support credited or debited a freelancer's available funds (or an upheld appeal did).
         EarningAdjusted = "earning.adjusted",
+        /// A tier change moved a pending earning entry's `available_at` (subject: the entry).
+        EarningRetimed = "earning.retimed",
+        /// A refund reversed a commission, or clawed back part of an available one (subject: the commission).
+        EarningReversed = "earning.reversed",
         InvoiceIssued = "invoice.issued",
         CreditNoteIssued = "invoice.credit_note_issued",
         OrderPlaced = "order.placed",

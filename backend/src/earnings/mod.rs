@@ -6,10 +6,13 @@ pub mod clearing;
 pub mod insights;
 pub mod insights_routes;
 pub mod ledger;
+pub mod posting;
 pub mod routes;
 pub mod service;
 pub mod statements;
 pub mod store;
+pub mod verify;
+pub mod verify_routes;
 pub mod view;
 pub mod withdrawals;
 
@@ -19,5 +22,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(routes::configure)
         .configure(admin_routes::configure)
         .configure(withdrawals::configure)
-        .configure(statements::configure);
+        .configure(statements::configure)
+        .configure(verify_routes::configure);
 }

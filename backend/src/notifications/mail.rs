@@ -84,6 +84,9 @@ templates![
     "sale_notification",
     "withdrawal_paid",
     "withdrawal_failed",
+    "commission_earned",
+    "commission_available",
+    "commission_reversed",
 ];
 
 static ENV: Lazy<Environment<'static>> = Lazy::new(|| {

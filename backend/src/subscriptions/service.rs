@@ -254,6 +254,7 @@ async fn schedule_seats(state: &AppState, user_id: &str, seen: &SubscriptionRow,
             };
             events::append_in(
                 conn,
+        &st,
                 NewEvent {
                     subscription_id: &row.id,
                     kind: SubscriptionEventKind::SeatsDecreaseScheduled,
@@ -394,6 +395,7 @@ fn apply_seat_increase(
     }
     events::append_in(
         conn,
+        st,
         NewEvent {
             subscription_id: &row.id,
             kind: SubscriptionEventKind::SeatsIncreased,
@@ -536,6 +538,7 @@ fn auto_renew_changed(
     if !row.auto_renew {
         events::append_in(
             conn,
+            st,
             NewEvent {
                 subscription_id: &row.id,
                 kind: SubscriptionEventKind::AutoRenewDisabled,
@@ -741,6 +744,7 @@ async fn cancel_with_refund(
             }
             events::append_in(
                 conn,
+        &st,
                 NewEvent {
                     subscription_id: &row.id,
                     kind: SubscriptionEventKind::Cancelled,

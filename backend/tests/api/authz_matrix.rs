@@ -356,6 +356,7 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
             (Staff, c)
         }
         ("POST", "/api/v1/admin/jobs/{name}/run") => (Staff, call("/api/v1/admin/jobs/email/run", Body::None)),
+        ("GET", "/api/v1/admin/ledger/verify") => (Staff, call(path, Body::None)),
         ("POST", "/api/v1/admin/support-tickets/{id}/close") => {
             let id = ticket_of(app, &w.a, "A's ticket for staff to close").await;
             let mut c = call(path.replace("{id}", &id), Body::None);

@@ -498,6 +498,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/ledger/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Checks every invariant of the earnings ledger: balances equal the sums of the entries,
+         *     each paid invoice of an attributed sale has exactly one commission, no negative
+         *     pending earnings, reversals point at their commissions, nothing available early.
+         *     A read: it changes nothing.
+         */
+        get: operations["verify_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/plans": {
         parameters: {
             query?: never;
@@ -2140,7 +2162,7 @@ export interface components {
          *     needs no table rebuild; only this enum writes the column.
          * @enum {string}
          */
-        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "catalog.plan_created" | "catalog.plan_updated" | "catalog.product_created" | "clock.advanced" | "commerce_settings.updated" | "customer_account.submitted" | "customer_account.approved" | "customer_account.rejected" | "earning.adjusted" | "invoice.issued" | "invoice.credit_note_issued" | "order.placed" | "order.self_referral" | "partnership.accepted" | "payment.failed" | "payment.refunded" | "provisioning.failed" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "subscription.activated" | "subscription.auto_renew_changed" | "subscription.cancelled" | "subscription.expired" | "subscription.reactivated" | "subscription.renewal_failed" | "subscription.renewed" | "subscription.seats_changed" | "subscription.suspended" | "support_ticket.closed" | "tax_form.saved" | "tax_rate.changed" | "tax_rate.removed" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked" | "withdrawal.requested" | "withdrawal.paid" | "withdrawal.failed" | "withdrawal.retried";
+        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "catalog.plan_created" | "catalog.plan_updated" | "catalog.product_created" | "clock.advanced" | "commerce_settings.updated" | "customer_account.submitted" | "customer_account.approved" | "customer_account.rejected" | "earning.adjusted" | "earning.retimed" | "earning.reversed" | "invoice.issued" | "invoice.credit_note_issued" | "order.placed" | "order.self_referral" | "partnership.accepted" | "payment.failed" | "payment.refunded" | "provisioning.failed" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "subscription.activated" | "subscription.auto_renew_changed" | "subscription.cancelled" | "subscription.expired" | "subscription.reactivated" | "subscription.renewal_failed" | "subscription.renewed" | "subscription.seats_changed" | "subscription.suspended" | "support_ticket.closed" | "tax_form.saved" | "tax_rate.changed" | "tax_rate.removed" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked" | "withdrawal.requested" | "withdrawal.paid" | "withdrawal.failed" | "withdrawal.retried";
         /** @description One audit entry. */
         AuditEntryDto: {
             action: components["schemas"]["AuditAction"];
@@ -3017,6 +3039,14 @@ export interface components {
         };
         /** @example English */
         Language: string;
+        /** @description The result of one check of the whole ledger. */
+        LedgerReport: {
+            /** Format: date-time */
+            checked_at: string;
+            /** @description True when there is no violation. */
+            ok: boolean;
+            violations: components["schemas"]["Violation"][];
+        };
         LinkClicks: {
             /**
              * Format: int64
@@ -4472,6 +4502,21 @@ export interface components {
             /** @description The token from the emailed link (`/verify-email?token=…`). */
             token: string;
         };
+        /** @description One broken invariant. */
+        Violation: {
+            code: components["schemas"]["ViolationCode"];
+            /** @description What differs, for the operator. */
+            detail: string;
+            /** @example ern_1a2b3c4d5e6f7g8h9i0j */
+            entry_id?: string | null;
+            /** @example fl_1a2b3c4d5e6f7g8h9i0j */
+            freelancer_id?: string | null;
+        };
+        /**
+         * @description Which invariant an entry or a freelancer breaks.
+         * @enum {string}
+         */
+        ViolationCode: "balance_mismatch" | "negative_pending" | "missing_commission" | "duplicate_commission" | "orphan_reversal" | "reversed_without_reversal" | "available_too_early";
         /** @description A payout of available funds: `requested → paid | failed`. */
         Withdrawal: {
             /**
@@ -5604,6 +5649,28 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    verify_ledger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result; `ok` is false when any violation was found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerReport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     create_plan: {

@@ -47,6 +47,8 @@ const ACTIONS: Record<AuditAction, true> = {
   'customer_account.approved': true,
   'customer_account.rejected': true,
   'earning.adjusted': true,
+  'earning.retimed': true,
+  'earning.reversed': true,
   'invoice.issued': true,
   'invoice.credit_note_issued': true,
   'order.placed': true,
