@@ -2,7 +2,6 @@
 // someone. The areas own their lists; the home only asks how long they are, under the
 // areas' own query-key prefixes (so a decision in an area refreshes these counts).
 import { api } from '@/lib/api/client';
-import { earningsApi } from '@/lib/earnings/client';
 import { useListCount } from '@/lib/api/pagination';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
@@ -20,7 +19,7 @@ const sentInvitations: Page = async (cursor, limit) =>
 const submittedAccounts: Page = async (cursor, limit) =>
   unwrap(await api.GET('/api/v1/admin/customer-accounts', { params: { query: { status: 'submitted', cursor, limit } } }));
 const requestedPayouts: Page = async (cursor, limit) =>
-  unwrap(await earningsApi.GET('/api/v1/admin/withdrawals', { params: { query: { status: 'requested', cursor, limit } } }));
+  unwrap(await api.GET('/api/v1/admin/withdrawals', { params: { query: { status: 'requested', cursor, limit } } }));
 
 /** The queues' lengths (up to 100 each) for the staff home. */
 export function useQueueCounts() {

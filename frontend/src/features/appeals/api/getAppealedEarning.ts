@@ -2,14 +2,14 @@
 // appeal is about. The ledger pages have their own fetcher; both share the cache entry
 // through the staff key.
 import { useQuery } from '@tanstack/react-query';
-import { earningsApi } from '@/lib/earnings/client';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
 import type { AppealedEarning } from './types';
 
 export async function getAppealedEarning(freelancerId: string, entryId: string): Promise<AppealedEarning> {
   return unwrap(
-    await earningsApi.GET('/api/v1/admin/freelancers/{id}/earnings/{entry_id}', { params: { path: { id: freelancerId, entry_id: entryId } } }),
+    await api.GET('/api/v1/admin/freelancers/{id}/earnings/{entry_id}', { params: { path: { id: freelancerId, entry_id: entryId } } }),
   );
 }
 

@@ -3,5 +3,5 @@ import type { Appeal } from '../api/types';
 
 /** An appeal against a reversal, clawback or adjustment of the freelancer's earnings. */
 export function isEarningAppeal(appeal: Pick<Appeal, 'subject_type'>): boolean {
-  return (appeal.subject_type as string) === 'earning';
+  return appeal.subject_type === 'earning';
 }

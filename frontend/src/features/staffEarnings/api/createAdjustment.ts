@@ -1,14 +1,14 @@
 // POST /api/v1/admin/freelancers/{id}/adjustments, with the submission's Idempotency-Key:
 // a retry of the same submission (a timeout, a second click) can never post twice.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { earningsApi } from '@/lib/earnings/client';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
 import type { AdjustmentRequest, EarningEntry } from './types';
 
 export async function createAdjustment(id: string, body: AdjustmentRequest, idempotencyKey: string): Promise<EarningEntry> {
   return unwrap(
-    await earningsApi.POST('/api/v1/admin/freelancers/{id}/adjustments', {
+    await api.POST('/api/v1/admin/freelancers/{id}/adjustments', {
       params: { path: { id } },
       body,
       headers: { 'Idempotency-Key': idempotencyKey },

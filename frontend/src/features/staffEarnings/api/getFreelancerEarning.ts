@@ -1,13 +1,13 @@
 // GET /api/v1/admin/freelancers/{id}/earnings/{entry_id}
 import { useQuery } from '@tanstack/react-query';
-import { earningsApi } from '@/lib/earnings/client';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
 import type { EarningDetail } from './types';
 
 export async function getFreelancerEarning(id: string, entryId: string): Promise<EarningDetail> {
   return unwrap(
-    await earningsApi.GET('/api/v1/admin/freelancers/{id}/earnings/{entry_id}', { params: { path: { id, entry_id: entryId } } }),
+    await api.GET('/api/v1/admin/freelancers/{id}/earnings/{entry_id}', { params: { path: { id, entry_id: entryId } } }),
   );
 }
 

@@ -1,5 +1,5 @@
 // GET /api/v1/admin/freelancers/{id}/earnings
-import { earningsApi } from '@/lib/earnings/client';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
 import { useCursorList } from '@/lib/api/pagination';
@@ -11,7 +11,7 @@ export interface LedgerFilters {
 }
 
 export async function listFreelancerEarnings(id: string, query: LedgerFilters & { cursor?: string; limit?: number }): Promise<FreelancerEarningsPage> {
-  return unwrap(await earningsApi.GET('/api/v1/admin/freelancers/{id}/earnings', { params: { path: { id }, query } }));
+  return unwrap(await api.GET('/api/v1/admin/freelancers/{id}/earnings', { params: { path: { id }, query } }));
 }
 
 /** A freelancer's ledger, newest first; every page carries the balances (the first page's are shown). */

@@ -1,5 +1,5 @@
 // GET /api/v1/admin/withdrawals
-import { earningsApi } from '@/lib/earnings/client';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import { staffKeys } from '@/lib/api/staffKeys';
 import { useCursorList } from '@/lib/api/pagination';
@@ -11,7 +11,7 @@ export interface WithdrawalFilters {
 }
 
 export async function listWithdrawals(query: WithdrawalFilters & { cursor?: string; limit?: number }): Promise<CursorPage<StaffWithdrawal>> {
-  return unwrap(await earningsApi.GET('/api/v1/admin/withdrawals', { params: { query } }));
+  return unwrap(await api.GET('/api/v1/admin/withdrawals', { params: { query } }));
 }
 
 /** The payout queue, with each freelancer's name. */
