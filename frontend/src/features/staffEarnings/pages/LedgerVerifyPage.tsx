@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { PageHeader } from '@/components/PageHeader';
+import { SuccessAlert } from '@/components/SuccessAlert';
 import { useFormat } from '@/lib/format/useFormat';
 import { useLedgerReport } from '../api/verifyLedger';
 import { ViolationTable } from '../components/ViolationTable';
@@ -29,9 +30,9 @@ export default function LedgerVerifyPage() {
       ) : report.isError ? (
         <ErrorState error={report.error} onRetry={() => void report.refetch()} />
       ) : report.data.ok ? (
-        <Alert color="teal.9" variant="light" title={t('staffEarnings.verify.okTitle')} data-testid="ledger-ok">
+        <SuccessAlert title={t('staffEarnings.verify.okTitle')} data-testid="ledger-ok">
           {t('staffEarnings.verify.okText', { when: format.dateTime(report.data.checked_at) })}
-        </Alert>
+        </SuccessAlert>
       ) : (
         <Stack gap="md">
           <Alert color="red" variant="light" title={t('staffEarnings.verify.failedTitle', { count: report.data.violations.length })} data-testid="ledger-violations">
