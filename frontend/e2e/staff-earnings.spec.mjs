@@ -16,6 +16,12 @@ async function ok(res, what) {
   return res.body;
 }
 
+/** Waits for running CSS transitions (a modal fading) and scrolls to the top, for a clean full-page screenshot. */
+async function settle(page) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 async function heading(page, name) {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
@@ -92,6 +98,7 @@ export const tests = [
       await check('staff-earnings-adjustment-confirm');
       await dialog.getByRole('button', { name: 'Post adjustment' }).click();
       await page.getByText(`Adjustment of $12.50 posted for ${state.freelancer.name}.`).waitFor();
+      await dialog.waitFor({ state: 'hidden' });
 
       const adjustment = page.getByTestId('earning-row').filter({ hasText: 'Adjustment by support' });
       await adjustment.waitFor();
@@ -102,6 +109,7 @@ export const tests = [
         (expected) => document.querySelector('[data-testid="balance-available_cents"]')?.textContent?.includes(expected),
         `$${((cents(state.available) + 1250) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
       );
+      await settle(page);
       await check('staff-earnings-adjusted');
 
       await adjustment.getByRole('link').first().click();
