@@ -105,7 +105,7 @@ export async function eligibleFreelancer(ctx, lang, stamp) {
   const me = await ok(await api(`${API}/me`, { token }), 'me');
   assert.equal(me.freelancer.eligible, true, `freelancer not eligible: ${JSON.stringify(me.freelancer)}`);
   assert.ok(me.freelancer.referral_code, `no referral code: ${JSON.stringify(me.freelancer)}`);
-  return { displayName, code: me.freelancer.referral_code, id: me.freelancer.id, name: WORDS[lang].freelancer };
+  return { displayName, code: me.freelancer.referral_code, id: me.freelancer.id, name: WORDS[lang].freelancer, token };
 }
 
 /** Runs a job through the admin API (provisioning, emails, …). */

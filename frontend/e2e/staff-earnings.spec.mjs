@@ -1,8 +1,9 @@
 // Support and the earnings ledger (issue 9): a freelancer sells through their link (set-up
 // through the API), support opens the freelancer's ledger from the freelancer's page,
 // sees the commission with its cause, credits an adjustment with a reason after the
-// confirmation, and sees it in the ledger, in the balances and in its own timeline; then
-// the payout queue and the ledger check. Everything support does goes through the UI.
+// confirmation, and sees it in the ledger, in the balances and in its own timeline; decides
+// the freelancer's appeal on a debit beside the appealed entry, crediting the amount back;
+// then the payout queue and the ledger check. Everything support does goes through the UI.
 import assert from 'node:assert/strict';
 import { eligibleFreelancer } from './commerce.spec.mjs';
 import { pageText, waitForPath } from './ui.mjs';
@@ -117,6 +118,57 @@ export const tests = [
       await page.getByTestId('earning-timeline').waitFor();
       assert.ok((await pageText(page)).includes(REASON), 'the entry page shows the reason');
       await check('staff-earnings-entry');
+    },
+  },
+  {
+    name: 'support upholds a freelancer’s appeal on a debit beside the ledger entry, and the credit cites the appeal',
+    async run(ctx) {
+      const { page, baseUrl, check, api, tokenOf, staff } = ctx;
+      const support = await tokenOf(staff.support);
+      const debit = await ok(
+        await api(`${API}/admin/freelancers/${state.freelancer.id}/adjustments`, {
+          method: 'POST',
+          token: support,
+          body: { amount_cents: -500, reason: 'Duplicate commission taken back' },
+        }),
+        'debit',
+      );
+      const appeal = await ok(
+        await api(`${API}/appeals`, {
+          method: 'POST',
+          token: state.freelancer.token,
+          body: { subject_type: 'earning', subject_id: debit.id, explanation: 'The client bought twice on purpose; this was not a duplicate.' },
+        }),
+        'appeal',
+      );
+
+      await page.goto(`${baseUrl}/admin/appeals/${appeal.id}`);
+      await heading(page, `Appeal by ${state.freelancer.name}`);
+      const entry = page.getByRole('region', { name: 'Appealed ledger entry' });
+      await entry.getByText('Duplicate commission taken back').first().waitFor();
+      assert.match(await entry.innerText(), /-\$5\.00/);
+      await entry.getByText('Appealed by the freelancer').waitFor();
+
+      const decision = page.getByRole('region', { name: 'Decision' });
+      await decision.getByRole('radio', { name: /Uphold/ }).check();
+      const amount = decision.getByLabel('Amount to credit', { exact: false });
+      assert.equal(await amount.inputValue(), '5.00', 'the appealed amount is suggested');
+      await decision.getByLabel('Note to the freelancer', { exact: false }).fill('You are right: the second order was intended.');
+      await check('staff-earnings-appeal-deciding');
+      await decision.getByRole('button', { name: 'Record decision' }).click();
+      await page.getByText('Appeal decided: Upheld.').waitFor();
+
+      await entry.getByRole('link', { name: 'Open the entry in the ledger' }).click();
+      await heading(page, 'Adjustment');
+      await page.getByText('Appeal decided').first().waitFor();
+      await page.getByRole('link', { name: 'Back to the ledger' }).click();
+      const credit = page.getByTestId('earning-row').filter({ hasText: 'Upheld appeal' });
+      await credit.waitFor();
+      assert.match(await credit.innerText(), /\$5\.00/);
+      await credit.getByRole('link', { name: 'Open the appeal' }).waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid="balance-available_cents"]')?.textContent?.includes('$12.50'));
+      await settle(page);
+      await check('staff-earnings-appeal-credited');
     },
   },
   {
