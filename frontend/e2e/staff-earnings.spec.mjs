@@ -154,6 +154,7 @@ export const tests = [
       const amount = decision.getByLabel('Amount to credit', { exact: false });
       assert.equal(await amount.inputValue(), '5.00', 'the appealed amount is suggested');
       await decision.getByLabel('Note to the freelancer', { exact: false }).fill('You are right: the second order was intended.');
+      await settle(page);
       await check('staff-earnings-appeal-deciding');
       await decision.getByRole('button', { name: 'Record decision' }).click();
       await page.getByText('Appeal decided: Upheld.').waitFor();

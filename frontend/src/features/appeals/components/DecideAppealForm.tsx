@@ -30,13 +30,16 @@ export function DecideAppealForm({ appeal }: { appeal: Appeal }) {
   const decide = useDecideAppeal(appeal.id);
   const earning = isEarningAppeal(appeal);
   const appealed = useAppealedEarning(appeal.freelancer_id, appeal.subject_id, earning);
+  // An upheld appeal gives back at most what the appealed entry took.
+  const ceiling = Math.min(Math.abs(appealed.data?.entry.amount_cents ?? MAX_ADJUSTMENT_CENTS), MAX_ADJUSTMENT_CENTS);
   const form = useForm({
     initialValues: { decision: '', note: '', amount_cents: '' },
     validate: {
       amount_cents: (value, values) => {
         if (!earning || values.decision !== 'upheld') return null;
         const amount = readAmount(value);
-        return amount.ok ? null : dt(amount.problem, amount.problem);
+        if (!amount.ok) return dt(amount.problem, amount.problem);
+        return amount.cents > ceiling ? t('staffAppeals.decide.amountTooLarge', { max: format.money(ceiling) }) : null;
       },
       decision: (value) => (value ? null : t('staffAppeals.decide.decisionRequired')),
       note: (value) => {
@@ -101,7 +104,7 @@ export function DecideAppealForm({ appeal }: { appeal: Appeal }) {
         {earning && form.values.decision === 'upheld' && (
           <TextInput
             label={t('staffAppeals.decide.amount')}
-            description={t('staffAppeals.decide.amountHint', { max: format.money(MAX_ADJUSTMENT_CENTS) })}
+            description={t('staffAppeals.decide.amountHint', { max: format.money(ceiling) })}
             required
             inputMode="decimal"
             maw={240}

@@ -71,9 +71,14 @@ describe('AppealDetailPage (earning appeals)', () => {
     await user.click(within(decision).getByRole('radio', { name: /Uphold/ }));
     const amount = within(decision).getByLabelText(/Amount to credit/);
     expect(amount).toHaveValue('25.00');
+    expect(within(decision).getByText(/at most \$25\.00/)).toBeInTheDocument();
     await user.clear(amount);
     await user.click(within(decision).getByRole('button', { name: 'Record decision' }));
     expect(await within(decision).findByText('Enter a value.')).toBeInTheDocument();
+    await user.type(amount, '25.01');
+    await user.click(within(decision).getByRole('button', { name: 'Record decision' }));
+    expect(await within(decision).findByText('Give back at most $25.00: what the appealed entry took.')).toBeInTheDocument();
+    await user.clear(amount);
     await user.type(amount, '20');
     await user.type(within(decision).getByLabelText(/Note to the freelancer/), 'The refund was outside the window; we credit it back.');
     await user.click(within(decision).getByRole('button', { name: 'Record decision' }));
