@@ -15,7 +15,7 @@ export function StatCard({ label, value, hint, testId }: StatCardProps) {
       <Text size="sm" c="dimmed" fw={500}>
         {label}
       </Text>
-      <Text fz={28} fw={700} mt={4} data-testid={testId}>
+      <Text fz={28} fw={700} mt={4} component="div" data-testid={testId}>
         {value}
       </Text>
       {hint && (

@@ -64,7 +64,7 @@ function Earnings({ dashboard }: { dashboard: Dashboard }) {
         <StatCard
           label={t('dashboard.earnings.sinceJoining')}
           value={
-            <Group gap="xs" align="center" component="span">
+            <Group gap="xs" align="center">
               <span>{money(earnings.since_joining_cents)}</span>
               <Badge variant="outline" color="gray.8" size="sm" data-testid="provisional">
                 {t('dashboard.earnings.provisional')}
