@@ -1,17 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { json, mockApi, renderRoutes, signIn } from '@/test/utils';
+import { eligibleFreelancerMe, json, mockApi, renderRoutes, signIn } from '@/test/utils';
 
 const SLOW = { timeout: 10_000 };
 
-const me = {
-  id: 'usr_1',
-  email: 'ada@example.com',
-  full_name: 'Ada Lovelace',
-  roles: ['freelancer'],
-  freelancer: { id: 'fl_1', status: 'approved', tier: 'standard', eligible: true, missing_steps: [], onboarding_required: false },
-};
+const me = eligibleFreelancerMe;
 
 const subscription = (id: string, status: string, plan_name: string) => ({
   id,

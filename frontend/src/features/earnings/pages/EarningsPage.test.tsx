@@ -1,17 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { json, mockApi, problem, renderRoutes, signIn, type RecordedRequest } from '@/test/utils';
+import { eligibleFreelancerMe, json, mockApi, problem, renderRoutes, signIn, type RecordedRequest } from '@/test/utils';
 
 const SLOW = { timeout: 10_000 };
 
-const me = {
-  id: 'usr_1',
-  email: 'ada@example.com',
-  full_name: 'Ada Lovelace',
-  roles: ['freelancer'],
-  freelancer: { id: 'fl_1', status: 'approved', tier: 'standard', eligible: true, missing_steps: [], onboarding_required: false },
-};
+const me = eligibleFreelancerMe;
 
 const cause = {
   type: 'invoice',
