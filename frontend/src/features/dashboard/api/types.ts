@@ -11,14 +11,14 @@ export interface RecentSale {
   seats: number;
   status: string;
   created_at: string;
-  commission_cents: number | null;
+  commission_cents?: number | null;
 }
 
 export type Dashboard = Omit<BaseDashboard, 'earnings'> & {
   earnings: BaseDashboard['earnings'] & { provisional?: boolean };
   recent_sales: RecentSale[];
   link_clicks: { total: number; last_30_days: number };
-  conversion: { clicks_30_days: number; sales_30_days: number; rate_bps: number | null };
+  conversion: { clicks_30_days: number; sales_30_days: number; rate_bps?: number | null };
 };
 
 /** A subscription sold through the link (GET /me/subscriptions). */

@@ -114,9 +114,9 @@ function Figures({ dashboard }: { dashboard: Dashboard }) {
       />
       <StatCard
         label={t('dashboard.conversion.title')}
-        value={conversion.rate_bps === null ? '—' : format.bps(conversion.rate_bps)}
+        value={conversion.rate_bps == null ? '—' : format.bps(conversion.rate_bps)}
         hint={
-          conversion.rate_bps === null
+          conversion.rate_bps == null
             ? t('dashboard.conversion.noClicks')
             : t('dashboard.conversion.hint', { sales: conversion.sales_30_days, clicks: conversion.clicks_30_days })
         }
@@ -205,7 +205,7 @@ function Sales({ dashboard }: { dashboard: Dashboard }) {
                     <Table.Td>
                       <SubscriptionStatusBadge status={sale.status} />
                     </Table.Td>
-                    <Table.Td ta="right">{sale.commission_cents === null ? '—' : format.money(sale.commission_cents, dashboard.earnings.currency)}</Table.Td>
+                    <Table.Td ta="right">{sale.commission_cents == null ? '—' : format.money(sale.commission_cents, dashboard.earnings.currency)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -7,14 +7,14 @@ export type CauseType = 'invoice' | 'credit_note' | 'withdrawal' | 'adjustment' 
 
 export interface EarningCause {
   type: CauseType;
-  subscription_id: string | null;
-  invoice_id: string | null;
-  invoice_number: string | null;
-  plan_name: string | null;
-  seats: number | null;
-  event_kind: string | null;
-  withdrawal_id: string | null;
-  appeal_id: string | null;
+  subscription_id?: string | null;
+  invoice_id?: string | null;
+  invoice_number?: string | null;
+  plan_name?: string | null;
+  seats?: number | null;
+  event_kind?: string | null;
+  withdrawal_id?: string | null;
+  appeal_id?: string | null;
 }
 
 export interface EarningEntry {
@@ -23,14 +23,14 @@ export interface EarningEntry {
   status: EarningStatus;
   amount_cents: number;
   currency: string;
-  available_at: string | null;
-  cleared_at: string | null;
-  reversed_at: string | null;
+  available_at?: string | null;
+  cleared_at?: string | null;
+  reversed_at?: string | null;
   created_at: string;
-  reason: string | null;
-  rate_bps: number | null;
-  base_cents: number | null;
-  reverses_entry_id: string | null;
+  reason?: string | null;
+  rate_bps?: number | null;
+  base_cents?: number | null;
+  reverses_entry_id?: string | null;
   clawback: boolean;
   appealable: boolean;
   cause: EarningCause;
@@ -54,13 +54,13 @@ export type TimelineEvent =
 export interface EarningTimelineItem {
   at: string;
   event: TimelineEvent;
-  available_at: string | null;
-  amount_cents: number | null;
-  reason: string | null;
-  tier: string | null;
-  clearing_days: number | null;
-  entry_id: string | null;
-  appeal_id: string | null;
+  available_at?: string | null;
+  amount_cents?: number | null;
+  reason?: string | null;
+  tier?: string | null;
+  clearing_days?: number | null;
+  entry_id?: string | null;
+  appeal_id?: string | null;
 }
 
 export interface Balances {
@@ -74,7 +74,7 @@ export interface Balances {
 export interface EarningsPage {
   balances: Balances;
   data: EarningEntry[];
-  next_cursor: string | null;
+  next_cursor?: string | null;
 }
 
 export interface EarningDetail {
@@ -106,18 +106,18 @@ export interface Forecast {
 }
 
 export type WithdrawalStatus = 'requested' | 'paid' | 'failed';
-export type PayoutMethod = 'sandbox' | 'sandbox_fail';
+export type PayoutMethod = 'sandbox' | 'sandbox_fail' | 'sandbox_unreachable';
 
 export interface Withdrawal {
   id: string;
   amount_cents: number;
   currency: string;
   status: WithdrawalStatus;
-  payout_method: string;
-  failure_code: string | null;
-  failure_reason: string | null;
+  payout_method: PayoutMethod;
+  failure_code?: string | null;
+  failure_reason?: string | null;
   requested_at: string;
-  decided_at: string | null;
+  decided_at?: string | null;
 }
 
 export interface NewWithdrawal {

@@ -29,7 +29,7 @@ function EntryTimeline({ detail }: { detail: EarningDetail }) {
           <EntryStatusBadge entry={entry} />
         </Group>
         <Text size="sm">{cause(entry)}</Text>
-        {entry.rate_bps !== null && entry.base_cents !== null && (
+        {entry.rate_bps != null && entry.base_cents != null && (
           <Text size="sm" c="dimmed">
             {t('earnings.detail.rate', { rate: format.bps(entry.rate_bps), base: format.money(entry.base_cents, entry.currency) })}
           </Text>

@@ -12,7 +12,7 @@ import { useFormat } from '@/lib/format/useFormat';
 import { useRequestWithdrawal } from '../api/requestWithdrawal';
 import { MIN_WITHDRAWAL_CENTS, type PayoutMethod, type Withdrawal } from '../api/types';
 
-const METHODS: readonly PayoutMethod[] = ['sandbox', 'sandbox_fail'];
+const METHODS: readonly PayoutMethod[] = ['sandbox', 'sandbox_fail', 'sandbox_unreachable'];
 // Problems about the amount are shown under the amount field.
 const CODE_FIELDS = {
   insufficient_funds: ['amount_cents', 'earnings.withdraw.insufficientFunds'],

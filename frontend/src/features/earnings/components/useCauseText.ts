@@ -12,7 +12,7 @@ export function useCauseText() {
       const { cause } = entry;
       const parts: string[] = [];
       if (cause.plan_name) parts.push(cause.plan_name);
-      if (cause.seats !== null) parts.push(t('earnings.cause.seats', { count: cause.seats }));
+      if (cause.seats != null) parts.push(t('earnings.cause.seats', { count: cause.seats }));
       if (cause.event_kind) parts.push(dt(`earnings.eventKind.${cause.event_kind}`, humanize(cause.event_kind)));
       if (cause.invoice_number) {
         parts.push(

@@ -12,7 +12,7 @@ export function useTimelineSentence() {
   const format = useFormat();
   return useCallback(
     (item: EarningTimelineItem, currency: string): string => {
-      const amount = item.amount_cents === null ? '' : format.money(Math.abs(item.amount_cents), currency);
+      const amount = item.amount_cents == null ? '' : format.money(Math.abs(item.amount_cents), currency);
       const date = item.available_at ? format.date(item.available_at) : item.event === 'pending_until' ? format.date(item.at) : '';
       const tier = item.tier ? dt(`tiers.${item.tier}`, humanize(item.tier)) : '';
       const reason = item.reason ?? '';
@@ -22,7 +22,7 @@ export function useTimelineSentence() {
         case 'pending_until':
         case 'retimed':
           // "Available on 20 Dec 2026 — 14 days after activation"; without the days when not given.
-          return item.clearing_days === null
+          return item.clearing_days == null
             ? dt(`${key}Plain`, fallback, { date, tier })
             : dt(key, fallback, { date, tier, count: item.clearing_days });
         case 'reversed':
