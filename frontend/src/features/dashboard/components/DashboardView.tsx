@@ -65,7 +65,7 @@ function Earnings({ dashboard }: { dashboard: Dashboard }) {
           label={t('dashboard.earnings.sinceJoining')}
           value={
             <Group gap="xs" align="center">
-              <span>{money(earnings.since_joining_cents)}</span>
+              <span data-testid="earnings-total">{money(earnings.since_joining_cents)}</span>
               <Badge variant="outline" color="gray.8" size="sm" data-testid="provisional">
                 {t('dashboard.earnings.provisional')}
               </Badge>
@@ -74,12 +74,11 @@ function Earnings({ dashboard }: { dashboard: Dashboard }) {
           hint={
             <>
               {t('dashboard.earnings.sinceJoiningHint')}{' '}
-              <Anchor component={Link} to="/app/earnings" size="xs">
+              <Anchor component={Link} to="/app/earnings" size="xs" underline="always">
                 {t('dashboard.earnings.finalFigures')}
               </Anchor>
             </>
           }
-          testId="earnings-total"
         />
         <StatCard
           label={t('dashboard.earnings.pending')}
@@ -171,8 +170,8 @@ function Sales({ dashboard }: { dashboard: Dashboard }) {
                 role="listitem"
                 size="lg"
                 radius="sm"
-                variant={count > 0 ? 'light' : 'outline'}
-                color={count > 0 ? 'blue.9' : 'gray.7'}
+                variant={count > 0 ? 'filled' : 'outline'}
+                color={count > 0 ? 'blue.8' : 'gray.7'}
                 data-status={status}
                 tt="none"
               >
@@ -183,7 +182,7 @@ function Sales({ dashboard }: { dashboard: Dashboard }) {
           <Title order={3} size="h4" mt="sm">
             {t('dashboard.recent.title')}
           </Title>
-          <TableFrame minWidth={640}>
+          <TableFrame minWidth={640} label={t('dashboard.recent.title')}>
             <Table striped verticalSpacing="sm" data-testid="recent-sales">
               <Table.Thead>
                 <Table.Tr>

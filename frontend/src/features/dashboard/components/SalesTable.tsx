@@ -12,7 +12,7 @@ export function SalesTable({ subscriptions }: { subscriptions: readonly Referred
   const dt = useDynamicT();
   const format = useFormat();
   return (
-    <TableFrame minWidth={760}>
+    <TableFrame minWidth={760} label={t('sales.title')}>
       <Table striped verticalSpacing="sm" data-testid="sales">
         <Table.Thead>
           <Table.Tr>

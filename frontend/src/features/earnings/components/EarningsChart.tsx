@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '@/lib/format/useFormat';
 import type { MonthlyEarnings } from '../api/types';
 
-const WIDTH = 720;
+const WIDTH = 1000;
 const HEIGHT = 260;
 const PAD = { top: 16, right: 8, bottom: 44, left: 8 };
 const COMMISSION = 'var(--mantine-color-teal-8)';
@@ -62,7 +62,7 @@ export default function EarningsChart({ data }: { data: MonthlyEarnings }) {
               </title>
               {upHeight > 0 && <rect x={x} y={zeroY - upHeight} width={bar} height={upHeight} rx={3} fill={COMMISSION} />}
               {downHeight > 0 && <rect x={x} y={zeroY} width={bar} height={downHeight} rx={3} fill={REVERSED} />}
-              <text x={x + bar / 2} y={HEIGHT - PAD.bottom + 18} textAnchor="middle" fontSize={12} fill="var(--mantine-color-gray-8)">
+              <text x={x + bar / 2} y={HEIGHT - PAD.bottom + 18} textAnchor="middle" fontSize={14} fill="var(--mantine-color-gray-8)">
                 {monthLabel(m.month, first)}
               </text>
             </g>

@@ -97,10 +97,20 @@ export function TimelineDrawer({ entryId, onClose }: { entryId: string | undefin
   const { t } = useTranslation();
   const detail = useEarningEntry(entryId);
   return (
-    <Drawer opened={Boolean(entryId)} onClose={onClose} position="right" size="lg" title={t('earnings.detail.title')} closeButtonProps={{ 'aria-label': t('earnings.detail.close') }}>
-      {detail.isPending && <LoadingState />}
-      {detail.isError && <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />}
-      {detail.data && <EntryTimeline detail={detail.data} />}
-    </Drawer>
+    // Built from parts so the header is a div: Mantine's <header> would be a second banner landmark.
+    <Drawer.Root opened={Boolean(entryId)} onClose={onClose} position="right" size="lg">
+      <Drawer.Overlay />
+      <Drawer.Content>
+        <Drawer.Header component="div">
+          <Drawer.Title fw={700}>{t('earnings.detail.title')}</Drawer.Title>
+          <Drawer.CloseButton aria-label={t('earnings.detail.close')} />
+        </Drawer.Header>
+        <Drawer.Body>
+          {detail.isPending && <LoadingState />}
+          {detail.isError && <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />}
+          {detail.data && <EntryTimeline detail={detail.data} />}
+        </Drawer.Body>
+      </Drawer.Content>
+    </Drawer.Root>
   );
 }
