@@ -49,7 +49,7 @@ function EntryTimeline({ detail }: { detail: EarningDetail }) {
           {timeline.map((item, i) => (
             <Timeline.Item key={`${item.event}-${i}`} data-event={item.event}>
               <Text size="sm" fw={500}>
-                {sentence(item, entry.currency)}
+                {sentence(item, entry)}
               </Text>
               <Text size="xs" c="dimmed">
                 {format.dateTime(item.at)}

@@ -36,7 +36,7 @@ const item = (over: Partial<EarningTimelineItem>): EarningTimelineItem => ({
 function sentence(lang: string, over: Partial<EarningTimelineItem>) {
   void i18n.changeLanguage(lang);
   const { result } = renderHook(() => useTimelineSentence());
-  return result.current(item(over), 'USD');
+  return result.current(item(over), { amount_cents: 999, currency: 'USD' });
 }
 
 afterEach(() => void i18n.changeLanguage('en'));
@@ -73,6 +73,8 @@ describe('timeline sentences', () => {
     );
     expect(sentence('en', { event: 'adjusted', amount_cents: 500, reason: 'Goodwill.' })).toBe('Support added $5.00: Goodwill.');
     expect(sentence('en', { event: 'adjusted', amount_cents: -500, reason: 'Duplicate.' })).toBe('Support deducted $5.00: Duplicate.');
+    // Without an amount of its own, the item speaks of the entry's.
+    expect(sentence('en', { event: 'earned' })).toBe('Commission of $9.99 earned.');
     expect(sentence('en', { event: 'withdrawal_failed', amount_cents: 2000, reason: 'account closed' })).toBe(
       'The payout failed (account closed); the money is back in your available funds.',
     );

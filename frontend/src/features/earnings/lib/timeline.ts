@@ -4,15 +4,16 @@
 import { useCallback } from 'react';
 import { humanize, useDynamicT } from '@/i18n/dynamic';
 import { useFormat } from '@/lib/format/useFormat';
-import type { EarningTimelineItem } from '../api/types';
+import type { EarningEntry, EarningTimelineItem } from '../api/types';
 
-/** The sentence of `item`; money in `currency`. */
+/** The sentence of `item`, about `entry` (its currency, and its amount when the item names none). */
 export function useTimelineSentence() {
   const dt = useDynamicT();
   const format = useFormat();
   return useCallback(
-    (item: EarningTimelineItem, currency: string): string => {
-      const amount = item.amount_cents == null ? '' : format.money(Math.abs(item.amount_cents), currency);
+    (item: EarningTimelineItem, entry: Pick<EarningEntry, 'amount_cents' | 'currency'>): string => {
+      const cents = item.amount_cents ?? entry.amount_cents;
+      const amount = format.money(Math.abs(cents), entry.currency);
       const date = item.available_at ? format.date(item.available_at) : item.event === 'pending_until' ? format.date(item.at) : '';
       const tier = item.tier ? dt(`tiers.${item.tier}`, humanize(item.tier)) : '';
       const reason = item.reason ?? '';
@@ -32,7 +33,7 @@ export function useTimelineSentence() {
           return reason ? dt(`${key}Reason`, fallback, { amount, reason }) : dt(key, fallback, { amount });
         case 'adjusted':
           return dt(
-            (item.amount_cents ?? 0) < 0 ? (reason ? `${key}DownReason` : `${key}Down`) : reason ? `${key}UpReason` : `${key}Up`,
+            cents < 0 ? (reason ? `${key}DownReason` : `${key}Down`) : reason ? `${key}UpReason` : `${key}Up`,
             fallback,
             { amount, reason },
           );
