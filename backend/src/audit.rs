@@ -38,6 +38,12 @@ crate::text_enum! {
         CustomerAccountSubmitted = "customer_account.submitted",
         CustomerAccountApproved = "customer_account.approved",
         CustomerAccountRejected = "customer_account.rejected",
+        /// Support credited or debited a freelancer's available funds (or an upheld appeal did).
+        EarningAdjusted = "earning.adjusted",
+        /// A tier change moved a pending earning entry's `available_at` (subject: the entry).
+        EarningRetimed = "earning.retimed",
+        /// A refund reversed a commission, or clawed back part of an available one (subject: the commission).
+        EarningReversed = "earning.reversed",
         InvoiceIssued = "invoice.issued",
         CreditNoteIssued = "invoice.credit_note_issued",
         OrderPlaced = "order.placed",
@@ -75,6 +81,13 @@ crate::text_enum! {
         UserUpdated = "user.updated",
         UserRoleGranted = "user.role_granted",
         UserRoleRevoked = "user.role_revoked",
+        /// A freelancer asked for a payout (the money left available funds).
+        WithdrawalRequested = "withdrawal.requested",
+        WithdrawalPaid = "withdrawal.paid",
+        /// The payout provider declined; the money went back to available funds.
+        WithdrawalFailed = "withdrawal.failed",
+        /// Support asked the payout provider again about a withdrawal still requested.
+        WithdrawalRetried = "withdrawal.retried",
     }
 }
 

@@ -1,5 +1,5 @@
 //! The command line: `serve` (default), `migrate`, `openapi`, `admin create`, `admin
-//! revoke`, `jobs run`, `email preview`.
+//! revoke`, `jobs run`, `email preview`, `ledger verify`.
 
 use clap::{Parser, Subcommand};
 
@@ -40,6 +40,18 @@ pub enum Command {
         #[command(subcommand)]
         command: EmailCommand,
     },
+    /// Check the earnings ledger.
+    Ledger {
+        #[command(subcommand)]
+        command: LedgerCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LedgerCommand {
+    /// Check every invariant of the earnings ledger; prints each violation and exits
+    /// with status 1 when there is any, prints "ledger ok" otherwise.
+    Verify,
 }
 
 #[derive(Subcommand, Debug)]
@@ -172,6 +184,23 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let role = Role::parse(&role).expect("clap checked the role");
             println!("{}", revoke_staff(&state, &email, role).map_err(|e| anyhow::anyhow!("{}", e.detail))?);
             Ok(())
+        }
+        Command::Ledger { command: LedgerCommand::Verify } => {
+            init_logging();
+            let state = crate::startup::prepare_state(Settings::from_env()?)?;
+            let now = state.clock.now_naive();
+            let mut conn = state.db.pool().get().map_err(|e| anyhow::anyhow!("database: {e}"))?;
+            let violations = crate::earnings::verify::verify_in(&mut conn, now).map_err(|e| anyhow::anyhow!("{}", e.detail))?;
+            if violations.is_empty() {
+                println!("ledger ok");
+                return Ok(());
+            }
+            for v in &violations {
+                let who = v.freelancer_id.as_deref().unwrap_or("-");
+                let entry = v.entry_id.as_deref().unwrap_or("-");
+                println!("{}\tfreelancer {who}\tentry {entry}\t{}", v.code, v.detail);
+            }
+            anyhow::bail!("the ledger has {} violation(s)", violations.len())
         }
         Command::Jobs { command: JobsCommand::Run { name } } => {
             init_logging();

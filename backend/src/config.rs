@@ -53,6 +53,8 @@ pub struct Settings {
     pub payments: crate::providers::payments::PaymentsSettings,
     /// `MICROSOFT_PROVIDER`: `sandbox` (default) or `partner-center` with `PARTNER_CENTER_*`.
     pub microsoft: crate::providers::microsoft::MicrosoftSettings,
+    /// `PAYOUTS_PROVIDER`: `sandbox` (default; the only one so far).
+    pub payouts: crate::providers::payouts::PayoutsSettings,
     /// The seller printed on invoices (`SELLER_NAME`, `SELLER_ADDRESS`, `SELLER_TAX_ID`).
     pub seller: SellerSettings,
 }
@@ -165,6 +167,7 @@ impl Settings {
             },
             payments: payments_from_env()?,
             microsoft: crate::providers::microsoft::MicrosoftSettings::from_env(var)?,
+            payouts: crate::providers::payouts::PayoutsSettings::parse(var("PAYOUTS_PROVIDER").as_deref())?,
             seller: SellerSettings::from_env(),
         })
     }

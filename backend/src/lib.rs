@@ -31,6 +31,7 @@ pub mod onboarding;
 pub mod openapi;
 pub mod ops;
 pub mod pagination;
+pub mod pdf;
 pub mod programme;
 pub mod providers;
 pub mod provisioning;

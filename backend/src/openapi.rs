@@ -38,6 +38,7 @@ use crate::docs::*;
         (name = "admin", description = "Support staff and operations"),
         (name = "operations", description = "Health, metrics and the spec"),
         (name = "storefront", description = "The referral link and checkout"),
+        (name = "earnings", description = "Commissions, balances, withdrawals, statements and the earnings page's chart and forecast"),
     ),
     modifiers(&SecuritySchemes),
     security(("bearer" = []))
@@ -81,6 +82,7 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(crate::subscriptions::configure)
         .configure(crate::referrals::configure)
         .configure(crate::checkout::configure)
+        .configure(crate::earnings::configure)
         .service(spec);
 }
 

@@ -40,7 +40,8 @@ pub fn prepare_state(settings: Settings) -> anyhow::Result<AppState> {
     let payments = crate::providers::payments::build(&settings.payments)?;
     let db = Db::new(pool, engine);
     let microsoft = crate::providers::microsoft::build(&settings.microsoft, db.clone(), clock.clone())?;
-    Ok(AppState { db, clock, settings: Arc::new(settings), jwt, payments, microsoft })
+    let payouts = crate::providers::payouts::build(&settings.payouts);
+    Ok(AppState { db, clock, settings: Arc::new(settings), jwt, payments, microsoft, payouts })
 }
 
 pub struct Application {

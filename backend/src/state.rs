@@ -8,6 +8,7 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::providers::microsoft::MicrosoftCommerce;
 use crate::providers::payments::PaymentProvider;
+use crate::providers::payouts::PayoutProvider;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -18,4 +19,6 @@ pub struct AppState {
     pub payments: Arc<dyn PaymentProvider>,
     /// Microsoft commerce (`MICROSOFT_PROVIDER`): tenants, the reseller relationship, orders.
     pub microsoft: Arc<dyn MicrosoftCommerce>,
+    /// Paying freelancers out (`PAYOUTS_PROVIDER`).
+    pub payouts: Arc<dyn PayoutProvider>,
 }

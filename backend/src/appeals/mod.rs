@@ -1,6 +1,7 @@
-//! Appeals: a freelancer disputes a decision with an explanation (today: a rejected
-//! application). `submitted → in_review → upheld | denied`, one open appeal per subject,
-//! emails both ways. Upholding an application appeal approves the application.
+//! Appeals: a freelancer disputes a decision with an explanation (a rejected application,
+//! or an earnings entry that took money). `submitted → in_review → upheld | denied`, one
+//! open appeal per subject, emails both ways. Upholding an application appeal approves
+//! the application; upholding an appeal on earnings writes an adjustment citing it.
 
 pub mod model;
 pub mod routes;

@@ -27,9 +27,11 @@ pub struct AppealRow {
 }
 
 crate::text_enum! {
-    /// What can be appealed. Earnings and other decisions join this list with their features.
+    /// What can be appealed: a rejected application, or an earnings entry that took money
+    /// (a reversal, a clawback, a debit adjustment).
     pub enum SubjectType {
         Application = "application",
+        Earning = "earning",
     }
 }
 
@@ -72,6 +74,11 @@ pub struct Decide {
     #[schema(min_length = 10, max_length = 2000)]
     #[validate(length(min = 10, max = 2000, message = "Use 10 to 2000 characters."))]
     pub note: String,
+    /// Upholding an appeal on earnings: the cents to give back, more than 0 and at most
+    /// what the appealed entry took. Written as an adjustment citing the appeal. Only then.
+    #[serde(default)]
+    #[schema(example = 1500, minimum = 1)]
+    pub amount_cents: Option<i64>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -90,6 +97,9 @@ pub struct Appeal {
     /// The appellant, in support's views.
     pub freelancer_email: Option<String>,
     pub freelancer_name: Option<String>,
+    /// The appealed ledger entry, on support's view of an appeal on earnings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earning: Option<crate::earnings::view::EarningEntry>,
 }
 
 impl Appeal {
@@ -108,6 +118,7 @@ impl Appeal {
             updated_at: utc(r.updated_at),
             freelancer_email: email,
             freelancer_name: name,
+            earning: None,
         }
     }
 }
@@ -147,19 +158,26 @@ mod tests {
     use super::AppealStatus::*;
     use super::{AppealStatus, SubjectType, Verdict};
 
-    /// The CHECK constraints of both engines spell exactly the enum's values.
-    fn migrations() -> [&'static str; 2] {
+    /// The CHECK constraints of both engines spell exactly the enum's values: the statuses
+    /// as 000003 made them, the subject types as 000013 (earnings) widened them.
+    fn migrations() -> [(&'static str, &'static str); 2] {
         [
-            include_str!("../../../migrations/sqlite/2026-12-02-000003_state_machines/up.sql"),
-            include_str!("../../../migrations/postgres/2026-12-02-000003_state_machines/up.sql"),
+            (
+                include_str!("../../../migrations/sqlite/2026-12-02-000003_state_machines/up.sql"),
+                include_str!("../../../migrations/sqlite/2026-12-06-000013_earnings/up.sql"),
+            ),
+            (
+                include_str!("../../../migrations/postgres/2026-12-02-000003_state_machines/up.sql"),
+                include_str!("../../../migrations/postgres/2026-12-06-000013_earnings/up.sql"),
+            ),
         ]
     }
 
     #[test]
     fn checks_match_the_enums() {
-        for sql in migrations() {
-            assert!(sql.contains(&format!("CHECK (status IN ({}))", AppealStatus::sql_list())));
-            assert!(sql.contains(&format!("CHECK (subject_type IN ({}))", SubjectType::sql_list())));
+        for (statuses, subjects) in migrations() {
+            assert!(statuses.contains(&format!("CHECK (status IN ({}))", AppealStatus::sql_list())));
+            assert!(subjects.contains(&format!("CHECK (subject_type IN ({}))", SubjectType::sql_list())));
         }
     }
 

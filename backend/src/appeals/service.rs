@@ -2,11 +2,16 @@
 //! `open_key`, `subject_type:subject_id`, cleared when the appeal is decided); support
 //! takes it into review and decides it. Every step is audited and emailed.
 //!
+//! Appeals on money (`subject_type: earning`) concern the caller's reversal, clawback or
+//! debit adjustment; upholding one takes `amount_cents` and writes an adjustment citing
+//! the appeal (`earnings::adjustments`), in the decision's transaction.
+//!
 //! Concurrency: submitting moves the subject (the application, through its service)
-//! with a conditional update, so of concurrent appeals one wins and the rest get 409;
-//! review and decision are compare-and-set updates on the appeal row, so of two
-//! decisions fired together exactly one changes the appeal, approves or re-rejects the
-//! application, and sends the email.
+//! with a conditional update, or for an entry relies on the unique open key, so of
+//! concurrent appeals one wins and the rest get 409; review and decision are
+//! compare-and-set updates on the appeal row, so of two decisions fired together exactly
+//! one changes the appeal, approves or re-rejects the application (or writes the
+//! adjustment), and sends the email.
 
 use crate::appeals::model::*;
 use crate::appeals::store::{self, Decision, NewAppealRow};
@@ -18,6 +23,10 @@ use crate::auth::service::recipient_of_freelancer;
 use crate::db::DbConnection;
 use crate::domain::ids::plain_id;
 use crate::domain::note::DecisionNote;
+use crate::earnings::adjustments;
+use crate::earnings::service as earnings_service;
+use crate::earnings::store as earnings_store;
+use crate::earnings::view::EarningEntry;
 use crate::error::{AppError, AppResult};
 use crate::notifications::{mails, outbox};
 use crate::pagination::{finish, Page, Paginated};
@@ -32,6 +41,9 @@ pub async fn submit(state: &AppState, fl: FreelancerRow, form: NewAppeal) -> App
             match form.subject_type {
                 SubjectType::Application => {
                     applications::appeal_in(conn, &form.subject_id, &fl, now)?;
+                }
+                SubjectType::Earning => {
+                    adjustments::check_appealable_in(conn, &fl.id, &form.subject_id)?;
                 }
             }
             let id = plain_id("apl");
@@ -90,9 +102,37 @@ pub async fn detail(state: &AppState, id: String) -> AppResult<Appeal> {
         .run(move |conn| {
             let r = store::by_id(conn, &id)?;
             let who = store::appellant(conn, &r.freelancer_id)?;
-            Ok(Appeal::from_row(r, Some(who)))
+            let earning = appealed_entry(conn, &r)?;
+            Ok(Appeal { earning, ..Appeal::from_row(r, Some(who)) })
         })
         .await
+}
+
+/// The ledger entry an appeal on earnings is about, as the API shows it.
+fn appealed_entry(conn: &mut DbConnection, r: &AppealRow) -> AppResult<Option<EarningEntry>> {
+    if r.subject_type != SubjectType::Earning {
+        return Ok(None);
+    }
+    match earnings_store::find(conn, &r.freelancer_id, &r.subject_id)? {
+        Some(row) => Ok(Some(earnings_service::entry_in(conn, &row)?)),
+        None => Ok(None),
+    }
+}
+
+/// The amount an upheld appeal on earnings gives back (checked against the appealed
+/// entry); no amount for anything else.
+fn amount_for(conn: &mut DbConnection, r: &AppealRow, form: &Decide) -> AppResult<Option<i64>> {
+    match (r.subject_type, form.decision) {
+        (SubjectType::Earning, Verdict::Upheld) => {
+            let entry = earnings_store::find(conn, &r.freelancer_id, &r.subject_id)?
+                .ok_or_else(|| AppError::not_found("There is no earnings entry with this id."))?;
+            adjustments::check_appeal_amount(&entry, form.amount_cents).map(Some)
+        }
+        _ if form.amount_cents.is_some() => {
+            Err(AppError::field("amount_cents", "Send an amount only when upholding an appeal on earnings."))
+        }
+        _ => Ok(None),
+    }
 }
 
 fn moved_meanwhile() -> AppError {
@@ -121,8 +161,22 @@ pub async fn start_review(state: &AppState, actor: String, id: String) -> AppRes
 }
 
 /// The decision's effect on the appealed subject, through that subject's service.
-fn apply_to_subject(conn: &mut DbConnection, state: &AppState, r: &AppealRow, verdict: Verdict, actor: &str) -> AppResult<()> {
+fn apply_to_subject(
+    conn: &mut DbConnection,
+    state: &AppState,
+    r: &AppealRow,
+    verdict: Verdict,
+    actor: &str,
+    amount: Option<i64>,
+) -> AppResult<()> {
     match r.subject_type {
+        // An upheld appeal on money becomes an adjustment citing it (`appeal:{id}`: once).
+        SubjectType::Earning => {
+            if let (Verdict::Upheld, Some(amount)) = (verdict, amount) {
+                let note = r.reviewer_note.as_deref().unwrap_or_default();
+                adjustments::from_appeal_in(conn, r, amount, actor, note, state.clock.now_naive())?;
+            }
+        }
         SubjectType::Application => match verdict {
             Verdict::Upheld => {
                 // The appeal's own note reaches the freelancer with the appeal; the application
@@ -143,10 +197,12 @@ pub async fn decide(state: &AppState, actor: String, id: String, form: Decide) -
     state
         .db
         .transaction(move |conn| {
-            let seen = store::by_id(conn, &id)?.status;
+            let current = store::by_id(conn, &id)?;
+            let seen = current.status;
             if !seen.can_decide() {
                 return Err(AppError::conflict("invalid_status", format!("This appeal is already {seen}.")));
             }
+            let amount = amount_for(conn, &current, &form)?;
             let now = st.clock.now_naive();
             let status = form.decision.status();
             let r =
@@ -159,7 +215,7 @@ pub async fn decide(state: &AppState, actor: String, id: String, form: Decide) -
                 .before(serde_json::json!({"status": seen}))
                 .after(serde_json::json!({"status": status, "note": note}))
                 .write(conn, now)?;
-            apply_to_subject(conn, &st, &r, form.decision, &actor)?;
+            apply_to_subject(conn, &st, &r, form.decision, &actor, amount)?;
             let to = recipient_of_freelancer(conn, &r.freelancer_id)?;
             let mail = mails::AppealDecided {
                 name: to.name.clone(),
@@ -169,7 +225,8 @@ pub async fn decide(state: &AppState, actor: String, id: String, form: Decide) -
             };
             outbox::send(conn, &to.email, to.locale, &mail, now)?;
             let (email, name) = (to.email, to.name);
-            Ok(Appeal::from_row(r, Some((email, name))))
+            let earning = appealed_entry(conn, &r)?;
+            Ok(Appeal { earning, ..Appeal::from_row(r, Some((email, name))) })
         })
         .await
 }

@@ -34,6 +34,11 @@ pub fn plan_on_sale_in(conn: &mut DbConnection, id: &str) -> AppResult<Option<Pl
     store::active_plan(conn, id)
 }
 
+/// The plan `id`, on sale or retired (earnings read the rate of a subscription's plan).
+pub fn plan_in(conn: &mut DbConnection, id: &str) -> AppResult<Option<PlanRow>> {
+    store::plan(conn, id)
+}
+
 /// One text on one line, inner whitespace collapsed.
 fn one_line(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -31,6 +31,11 @@ pub fn plans(conn: &mut DbConnection) -> AppResult<Vec<PlanRow>> {
     Ok(plans::table.order((plans::sort_order.asc(), plans::id.asc())).select(PlanRow::as_select()).load(conn)?)
 }
 
+/// The plan, on sale or retired.
+pub fn plan(conn: &mut DbConnection, id: &str) -> AppResult<Option<PlanRow>> {
+    Ok(plans::table.find(id).select(PlanRow::as_select()).first(conn).optional()?)
+}
+
 /// The plan, when it is on sale.
 pub fn active_plan(conn: &mut DbConnection, id: &str) -> AppResult<Option<PlanRow>> {
     Ok(plans::table.find(id).filter(plans::active.eq(true)).select(PlanRow::as_select()).first(conn).optional()?)

@@ -387,6 +387,7 @@ fn place_in(conn: &mut DbConnection, st: &AppState, a: Attempt, charged: Provide
     }
     append_in(
         conn,
+        st,
         NewEvent {
             subscription_id: &sub_id,
             kind: SubscriptionEventKind::Created,

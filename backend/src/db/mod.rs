@@ -187,33 +187,60 @@ impl Db {
         T: Send + 'static,
     {
         self.run(move |conn| match conn {
-            DbConnection::Sqlite(_) => sqlite_immediate(conn, f),
+            DbConnection::Sqlite(_) => within(conn, "BEGIN IMMEDIATE", f),
             DbConnection::Postgresql(_) => conn.transaction(|tx| f(tx)),
+        })
+        .await
+    }
+
+    /// A read of several queries that must agree with each other (a dashboard, an
+    /// export), without ever taking a write lock. SQLite: a deferred `BEGIN` that only
+    /// reads holds a WAL snapshot and never waits for a writer (a `transaction` would take
+    /// the database-wide write lock at once); PostgreSQL: `REPEATABLE READ, READ ONLY`,
+    /// so every statement sees the same commit point and a stray write fails loudly.
+    pub async fn snapshot<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(move |conn| {
+            let begin = match conn {
+                DbConnection::Sqlite(_) => "BEGIN DEFERRED",
+                DbConnection::Postgresql(_) => "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+            };
+            within(conn, begin, f)
         })
         .await
     }
 }
 
+/// Runs `f` inside a transaction opened with `begin`, committed when `f` succeeds.
+///
 /// SQLite's deferred `BEGIN` takes the write lock only at the first write; two such
 /// transactions that both read first then deadlock, and SQLite answers "database is
-/// locked" at once instead of waiting. `BEGIN IMMEDIATE` takes the write lock up front,
-/// so concurrent writers queue on `busy_timeout`. Nested `conn.transaction` calls inside
-/// `f` still become savepoints: diesel's transaction state is the inner connection's.
-fn sqlite_immediate<T>(conn: &mut DbConnection, f: impl FnOnce(&mut DbConnection) -> Result<T, AppError>) -> Result<T, AppError> {
+/// locked" at once instead of waiting. So writers open with `BEGIN IMMEDIATE`, which
+/// takes the write lock up front, and concurrent writers queue on `busy_timeout`.
+/// Nested `conn.transaction` calls inside `f` still become savepoints: diesel's
+/// transaction state is the inner connection's.
+fn within<T>(conn: &mut DbConnection, begin: &str, f: impl FnOnce(&mut DbConnection) -> Result<T, AppError>) -> Result<T, AppError> {
     use diesel::connection::{AnsiTransactionManager, TransactionManager};
-    if let DbConnection::Sqlite(c) = conn {
-        AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+    match conn {
+        DbConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, begin)?,
+        DbConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction_sql(c, begin)?,
     }
     let result = f(conn);
-    if let DbConnection::Sqlite(c) = conn {
-        match &result {
-            Ok(_) => AnsiTransactionManager::commit_transaction(c)?,
-            Err(_) => {
-                if let Err(e) = AnsiTransactionManager::rollback_transaction(c) {
-                    log::error!("rollback failed: {e}");
-                }
-            }
+    let end = match (conn, &result) {
+        (DbConnection::Sqlite(c), Ok(_)) => AnsiTransactionManager::commit_transaction(c),
+        (DbConnection::Postgresql(c), Ok(_)) => AnsiTransactionManager::commit_transaction(c),
+        (DbConnection::Sqlite(c), Err(_)) => AnsiTransactionManager::rollback_transaction(c),
+        (DbConnection::Postgresql(c), Err(_)) => AnsiTransactionManager::rollback_transaction(c),
+    };
+    match (end, result) {
+        (Ok(()), result) => result,
+        (Err(e), Ok(_)) => Err(e.into()),
+        (Err(e), Err(original)) => {
+            log::error!("rollback failed: {e}");
+            Err(original)
         }
     }
-    result
 }

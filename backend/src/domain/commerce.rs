@@ -7,6 +7,12 @@ use chrono::{Months, NaiveDateTime};
 
 use crate::error::{AppError, AppResult};
 
+/// `amount × rate_bps / 10 000`, rounded half up: a tax on a net amount, a commission on
+/// a charge. One rounding rule for every share of money.
+pub fn bps_of(amount_cents: i64, rate_bps: i32) -> i64 {
+    (amount_cents * rate_bps as i64 + 5_000).div_euclid(10_000)
+}
+
 crate::text_enum! {
     /// How often a subscription is billed and renewed.
     pub enum BillingTerm {

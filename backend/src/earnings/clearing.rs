@@ -37,9 +37,14 @@ pub async fn run(state: &AppState) -> AppResult<Tally> {
 
 /// Moves up to `limit` due entries; returns the ones this call moved.
 pub fn clear_batch_in(conn: &mut DbConnection, state: &AppState, now: NaiveDateTime, limit: i64) -> AppResult<Vec<EntryRow>> {
-    let ids = due_ids_in(conn, now, limit)?;
-    let mut moved = Vec::with_capacity(ids.len());
-    for id in ids {
+    let mut due = due_ids_in(conn, now, limit)?;
+    // Each move updates its freelancer's balances row, which stays locked until the batch
+    // commits. Batches of concurrent workers share freelancers, so every batch takes those
+    // row locks in the same order (by freelancer), or two workers could each hold one the
+    // other waits for (PostgreSQL then aborts one of them as a deadlock).
+    due.sort();
+    let mut moved = Vec::with_capacity(due.len());
+    for (_, id) in due {
         if let Some(entry) = ledger::transition_in(conn, &id, EarningStatus::Pending, EarningStatus::Available, Some(now), now)? {
             on_cleared_in(conn, state, &entry, now)?;
             moved.push(entry);
@@ -49,18 +54,19 @@ pub fn clear_batch_in(conn: &mut DbConnection, state: &AppState, now: NaiveDateT
 }
 
 /// What follows a commission becoming available (the email), in the same transaction.
-fn on_cleared_in(_conn: &mut DbConnection, _state: &AppState, _entry: &EntryRow, _now: NaiveDateTime) -> AppResult<()> {
-    Ok(())
+fn on_cleared_in(conn: &mut DbConnection, state: &AppState, entry: &EntryRow, _now: NaiveDateTime) -> AppResult<()> {
+    crate::earnings::posting::on_cleared_in(conn, state, entry)
 }
 
-fn due_ids_in(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -> AppResult<Vec<String>> {
+/// (freelancer, entry) of up to `limit` due entries, the oldest due first.
+fn due_ids_in(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -> AppResult<Vec<(String, String)>> {
     macro_rules! due {
         () => {
             earning_entries::table
                 .filter(earning_entries::status.eq(EarningStatus::Pending))
                 .filter(earning_entries::available_at.le(now))
                 .order((earning_entries::available_at.asc(), earning_entries::id.asc()))
-                .select(earning_entries::id)
+                .select((earning_entries::freelancer_id, earning_entries::id))
                 .limit(limit)
         };
     }

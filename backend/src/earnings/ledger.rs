@@ -64,7 +64,14 @@ pub struct EntryRow {
 
 impl EntryRow {
     /// An entry with no links; set the ones that apply before `post_in`.
-    pub fn new(freelancer_id: &str, kind: EarningKind, status: EarningStatus, amount_cents: i64, cause_key: String, now: NaiveDateTime) -> EntryRow {
+    pub fn new(
+        freelancer_id: &str,
+        kind: EarningKind,
+        status: EarningStatus,
+        amount_cents: i64,
+        cause_key: String,
+        now: NaiveDateTime,
+    ) -> EntryRow {
         EntryRow {
             id: EarningEntryId::generate().0,
             freelancer_id: freelancer_id.to_string(),
@@ -121,16 +128,12 @@ pub fn delta_of(kind: EarningKind, status: EarningStatus, amount: i64) -> Delta 
 /// written, None when the cause was already recorded (a replay): never pays twice.
 pub fn post_in(conn: &mut DbConnection, row: EntryRow) -> AppResult<Option<EntryRow>> {
     let inserted = match conn {
-        DbConnection::Postgresql(c) => diesel::insert_into(earning_entries::table)
-            .values(&row)
-            .on_conflict(earning_entries::cause_key)
-            .do_nothing()
-            .execute(c)?,
-        DbConnection::Sqlite(c) => diesel::insert_into(earning_entries::table)
-            .values(&row)
-            .on_conflict(earning_entries::cause_key)
-            .do_nothing()
-            .execute(c)?,
+        DbConnection::Postgresql(c) => {
+            diesel::insert_into(earning_entries::table).values(&row).on_conflict(earning_entries::cause_key).do_nothing().execute(c)?
+        }
+        DbConnection::Sqlite(c) => {
+            diesel::insert_into(earning_entries::table).values(&row).on_conflict(earning_entries::cause_key).do_nothing().execute(c)?
+        }
     };
     if inserted == 0 {
         return Ok(None);
@@ -232,8 +235,7 @@ pub struct BalancesRow {
 /// The balances of one freelancer: one indexed row read, whatever the history (zero for
 /// a freelancer who never earned).
 pub fn balances_in(conn: &mut DbConnection, freelancer_id: &str) -> AppResult<Delta> {
-    let row: Option<BalancesRow> =
-        earning_balances::table.find(freelancer_id).select(BalancesRow::as_select()).first(conn).optional()?;
+    let row: Option<BalancesRow> = earning_balances::table.find(freelancer_id).select(BalancesRow::as_select()).first(conn).optional()?;
     Ok(row
         .map(|r| Delta {
             pending: r.pending_cents,
@@ -249,11 +251,7 @@ pub fn by_id_in(conn: &mut DbConnection, id: &str) -> AppResult<Option<EntryRow>
 }
 
 pub fn by_cause_in(conn: &mut DbConnection, cause_key: &str) -> AppResult<Option<EntryRow>> {
-    Ok(earning_entries::table
-        .filter(earning_entries::cause_key.eq(cause_key))
-        .select(EntryRow::as_select())
-        .first(conn)
-        .optional()?)
+    Ok(earning_entries::table.filter(earning_entries::cause_key.eq(cause_key)).select(EntryRow::as_select()).first(conn).optional()?)
 }
 
 #[cfg(test)]

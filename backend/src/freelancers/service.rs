@@ -2,7 +2,8 @@
 //! tier. A tier change runs under a row lock on the freelancer, so of concurrent changes
 //! each sees the tier the previous one left: the audit trail is a chain (each entry's
 //! `before` is the previous entry's `after`) with exactly one entry, and one email, per
-//! effective change.
+//! effective change. In the same transaction the freelancer's pending commissions get the
+//! new clearing period (`earnings::posting::retime_for_tier_in`).
 
 use chrono::NaiveDateTime;
 
@@ -46,6 +47,8 @@ pub async fn set_tier(state: &AppState, actor: String, id: String, tier: Tier) -
             if f.tier != tier {
                 let now = st.clock.now_naive();
                 store::set_tier(conn, &id, tier, now)?;
+                // Pending commissions follow the new clearing period at once (audited per entry).
+                crate::earnings::posting::retime_for_tier_in(conn, &id, tier, Some(&actor), now)?;
                 AuditEntry::new(Some(&actor), AuditAction::FreelancerTierChanged, "freelancer", &id)
                     .before(serde_json::json!({"tier": f.tier}))
                     .after(serde_json::json!({"tier": tier}))
@@ -70,6 +73,13 @@ pub async fn set_tier(state: &AppState, actor: String, id: String, tier: Tier) -
 /// freelancer queue. `None`: the freelancer was in another status.
 pub fn move_status_in(conn: &mut DbConnection, id: &str, to: FreelancerStatus, now: NaiveDateTime) -> AppResult<Option<FreelancerRow>> {
     store::move_status(conn, id, to, now)
+}
+
+/// For other slices, inside their transaction: the freelancer's record with its row
+/// locked on PostgreSQL (SQLite's writer lock covers it), so a tier change and a
+/// commission posted at the same time queue instead of using a tier the other replaces.
+pub fn lock_in(conn: &mut DbConnection, id: &str) -> AppResult<FreelancerRow> {
+    store::lock(conn, id)
 }
 
 /// For other slices: the freelancer's current record.

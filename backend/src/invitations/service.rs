@@ -232,6 +232,10 @@ pub fn attach(
         diesel::update(crate::db::schema::freelancers::table.find(&freelancer))
             .set(crate::db::schema::freelancers::onboarding_required.eq(false))
             .execute(conn)?;
+        // Skipping onboarding can complete eligibility (an approved freelancer who had
+        // accepted the terms): the referral code is issued here, in this transaction,
+        // never on a later read of the dashboard.
+        crate::freelancers::service::refresh_eligibility_in(conn, &freelancer, now)?;
     }
     AuditEntry::new(Some(user_id), AuditAction::InvitationAccepted, "invitation", &row.id)
         .after(serde_json::json!({"user_id": user_id, "kind": row.kind, "freelancer_id": freelancer}))

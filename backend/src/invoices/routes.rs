@@ -77,10 +77,7 @@ async fn get_invoice_pdf(
     id: web::Path<String>,
     lang: web::Query<LangQuery>,
 ) -> AppResult<HttpResponse> {
-    let locale = match lang.lang {
-        Some(locale) => locale,
-        None => crate::auth::service::locale_of_user(&state, user.id.clone()).await.unwrap_or_else(|| lang.locale(&req)),
-    };
+    let locale = lang.for_user(&state, &user.id, &req).await;
     let (filename, bytes) = service::pdf(&state, &user, id.into_inner(), locale).await?;
     Ok(HttpResponse::Ok()
         .content_type("application/pdf")

@@ -23,7 +23,7 @@ use crate::state::AppState;
 
 /// `amount × bps / 10 000`, rounded half up.
 pub fn tax_of(amount_cents: i64, rate_bps: i32) -> i64 {
-    (amount_cents * rate_bps as i64 + 5_000).div_euclid(10_000)
+    crate::domain::commerce::bps_of(amount_cents, rate_bps)
 }
 
 /// The tax rate of `country` in basis points; 0 when the table has none.

@@ -82,6 +82,11 @@ templates![
     "subscription_ended",
     "order_confirmation",
     "sale_notification",
+    "withdrawal_paid",
+    "withdrawal_failed",
+    "commission_earned",
+    "commission_available",
+    "commission_reversed",
 ];
 
 static ENV: Lazy<Environment<'static>> = Lazy::new(|| {

@@ -72,6 +72,21 @@ mail!(OrderConfirmation, "order_confirmation" {
 });
 // To the freelancer whose link sold it: what was sold, nothing about the client.
 mail!(SaleNotification, "sale_notification" { name: String, plan: String, seats: i32, term: String });
+// To the freelancer when a withdrawal is paid, or failed (the money is back in available funds).
+mail!(WithdrawalPaid, "withdrawal_paid" { name: String, amount_cents: i64, currency: String, reference: String });
+mail!(WithdrawalFailed, "withdrawal_failed" {
+    name: String, amount_cents: i64, currency: String, failure_code: String, reason: String,
+});
+// Earnings, to the freelancer. `available_at` None: clearing starts when the subscription is activated.
+mail!(CommissionEarned, "commission_earned" {
+    name: String, plan: String, seats: i32, amount_cents: i64, currency: String, available_at: Option<String>, clearing_days: i64,
+});
+mail!(CommissionAvailable, "commission_available" { name: String, plan: String, amount_cents: i64, currency: String });
+// A refund took back `amount_cents` of a commission of `commission_cents`: while pending it
+// is reversed in full; once available (`clawback`) the prorated share leaves available funds.
+mail!(CommissionReversed, "commission_reversed" {
+    name: String, plan: String, amount_cents: i64, commission_cents: i64, currency: String, clawback: bool, invoice_number: String,
+});
 
 /// One rendered sample of `key` in `locale` (None for an unknown key).
 pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::Error>> {
@@ -284,6 +299,63 @@ pub fn sample(key: &str, locale: Locale) -> Option<Result<Rendered, minijinja::E
                 seats: 1,
                 term: "monthly".into(),
                 url: url("/app/dashboard"),
+            },
+            locale,
+        ),
+        "withdrawal_paid" => render(
+            &WithdrawalPaid {
+                name: name(),
+                amount_cents: 25_000,
+                currency: "USD".into(),
+                reference: "wd_sample".into(),
+                url: url("/app/earnings"),
+            },
+            locale,
+        ),
+        "withdrawal_failed" => render(
+            &WithdrawalFailed {
+                name: name(),
+                amount_cents: 25_000,
+                currency: "USD".into(),
+                failure_code: "account_closed".into(),
+                reason: crate::providers::payouts::sandbox::ACCOUNT_CLOSED_REASON.into(),
+                url: url("/app/earnings"),
+            },
+            locale,
+        ),
+        "commission_earned" => render(
+            &CommissionEarned {
+                name: name(),
+                plan: "Microsoft 365 Business Standard".into(),
+                seats: 5,
+                amount_cents: 7_500,
+                currency: "USD".into(),
+                available_at: Some("2026-12-30T09:30:00Z".into()),
+                clearing_days: 14,
+                url: url("/app/earnings"),
+            },
+            locale,
+        ),
+        "commission_available" => render(
+            &CommissionAvailable {
+                name: name(),
+                plan: "Microsoft 365 Business Standard".into(),
+                amount_cents: 7_500,
+                currency: "USD".into(),
+                url: url("/app/earnings"),
+            },
+            locale,
+        ),
+        "commission_reversed" => render(
+            &CommissionReversed {
+                name: name(),
+                plan: "Microsoft 365 Business Standard".into(),
+                amount_cents: 7_500,
+                commission_cents: 7_500,
+                currency: "USD".into(),
+                clawback: false,
+                invoice_number: "2026-000042".into(),
+                url: url("/app/earnings"),
             },
             locale,
         ),

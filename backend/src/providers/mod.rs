@@ -3,3 +3,4 @@
 
 pub mod microsoft;
 pub mod payments;
+pub mod payouts;

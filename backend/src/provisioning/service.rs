@@ -208,6 +208,7 @@ fn activate_in(
     };
     events::append_in(
         conn,
+        state,
         NewEvent {
             subscription_id: &sub.id,
             kind: SubscriptionEventKind::Activated,

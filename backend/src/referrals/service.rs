@@ -44,6 +44,12 @@ pub fn clicks_in(conn: &mut DbConnection, freelancer_id: &str) -> AppResult<i64>
     store::count(conn, freelancer_id)
 }
 
+/// For the dashboard: the visits of the freelancer's link on `first_day` (UTC,
+/// `YYYY-MM-DD`, as clicks are recorded) or later.
+pub fn clicks_since_in(conn: &mut DbConnection, freelancer_id: &str, first_day: chrono::NaiveDate) -> AppResult<i64> {
+    store::count_since(conn, freelancer_id, &first_day.to_string())
+}
+
 /// The day's pseudonym of a visitor.
 pub fn visitor_hash(signing_secret: &str, day: &str, ip: &str, user_agent: &str) -> String {
     let secret: [u8; 32] =

@@ -27,3 +27,12 @@ pub fn insert_click(conn: &mut DbConnection, freelancer_id: &str, day: &str, vis
 pub fn count(conn: &mut DbConnection, freelancer_id: &str) -> AppResult<i64> {
     Ok(referral_clicks::table.filter(referral_clicks::freelancer_id.eq(freelancer_id)).count().get_result(conn)?)
 }
+
+/// The counted clicks of one freelancer's link on `first_day` (`YYYY-MM-DD`) or later: a
+/// range on the primary key (freelancer_id, day, visitor_hash).
+pub fn count_since(conn: &mut DbConnection, freelancer_id: &str, first_day: &str) -> AppResult<i64> {
+    Ok(referral_clicks::table
+        .filter(referral_clicks::freelancer_id.eq(freelancer_id).and(referral_clicks::day.ge(first_day)))
+        .count()
+        .get_result(conn)?)
+}

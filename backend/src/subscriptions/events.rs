@@ -10,6 +10,7 @@ use crate::db::DbConnection;
 use crate::domain::commerce::{SubscriptionEventKind, SubscriptionStatus};
 use crate::domain::ids::SubscriptionEventId;
 use crate::error::AppResult;
+use crate::state::AppState;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = subscription_events)]
@@ -44,8 +45,9 @@ pub struct NewEvent<'a> {
     pub data: serde_json::Value,
 }
 
-/// Appends one event; returns its id.
-pub fn append_in(conn: &mut DbConnection, e: NewEvent<'_>, now: NaiveDateTime) -> AppResult<String> {
+/// Appends one event and posts what it earns (`earnings::posting`, same transaction;
+/// `st` for the links in the emails that follow); returns its id.
+pub fn append_in(conn: &mut DbConnection, st: &AppState, e: NewEvent<'_>, now: NaiveDateTime) -> AppResult<String> {
     let row = EventRow {
         id: SubscriptionEventId::generate().0,
         subscription_id: e.subscription_id.to_string(),
@@ -60,6 +62,7 @@ pub fn append_in(conn: &mut DbConnection, e: NewEvent<'_>, now: NaiveDateTime) -
         created_at: now,
     };
     diesel::insert_into(subscription_events::table).values(&row).execute(conn)?;
+    crate::earnings::posting::on_event_in(conn, st, &row, now)?;
     Ok(row.id)
 }
 

@@ -6,6 +6,7 @@
 pub mod admin_routes;
 pub mod events;
 pub mod model;
+pub mod referred;
 pub mod renewals;
 pub mod routes;
 pub mod rules;

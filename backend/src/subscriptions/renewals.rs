@@ -164,6 +164,7 @@ async fn expire(state: &AppState, claimed: SubscriptionRow) -> AppResult<bool> {
             };
             events::append_in(
                 conn,
+                &st,
                 event(&row, SubscriptionEventKind::Expired, claimed.status, serde_json::json!({"reason": "auto_renew_off"})),
                 now,
             )?;
@@ -226,7 +227,7 @@ async fn renewed(state: &AppState, claimed: SubscriptionRow, c: Charge, provider
             let (invoice, _) = issue_in(conn, invoice, None, now)?;
             if claimed.scheduled_seats.is_some() && row.seats != claimed.seats {
                 let data = serde_json::json!({"previous_seats": claimed.seats});
-                events::append_in(conn, event(&row, SubscriptionEventKind::SeatsDecreased, claimed.status, data), now)?;
+                events::append_in(conn, &st, event(&row, SubscriptionEventKind::SeatsDecreased, claimed.status, data), now)?;
                 let seats = serde_json::json!({"seats": row.seats});
                 crate::subscriptions::service::sync_provider_in(conn, &row, crate::domain::commerce::ProvisioningTaskKind::ChangeSeats, seats, now)?;
             }
@@ -239,11 +240,11 @@ async fn renewed(state: &AppState, claimed: SubscriptionRow, c: Charge, provider
             let mut renewal = event(&row, SubscriptionEventKind::Renewed, claimed.status, data);
             renewal.amount_cents = Some(invoice.total_cents);
             renewal.invoice_id = Some(&invoice.id);
-            events::append_in(conn, renewal, then(now, 1))?;
+            events::append_in(conn, &st, renewal, then(now, 1))?;
             let after = serde_json::json!({"status": row.status, "seats": row.seats, "current_term_end": crate::clock::utc(row.current_term_end), "invoice": invoice.number});
             audit(conn, AuditAction::SubscriptionRenewed, &claimed, &row, after, now)?;
             if claimed.status == SubscriptionStatus::Suspended {
-                events::append_in(conn, event(&row, SubscriptionEventKind::Reactivated, claimed.status, serde_json::json!({})), then(now, 2))?;
+                events::append_in(conn, &st, event(&row, SubscriptionEventKind::Reactivated, claimed.status, serde_json::json!({})), then(now, 2))?;
                 audit(conn, AuditAction::SubscriptionReactivated, &claimed, &row, serde_json::json!({"status": row.status}), now)?;
             }
             let who = crate::auth::service::recipient(conn, &row.customer_user_id)?;
@@ -297,7 +298,7 @@ async fn failed(state: &AppState, claimed: SubscriptionRow, c: Charge, e: Paymen
             // cancellation that follows from it is its own event.
             let mut failure = event(&row, SubscriptionEventKind::RenewalPaymentFailed, claimed.status, data);
             failure.status_after = claimed.status;
-            events::append_in(conn, failure, now)?;
+            events::append_in(conn, &st, failure, now)?;
             let after = serde_json::json!({"status": row.status, "attempt": attempt, "failure_code": code, "retry_at": retry_at.map(crate::clock::utc)});
             audit(conn, AuditAction::SubscriptionRenewalFailed, &claimed, &row, after, now)?;
             let (plan, who) = (c.plan.clone(), crate::auth::service::recipient(conn, &row.customer_user_id)?);
@@ -319,7 +320,7 @@ async fn failed(state: &AppState, claimed: SubscriptionRow, c: Charge, e: Paymen
                 }
                 AfterFailure::Suspend { retry_at } => {
                     let data = serde_json::json!({"retry_at": crate::clock::utc(retry_at)});
-                    events::append_in(conn, event(&row, SubscriptionEventKind::Suspended, claimed.status, data), then(now, 1))?;
+                    events::append_in(conn, &st, event(&row, SubscriptionEventKind::Suspended, claimed.status, data), then(now, 1))?;
                     audit(conn, AuditAction::SubscriptionSuspended, &claimed, &row, serde_json::json!({"status": row.status}), now)?;
                     let mail = mails::SubscriptionSuspended {
                         name: who.name.clone(),
@@ -332,7 +333,7 @@ async fn failed(state: &AppState, claimed: SubscriptionRow, c: Charge, e: Paymen
                 }
                 AfterFailure::Cancel => {
                     let data = serde_json::json!({"reason": "unpaid"});
-                    events::append_in(conn, event(&row, SubscriptionEventKind::Cancelled, claimed.status, data), then(now, 1))?;
+                    events::append_in(conn, &st, event(&row, SubscriptionEventKind::Cancelled, claimed.status, data), then(now, 1))?;
                     audit(conn, AuditAction::SubscriptionCancelled, &claimed, &row, serde_json::json!({"status": row.status, "reason": "unpaid"}), now)?;
                     send_ended(conn, &st, &row, true, now)?;
                 }

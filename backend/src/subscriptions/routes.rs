@@ -1,7 +1,7 @@
 //! The client's, the referring freelancer's and everyone's read routes of a subscription:
 //! thin handlers over `subscriptions::service`, which decides who sees what.
 
-use actix_web::{get, patch, post, web};
+use actix_web::{get, patch, post, web, HttpResponse};
 
 use crate::auth::AuthUser;
 use crate::docs::*;
@@ -10,6 +10,7 @@ use crate::freelancers::eligibility::EligibleFreelancer;
 use crate::pagination::{PageParams, Paginated};
 use crate::state::AppState;
 use crate::subscriptions::model::*;
+use crate::subscriptions::referred::{self, ReferredFilter};
 use crate::subscriptions::service;
 use crate::subscriptions::view::Subscription;
 use crate::web::json::Json;
@@ -21,7 +22,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(update_subscription)
         .service(preview_cancellation)
         .service(cancel_subscription)
-        .service(list_referred_subscriptions);
+        .service(list_referred_subscriptions)
+        .service(export_referred_subscriptions);
 }
 
 /// The caller's own subscriptions as a client, newest first.
@@ -158,16 +160,17 @@ async fn cancel_subscription(state: web::Data<AppState>, user: AuthUser, id: web
     Ok(web::Json(service::cancel(&state, &user, id.into_inner()).await?))
 }
 
-/// Every subscription bought through the freelancer's own link, in any status, newest first.
+/// Every subscription bought through the freelancer's own link, in any status, newest
+/// first; filtered by status, plan and purchase day (`from`/`to`, UTC, inclusive).
 #[utoipa::path(operation_id = "list_referred_subscriptions",
     tag = "subscriptions",
-    params(StatusFilter, PageParams),
+    params(ReferredFilter, PageParams),
     responses(
         (status = 200, body = Paginated<Subscription>),
         (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
         (status = 403, description = "Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, response = Unprocessable),
+        (status = 422, description = "An unknown status, a malformed date or `from` after `to` (`validation_failed`, with the fields)", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -175,9 +178,35 @@ async fn cancel_subscription(state: web::Data<AppState>, user: AuthUser, id: web
 async fn list_referred_subscriptions(
     state: web::Data<AppState>,
     caller: EligibleFreelancer,
-    filter: web::Query<StatusFilter>,
+    filter: web::Query<ReferredFilter>,
     page: web::Query<PageParams>,
 ) -> AppResult<web::Json<Paginated<Subscription>>> {
-    let page = page.parse()?;
-    Ok(web::Json(service::list_referred(&state, caller.freelancer.id, filter.status, page).await?))
+    let (filter, page) = (filter.parse()?, page.parse()?);
+    Ok(web::Json(referred::list_referred(&state, caller.freelancer.id, filter, page).await?))
+}
+
+/// The same subscriptions as `GET /me/subscriptions` with the same filters, all of them,
+/// as a CSV download (one line per subscription, money in decimal dollars).
+#[utoipa::path(operation_id = "export_referred_subscriptions",
+    tag = "subscriptions",
+    params(ReferredFilter),
+    responses(
+        (status = 200, description = "A CSV file with a header row", body = String, content_type = "text/csv",
+            headers(("Content-Disposition" = String, description = "attachment; filename=\"subscriptions-2026-12-06.csv\""))),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, description = "Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An unknown status, a malformed date or `from` after `to` (`validation_failed`, with the fields)", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/me/subscriptions.csv")]
+async fn export_referred_subscriptions(
+    state: web::Data<AppState>,
+    caller: EligibleFreelancer,
+    filter: web::Query<ReferredFilter>,
+) -> AppResult<HttpResponse> {
+    let filter = filter.parse()?;
+    let csv = referred::export_referred(&state, caller.freelancer.id, filter).await?;
+    Ok(csv.attachment(&referred::export_filename(state.clock.now_naive())))
 }

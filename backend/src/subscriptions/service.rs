@@ -133,7 +133,7 @@ pub async fn get(state: &AppState, user: &AuthUser, id: String) -> AppResult<Sub
         .await
 }
 
-async fn list(state: &AppState, q: ListQuery) -> AppResult<Paginated<AdminSubscription>> {
+pub(crate) async fn list(state: &AppState, q: ListQuery) -> AppResult<Paginated<AdminSubscription>> {
     let limit = q.limit;
     let items = state
         .db
@@ -147,7 +147,7 @@ async fn list(state: &AppState, q: ListQuery) -> AppResult<Paginated<AdminSubscr
     Ok(finish(items, limit, |a: &AdminSubscription| (a.subscription.created_at.naive_utc(), a.subscription.id.clone()), |x| x))
 }
 
-fn subscriptions_only(page: Paginated<AdminSubscription>) -> Paginated<Subscription> {
+pub(crate) fn subscriptions_only(page: Paginated<AdminSubscription>) -> Paginated<Subscription> {
     Paginated { data: page.data.into_iter().map(|a| a.subscription).collect(), next_cursor: page.next_cursor }
 }
 
@@ -158,25 +158,13 @@ pub async fn list_mine(
     status: Option<SubscriptionStatus>,
     page: Page,
 ) -> AppResult<Paginated<Subscription>> {
-    let q = ListQuery { scope: Scope::Customer(user.id.clone()), status, self_referral: None, after: page.after, limit: page.limit };
-    Ok(subscriptions_only(list(state, q).await?))
-}
-
-/// Every subscription sold through the freelancer's link, newest first.
-pub async fn list_referred(
-    state: &AppState,
-    freelancer_id: String,
-    status: Option<SubscriptionStatus>,
-    page: Page,
-) -> AppResult<Paginated<Subscription>> {
-    let q = ListQuery { scope: Scope::Referrer(freelancer_id), status, self_referral: None, after: page.after, limit: page.limit };
+    let q = ListQuery { status, ..ListQuery::all(Scope::Customer(user.id.clone()), page.after, page.limit) };
     Ok(subscriptions_only(list(state, q).await?))
 }
 
 /// Support's list (callers are staff).
 pub async fn admin_list(state: &AppState, filter: AdminFilter, page: Page) -> AppResult<Paginated<AdminSubscription>> {
-    let q =
-        ListQuery { scope: Scope::Any, status: filter.status, self_referral: filter.self_referral, after: page.after, limit: page.limit };
+    let q = ListQuery { status: filter.status, self_referral: filter.self_referral, ..ListQuery::all(Scope::Any, page.after, page.limit) };
     list(state, q).await
 }
 
@@ -266,6 +254,7 @@ async fn schedule_seats(state: &AppState, user_id: &str, seen: &SubscriptionRow,
             };
             events::append_in(
                 conn,
+        &st,
                 NewEvent {
                     subscription_id: &row.id,
                     kind: SubscriptionEventKind::SeatsDecreaseScheduled,
@@ -406,6 +395,7 @@ fn apply_seat_increase(
     }
     events::append_in(
         conn,
+        st,
         NewEvent {
             subscription_id: &row.id,
             kind: SubscriptionEventKind::SeatsIncreased,
@@ -548,6 +538,7 @@ fn auto_renew_changed(
     if !row.auto_renew {
         events::append_in(
             conn,
+            st,
             NewEvent {
                 subscription_id: &row.id,
                 kind: SubscriptionEventKind::AutoRenewDisabled,
@@ -753,6 +744,7 @@ async fn cancel_with_refund(
             }
             events::append_in(
                 conn,
+        &st,
                 NewEvent {
                     subscription_id: &row.id,
                     kind: SubscriptionEventKind::Cancelled,

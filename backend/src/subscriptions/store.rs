@@ -7,9 +7,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::schema::{customer_accounts, invoice_lines, invoices, payments, plans, subscriptions, users};
+use crate::db::schema::{customer_accounts, invoice_lines, invoices, payments, plans, subscription_events, subscriptions, users};
 use crate::db::DbConnection;
-use crate::domain::commerce::{InvoiceKind, InvoiceStatus, PaymentPurpose, PaymentStatus, SubscriptionStatus};
+use crate::domain::commerce::{InvoiceKind, InvoiceStatus, PaymentPurpose, PaymentStatus, SubscriptionEventKind, SubscriptionStatus};
 use crate::domain::ids::PaymentId;
 use crate::error::AppResult;
 use crate::invoices::model::{BillTo, InvoiceLineRow, InvoiceRow, NewInvoice, NewLine};
@@ -55,8 +55,19 @@ pub struct ListQuery {
     pub scope: Scope,
     pub status: Option<SubscriptionStatus>,
     pub self_referral: Option<bool>,
+    pub plan_id: Option<String>,
+    /// `created_at` from (inclusive) and until (exclusive).
+    pub created_from: Option<NaiveDateTime>,
+    pub created_until: Option<NaiveDateTime>,
     pub after: Option<(NaiveDateTime, String)>,
     pub limit: i64,
+}
+
+impl ListQuery {
+    /// Every subscription `scope` may see, `limit` per page, no filter.
+    pub fn all(scope: Scope, after: Option<(NaiveDateTime, String)>, limit: i64) -> ListQuery {
+        ListQuery { scope, status: None, self_referral: None, plan_id: None, created_from: None, created_until: None, after, limit }
+    }
 }
 
 /// One page (plus one row) of subscriptions, newest first, each with its client.
@@ -71,6 +82,15 @@ pub fn list(conn: &mut DbConnection, q: ListQuery) -> AppResult<Vec<(Subscriptio
     }
     if let Some(flag) = q.self_referral {
         query = query.filter(subscriptions::self_referral.eq(flag));
+    }
+    if let Some(plan) = q.plan_id {
+        query = query.filter(subscriptions::plan_id.eq(plan));
+    }
+    if let Some(from) = q.created_from {
+        query = query.filter(subscriptions::created_at.ge(from));
+    }
+    if let Some(until) = q.created_until {
+        query = query.filter(subscriptions::created_at.lt(until));
     }
     Ok(crate::newest_first!(query, subscriptions::created_at, subscriptions::id, q.after, q.limit).load(conn)?)
 }
@@ -489,4 +509,78 @@ pub fn lock(conn: &mut DbConnection, id: &str) -> AppResult<()> {
         subscriptions::table.find(id).select(subscriptions::id).for_update().first::<String>(pg).optional()?;
     }
     Ok(())
+}
+
+// ---- The referring freelancer's figures (dashboard, forecast): aggregates and short,
+// indexed reads, never a whole history.
+
+/// (status, subscriptions, seats) of every subscription sold through `freelancer_id`'s
+/// link: one GROUP BY answered from the `subscriptions_freelancer_status` index
+/// (freelancer_id, status, seats), so its cost does not depend on row widths.
+pub fn referred_by_status(conn: &mut DbConnection, freelancer_id: &str) -> AppResult<Vec<(SubscriptionStatus, i64, Option<i64>)>> {
+    Ok(subscriptions::table
+        .filter(subscriptions::freelancer_id.eq(freelancer_id))
+        .group_by(subscriptions::status)
+        .select((subscriptions::status, diesel::dsl::count_star(), diesel::dsl::sum(subscriptions::seats)))
+        .load(conn)?)
+}
+
+/// How many subscriptions `freelancer_id`'s link sold since `since` (the
+/// `subscriptions_freelancer` index: freelancer_id, created_at).
+pub fn referred_since(conn: &mut DbConnection, freelancer_id: &str, since: NaiveDateTime) -> AppResult<i64> {
+    Ok(subscriptions::table
+        .filter(subscriptions::freelancer_id.eq(freelancer_id).and(subscriptions::created_at.ge(since)))
+        .count()
+        .get_result(conn)?)
+}
+
+/// The newest `n` sales of `freelancer_id`'s link with their plan's name (the
+/// `subscriptions_freelancer` index, read backwards, stops after `n` rows).
+pub fn recent_referred(conn: &mut DbConnection, freelancer_id: &str, n: i64) -> AppResult<Vec<(SubscriptionRow, String)>> {
+    Ok(subscriptions::table
+        .inner_join(plans::table)
+        .filter(subscriptions::freelancer_id.eq(freelancer_id))
+        .order((subscriptions::created_at.desc(), subscriptions::id.desc()))
+        .limit(n)
+        .select((SubscriptionRow::as_select(), plans::name))
+        .load(conn)?)
+}
+
+/// The invoice each of `ids` was bought with (its `created` event), by subscription.
+pub fn purchase_invoices(conn: &mut DbConnection, ids: &[String]) -> AppResult<Vec<(String, String)>> {
+    Ok(subscription_events::table
+        .filter(subscription_events::subscription_id.eq_any(ids))
+        .filter(subscription_events::kind.eq(SubscriptionEventKind::Created))
+        .filter(subscription_events::invoice_id.is_not_null())
+        .select((subscription_events::subscription_id, subscription_events::invoice_id.assume_not_null()))
+        .load(conn)?)
+}
+
+/// A subscription that renews, with what its plan charges and pays today:
+/// (row, plan name, monthly and yearly price per seat, commission rate in bps).
+pub type Renewing = (SubscriptionRow, String, i64, i64, i32);
+
+/// `freelancer_id`'s active, auto-renewing, commission-earning subscriptions whose term
+/// ends in `(from, until]`.
+pub fn renewing_between(
+    conn: &mut DbConnection,
+    freelancer_id: &str,
+    from: NaiveDateTime,
+    until: NaiveDateTime,
+) -> AppResult<Vec<Renewing>> {
+    Ok(subscriptions::table
+        .inner_join(plans::table)
+        .filter(subscriptions::freelancer_id.eq(freelancer_id))
+        .filter(subscriptions::status.eq(SubscriptionStatus::Active))
+        .filter(subscriptions::auto_renew.eq(true).and(subscriptions::self_referral.eq(false)))
+        .filter(subscriptions::current_term_end.gt(from).and(subscriptions::current_term_end.le(until)))
+        .order((subscriptions::current_term_end.asc(), subscriptions::id.asc()))
+        .select((
+            SubscriptionRow::as_select(),
+            plans::name,
+            plans::monthly_price_cents,
+            plans::yearly_price_cents,
+            plans::commission_rate_bps,
+        ))
+        .load(conn)?)
 }

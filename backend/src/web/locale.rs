@@ -20,6 +20,15 @@ impl LangQuery {
     pub fn locale(&self, req: &HttpRequest) -> Locale {
         self.lang.unwrap_or_else(|| request_locale(req))
     }
+
+    /// The language of a document for a signed-in user: the query's, else their
+    /// account's, else the request's.
+    pub async fn for_user(&self, state: &crate::state::AppState, user_id: &str, req: &HttpRequest) -> Locale {
+        match self.lang {
+            Some(locale) => locale,
+            None => crate::auth::service::locale_of_user(state, user_id.to_string()).await.unwrap_or_else(|| self.locale(req)),
+        }
+    }
 }
 
 /// The first supported language of the request's `Accept-Language`, if it names one.

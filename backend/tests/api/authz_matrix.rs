@@ -356,6 +356,7 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
             (Staff, c)
         }
         ("POST", "/api/v1/admin/jobs/{name}/run") => (Staff, call("/api/v1/admin/jobs/email/run", Body::None)),
+        ("GET", "/api/v1/admin/ledger/verify") => (Staff, call(path, Body::None)),
         ("POST", "/api/v1/admin/support-tickets/{id}/close") => {
             let id = ticket_of(app, &w.a, "A's ticket for staff to close").await;
             let mut c = call(path.replace("{id}", &id), Body::None);
@@ -525,11 +526,65 @@ async fn fixture(app: &TestApp, w: &World, method: &str, path: &str) -> Option<(
             c.owner = Some(client);
             (OwnerOnly, c)
         }
-        ("GET", "/api/v1/me/subscriptions") => {
+        ("GET", "/api/v1/me/subscriptions" | "/api/v1/me/subscriptions.csv" | "/api/v1/me/earnings/forecast") => {
+            // A monthly, auto-renewing sale of A: listed, exported and forecast for A only.
             let (client, id) = subscription_of_a(app, w).await;
             let mut c = call(path, Body::None);
             c.secrets = vec![id, client.email];
             (EligibleSelf, c)
+        }
+        // Withdrawals and statements: eligible freelancers, each on their own money. A
+        // request reaches the rules (409 without available funds); staff work the queue.
+        ("POST", "/api/v1/me/withdrawals") => (FreelancerSelf, call(path, Body::Json(json!({"amount_cents": 1_000})))),
+        ("GET", "/api/v1/me/withdrawals" | "/api/v1/admin/withdrawals") => {
+            let id = crate::withdrawals::withdrawal_in_flight(app, &w.a_freelancer_id).await;
+            let mut c = call(path, Body::None);
+            c.secrets = vec![id];
+            (if path.starts_with("/api/v1/admin/") { Staff } else { EligibleSelf }, c)
+        }
+        ("POST", "/api/v1/admin/withdrawals/{id}/retry") => {
+            let (_, fl, _) = app.eligible_freelancer().await;
+            crate::withdrawals::fund(app, &fl, 1_000).await;
+            let id = crate::withdrawals::stuck_withdrawal(app, &fl, 1_000).await;
+            let mut c = call(path.replace("{id}", &id), Body::None);
+            c.secrets = vec![fl];
+            (Staff, c)
+        }
+        ("GET", "/api/v1/me/earnings/statements/{year}.csv" | "/api/v1/me/earnings/statements/{year}.pdf") => {
+            use chrono::Datelike;
+            let year = app.state.clock.now_naive().year().to_string();
+            let mut c = call(path.replace("{year}", &year), Body::None);
+            c.secrets = a_secrets();
+            (EligibleSelf, c)
+        }
+        ("GET", "/api/v1/me/earnings/monthly") => (EligibleSelf, call(path, Body::None)),
+        ("GET", "/api/v1/me/earnings" | "/api/v1/me/earnings.csv") => {
+            let entry = earning_of_a(app, w).await;
+            let mut c = call(path, Body::None);
+            c.secrets = vec![entry];
+            (EligibleSelf, c)
+        }
+        ("GET", "/api/v1/me/earnings/{id}") => {
+            let entry = earning_of_a(app, w).await;
+            let mut c = call(path.replace("{id}", &entry), Body::None);
+            c.secrets = vec![entry];
+            (OwnerOnly, c)
+        }
+        ("GET", "/api/v1/admin/freelancers/{id}/earnings") => {
+            let entry = earning_of_a(app, w).await;
+            let mut c = call(path.replace("{id}", &w.a_freelancer_id), Body::None);
+            c.secrets = vec![entry];
+            (Staff, c)
+        }
+        ("GET", "/api/v1/admin/freelancers/{id}/earnings/{entry_id}") => {
+            let entry = earning_of_a(app, w).await;
+            let mut c = call(path.replace("{id}", &w.a_freelancer_id).replace("{entry_id}", &entry), Body::None);
+            c.secrets = vec![entry];
+            (Staff, c)
+        }
+        ("POST", "/api/v1/admin/freelancers/{id}/adjustments") => {
+            let body = json!({"amount_cents": 100, "reason": "A credit in the matrix."});
+            (Staff, call(path.replace("{id}", &w.a_freelancer_id), Body::Json(body)))
         }
         ("GET", "/api/v1/admin/subscriptions") => {
             let (client, id) = subscription_of_a(app, w).await;
@@ -553,6 +608,18 @@ async fn subscription_of_a(app: &TestApp, w: &World) -> (Session, String) {
     let client = app.customer().await;
     let id = app.subscription(&client).seats(2).referred_by(&w.a_freelancer_id).create().await;
     (client, id)
+}
+
+/// A credit on A's ledger, written through the ledger; returns the entry id.
+async fn earning_of_a(app: &TestApp, w: &World) -> String {
+    use partner_hub::domain::earnings::{EarningKind, EarningStatus};
+    use partner_hub::earnings::ledger::{self, EntryRow};
+    let now = app.state.clock.now_naive();
+    let cause = format!("adjustment:matrix:{}", partner_hub::domain::ids::random_token(12));
+    let row = EntryRow::new(&w.a_freelancer_id, EarningKind::Adjustment, EarningStatus::Available, 100, cause, now);
+    let id = row.id.clone();
+    app.db(move |conn| ledger::post_in(conn, row)).await.expect("posted");
+    id
 }
 
 const LAST: [(&str, &str); 2] = [("POST", "/api/v1/admin/terms"), ("POST", "/api/v1/admin/clock/advance")];

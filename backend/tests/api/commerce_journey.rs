@@ -10,7 +10,7 @@ use crate::helpers::{Session, TestApp};
 
 const STANDARD: &str = "pln_m365_business_standard";
 
-async fn checkout(app: &TestApp, who: &Session, body: Value) -> Value {
+pub(crate) async fn checkout(app: &TestApp, who: &Session, body: Value) -> Value {
     let res = app
         .client
         .post(app.url("/api/v1/checkout"))
@@ -24,12 +24,12 @@ async fn checkout(app: &TestApp, who: &Session, body: Value) -> Value {
     res.json().await.unwrap()
 }
 
-async fn advance(app: &TestApp, admin: &Session, days: i64) {
+pub(crate) async fn advance(app: &TestApp, admin: &Session, days: i64) {
     let res = app.post("/api/v1/admin/clock/advance", json!({"days": days}), Some(&admin.access_token)).await;
     assert_eq!(res.status(), 200, "advance");
 }
 
-async fn run_job(app: &TestApp, admin: &Session, name: &str) -> Value {
+pub(crate) async fn run_job(app: &TestApp, admin: &Session, name: &str) -> Value {
     let res = app.post(&format!("/api/v1/admin/jobs/{name}/run"), json!({}), Some(&admin.access_token)).await;
     assert_eq!(res.status(), 200, "job {name}");
     res.json().await.unwrap()
@@ -62,7 +62,7 @@ fn account_body(name: &str) -> Value {
 
 /// Sets up the client's Microsoft account, lets support approve it and accepts the
 /// partnership from the emailed link; returns the accept response.
-async fn account_to_partnership(app: &TestApp, client: &Session, support: &Session, name: &str) -> Value {
+pub(crate) async fn account_to_partnership(app: &TestApp, client: &Session, support: &Session, name: &str) -> Value {
     let res = app.post("/api/v1/customer/accounts", account_body(name), Some(&client.access_token)).await;
     assert_eq!(res.status(), 201, "account set-up");
     let account: Value = res.json().await.unwrap();

@@ -96,6 +96,7 @@ pub fn settings_for(dir: &std::path::Path, database_url: String, opts: &Options)
         payments: Default::default(),
         seller: Default::default(),
         microsoft: Default::default(),
+        payouts: Default::default(),
     }
 }
 
@@ -505,6 +506,7 @@ impl SubscriptionBuilder<'_> {
 
         let now = self.app.state.clock.now_naive();
         let b = self.spec;
+        let st = self.app.state.clone();
         self.app
             .db(move |conn| {
                 let (name, monthly, yearly): (String, i64, i64) = plans::table
@@ -604,10 +606,15 @@ impl SubscriptionBuilder<'_> {
                     actor_id: None,
                     data: json!({}),
                 };
-                append_in(conn, event(SubscriptionEventKind::Created), now)?;
+                append_in(conn, &st, event(SubscriptionEventKind::Created), now)?;
                 if row.status == SubscriptionStatus::Active {
                     let later = now + chrono::Duration::microseconds(1);
-                    append_in(conn, NewEvent { amount_cents: None, invoice_id: None, ..event(SubscriptionEventKind::Activated) }, later)?;
+                    append_in(
+                        conn,
+                        &st,
+                        NewEvent { amount_cents: None, invoice_id: None, ..event(SubscriptionEventKind::Activated) },
+                        later,
+                    )?;
                 }
                 Ok(row.id)
             })

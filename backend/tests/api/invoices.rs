@@ -162,9 +162,14 @@ async fn pdf(app: &TestApp, who: &Session, id: &str, query: &str) -> reqwest::Re
 
 /// The text of every page of a PDF response, after checking what makes it a PDF.
 async fn pdf_text(res: reqwest::Response, filename: &str) -> String {
+    pdf_text_of(res, &format!("inline; filename=\"{filename}\"")).await
+}
+
+/// The text of every page of an A4 PDF response sent with `disposition`.
+pub async fn pdf_text_of(res: reqwest::Response, disposition: &str) -> String {
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "application/pdf");
-    assert_eq!(res.headers()["content-disposition"], format!("inline; filename=\"{filename}\"").as_str());
+    assert_eq!(res.headers()["content-disposition"], disposition);
     let bytes = res.bytes().await.unwrap();
     assert!(bytes.starts_with(b"%PDF-"), "a PDF");
     let doc = lopdf::Document::load_mem(&bytes).expect("a PDF lopdf can read");

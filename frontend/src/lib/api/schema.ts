@@ -351,6 +351,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/freelancers/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Credit or debit a freelancer's available funds with a reason (staff). Written as an
+         *     `adjustment` entry, available at once, audited `earning.adjusted` with the balances
+         *     before and after. A debit beyond the available funds is 409 `insufficient_funds`
+         *     unless `allow_negative` is true.
+         * @description Send an `Idempotency-Key` (a UUID) so that a double-click or a retry cannot adjust
+         *     twice: the same key and body replay the first answer (`Idempotent-Replayed: true`).
+         */
+        post: operations["create_adjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/freelancers/{id}/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A freelancer's balances and ledger entries, newest first, each with its cause (staff). */
+        get: operations["list_freelancer_earnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/freelancers/{id}/earnings/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry of a freelancer with its timeline and related entries (staff). */
+        get: operations["get_freelancer_earning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/freelancers/{id}/tier": {
         parameters: {
             query?: never;
@@ -434,6 +492,28 @@ export interface paths {
         put?: never;
         /** Run a job now and report what it did. */
         post: operations["run_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ledger/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Checks every invariant of the earnings ledger: balances equal the sums of the entries,
+         *     each paid invoice of an attributed sale has exactly one commission, no negative
+         *     pending earnings, reversals point at their commissions, nothing available early.
+         *     A read: it changes nothing.
+         */
+        get: operations["verify_ledger"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -640,6 +720,47 @@ export interface paths {
          *     earlier version are emailed.
          */
         post: operations["publish_terms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every freelancer's withdrawals (or those in `status`; `requested` is the work still
+         *     open), newest first, with the freelancer's name.
+         */
+        get: operations["list_withdrawals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/withdrawals/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the payout provider again about a withdrawal still `requested` (its provider
+         *     could not be reached). The same payout key goes along, so a payout the provider already
+         *     made is not made twice. Audited as `withdrawal.retried`.
+         */
+        post: operations["retry_withdrawal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1092,6 +1213,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's balances and ledger entries, newest first, each with its cause. */
+        get: operations["list_my_earnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/earnings.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entry of the caller matching the filters, newest first, as CSV (header row;
+         *     amounts in dollars with two decimals).
+         */
+        get: operations["my_earnings_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/earnings/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The commission the renewals of the next 90 days will earn: each renewal of an active,
+         *     auto-renewing subscription sold through the caller's link, at today's prices and rates.
+         */
+        get: operations["get_earnings_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/earnings/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Earnings per calendar month (UTC), oldest first, ending with the current month: every
+         *     commission posted that month, what reversals and clawbacks took back, and the net.
+         */
+        get: operations["get_monthly_earnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/earnings/statements/{year}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's earnings statement for `year` (2000 to this year) as CSV: who it is for,
+         *     then per month commissions, reversals, adjustments, net earnings and payouts, and the
+         *     year's totals; labels in the caller's language (or `?lang=`).
+         */
+        get: operations["get_earnings_statement_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/earnings/statements/{year}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's earnings statement for `year` as an A4 PDF, worded in the caller's
+         *     language (or `?lang=`).
+         */
+        get: operations["get_earnings_statement_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/earnings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the caller's entries with its timeline (oldest first: earned, waiting for
+         *     activation, retimed, available, reversed or clawed back, appealed…; last, when still
+         *     pending, the date it becomes available) and its related entries.
+         */
+        get: operations["get_my_earning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/profile": {
         parameters: {
             query?: never;
@@ -1140,8 +1400,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every subscription bought through the freelancer's own link, in any status, newest first. */
+        /**
+         * Every subscription bought through the freelancer's own link, in any status, newest
+         *     first; filtered by status, plan and purchase day (`from`/`to`, UTC, inclusive).
+         */
         get: operations["list_referred_subscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/subscriptions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same subscriptions as `GET /me/subscriptions` with the same filters, all of them,
+         *     as a CSV download (one line per subscription, money in decimal dollars).
+         */
+        get: operations["export_referred_subscriptions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1203,6 +1486,29 @@ export interface paths {
          *     request's `Accept-Language`). Accepting again answers 200 with the first acceptance.
          */
         post: operations["accept_terms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's withdrawals, newest first. */
+        get: operations["list_my_withdrawals"];
+        put?: never;
+        /**
+         * Pay out available funds (at least $10.00, one withdrawal at a time; freelancers in the
+         *     US need a W-9 on file). The payout is attempted at once: the answer is `paid`,
+         *     `failed` (the money is back in available funds, with the reason) or still `requested`
+         *     when the payout provider could not be reached (support retries it). Audited.
+         */
+        post: operations["create_withdrawal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1752,6 +2058,7 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             decided_at?: string | null;
+            earning?: null | components["schemas"]["EarningEntry"];
             explanation: string;
             /** @description The appellant, in support's views. */
             freelancer_email?: string | null;
@@ -1855,7 +2162,7 @@ export interface components {
          *     needs no table rebuild; only this enum writes the column.
          * @enum {string}
          */
-        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "catalog.plan_created" | "catalog.plan_updated" | "catalog.product_created" | "clock.advanced" | "commerce_settings.updated" | "customer_account.submitted" | "customer_account.approved" | "customer_account.rejected" | "invoice.issued" | "invoice.credit_note_issued" | "order.placed" | "order.self_referral" | "partnership.accepted" | "payment.failed" | "payment.refunded" | "provisioning.failed" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "subscription.activated" | "subscription.auto_renew_changed" | "subscription.cancelled" | "subscription.expired" | "subscription.reactivated" | "subscription.renewal_failed" | "subscription.renewed" | "subscription.seats_changed" | "subscription.suspended" | "support_ticket.closed" | "tax_form.saved" | "tax_rate.changed" | "tax_rate.removed" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked";
+        AuditAction: "appeal.submitted" | "appeal.in_review" | "appeal.upheld" | "appeal.denied" | "application.submitted" | "application.approved" | "application.rejected" | "auth.login" | "auth.login_failed" | "auth.logout" | "auth.password_reset_requested" | "auth.password_reset" | "catalog.plan_created" | "catalog.plan_updated" | "catalog.product_created" | "clock.advanced" | "commerce_settings.updated" | "customer_account.submitted" | "customer_account.approved" | "customer_account.rejected" | "earning.adjusted" | "earning.retimed" | "earning.reversed" | "invoice.issued" | "invoice.credit_note_issued" | "order.placed" | "order.self_referral" | "partnership.accepted" | "payment.failed" | "payment.refunded" | "provisioning.failed" | "freelancer.became_eligible" | "freelancer.tier_changed" | "invitation.created" | "invitation.accepted" | "invitation.resent" | "invitation.revoked" | "session.reuse_detected" | "subscription.activated" | "subscription.auto_renew_changed" | "subscription.cancelled" | "subscription.expired" | "subscription.reactivated" | "subscription.renewal_failed" | "subscription.renewed" | "subscription.seats_changed" | "subscription.suspended" | "support_ticket.closed" | "tax_form.saved" | "tax_rate.changed" | "tax_rate.removed" | "terms.accepted" | "terms.published" | "user.registered" | "user.email_verified" | "user.updated" | "user.role_granted" | "user.role_revoked" | "withdrawal.requested" | "withdrawal.paid" | "withdrawal.failed" | "withdrawal.retried";
         /** @description One audit entry. */
         AuditEntryDto: {
             action: components["schemas"]["AuditAction"];
@@ -1885,6 +2192,31 @@ export interface components {
             /** @example Bearer */
             token_type: string;
             user: components["schemas"]["User"];
+        };
+        /** @description A freelancer's balances, kept beside the ledger and equal to its sums. */
+        Balances: {
+            /**
+             * Format: int64
+             * @description What can be withdrawn.
+             */
+            available_cents: number;
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: int64
+             * @description Commissions still in clearing.
+             */
+            pending_cents: number;
+            /**
+             * Format: int64
+             * @description Commissions net of reversals, pending or available (provisional).
+             */
+            since_joining_cents: number;
+            /**
+             * Format: int64
+             * @description Paid out so far.
+             */
+            withdrawn_cents: number;
         };
         Benefit: {
             description: string;
@@ -1963,6 +2295,12 @@ export interface components {
              */
             refund_cents: number;
         };
+        /**
+         * @description What caused an entry: a paid invoice (commission), a credit note (reversal), a
+         *     withdrawal, a support adjustment, or an upheld appeal (an adjustment citing it).
+         * @enum {string}
+         */
+        CauseType: "invoice" | "credit_note" | "withdrawal" | "adjustment" | "appeal";
         /** @example MS-102: Microsoft 365 Administrator */
         Certification: string;
         /**
@@ -2061,6 +2399,23 @@ export interface components {
             /** @description 6 to 15 digits; spaces, `+`, `-`, `(`, `)` and `.` may separate them. */
             phone: string;
         };
+        /** @description How the link's visits turned into sales over the last 30 days. */
+        Conversion: {
+            /** Format: int64 */
+            clicks_30_days: number;
+            /**
+             * Format: int64
+             * @description Sales per click in basis points (2.5 % = 250), rounded half up; null without clicks.
+             *     A client may buy through a link visited before the window, so it can exceed 10000.
+             * @example 250
+             */
+            rate_bps?: number | null;
+            /**
+             * Format: int64
+             * @description Subscriptions bought through the link in the same days.
+             */
+            sales_30_days: number;
+        };
         /**
          * @description A new plan of an existing product, on sale at once.
          * @example {
@@ -2126,6 +2481,22 @@ export interface components {
             /** @description 3 to 200 characters, not only spaces. */
             subject: string;
         };
+        /**
+         * @description Asking for a payout of available funds.
+         * @example {
+         *       "amount_cents": 25000,
+         *       "payout_method": "sandbox"
+         *     }
+         */
+        CreateWithdrawalRequest: {
+            /**
+             * Format: int64
+             * @description Integer cents, at least 1000 ($10.00), at most the available funds.
+             * @example 25000
+             */
+            amount_cents: number;
+            payout_method?: null | components["schemas"]["PayoutMethod"];
+        };
         /** @description A client's Microsoft account set-up. */
         CustomerAccount: {
             account_name: string;
@@ -2171,18 +2542,26 @@ export interface components {
              * @description Days from activation until a commission is available, for this tier.
              */
             clearing_days: number;
+            conversion: components["schemas"]["Conversion"];
             earnings: components["schemas"]["DashboardEarnings"];
             /** Format: date-time */
             eligible_since?: string | null;
             /**
              * Format: int64
-             * @description Seats sold through the link (active and past subscriptions).
+             * @description Licences sold: the seats of every subscription bought through the link that was
+             *     not refunded — pending, active, suspended and expired ones count, `cancelled`
+             *     ones (refunded inside the cancellation window, or never activated) do not. A
+             *     subscription counts with its current seats (a scheduled decrease counts from the
+             *     renewal that applies it).
              */
             licenses_sold: number;
+            link_clicks: components["schemas"]["LinkClicks"];
+            /** @description The newest five sales, newest first. */
+            recent_sales: components["schemas"]["RecentSale"][];
             referral_code: string;
             /** @description The unique link to share with clients; it opens the plans page. */
             referral_link: string;
-            /** @description Subscription counts by status (`pending`, `active`, `suspended`, `cancelled`, `expired`). */
+            /** @description Subscription counts by status (`pending`, `active`, `suspended`, `cancelled`, `expired`; every key present). */
             subscriptions_by_status: {
                 [key: string]: number;
             };
@@ -2202,12 +2581,24 @@ export interface components {
              */
             pending_cents: number;
             /**
+             * @description Always true: these figures can still change (clearing, reversals); the final
+             *     figures are on the Earnings page.
+             */
+            provisional: boolean;
+            /**
              * Format: int64
              * @description Everything earned since joining, provisional or not, less reversals.
              */
             since_joining_cents: number;
         };
         Decide: {
+            /**
+             * Format: int64
+             * @description Upholding an appeal on earnings: the cents to give back, more than 0 and at most
+             *     what the appealed entry took. Written as an adjustment citing the appeal. Only then.
+             * @example 1500
+             */
+            amount_cents?: number | null;
             /** @description `upheld` changes the decision in the freelancer's favour; `denied` keeps it. */
             decision: components["schemas"]["Verdict"];
             /** @description Sent to the freelancer, 10 to 2000 characters (surrounding spaces not counted). */
@@ -2235,6 +2626,117 @@ export interface components {
             available: boolean;
             /** @example limaconsulting.onmicrosoft.com */
             domain: string;
+        };
+        /** @description Where an entry comes from, with what support and the freelancer need to recognise it. */
+        EarningCause: {
+            appeal_id?: string | null;
+            event_kind?: null | components["schemas"]["SubscriptionEventKind"];
+            invoice_id?: string | null;
+            /**
+             * @description The invoice's (or credit note's) number.
+             * @example PH-2026-000042
+             */
+            invoice_number?: string | null;
+            /** @example Microsoft 365 Business Standard */
+            plan_name?: string | null;
+            /**
+             * Format: int32
+             * @description Seats of the paid period (the event's, else the subscription's).
+             */
+            seats?: number | null;
+            subscription_id?: string | null;
+            type: components["schemas"]["CauseType"];
+            withdrawal_id?: string | null;
+        };
+        /** @description One entry with its timeline and the entries related to it. */
+        EarningDetail: {
+            entry: components["schemas"]["EarningEntry"];
+            /** @description Its reversals, the commission it reverses, the returned payout, adjustments of its upheld appeals. */
+            related: components["schemas"]["EarningEntry"][];
+            /** @description Oldest first. */
+            timeline: components["schemas"]["EarningTimelineItem"][];
+        };
+        /** @description One ledger entry. Amounts are integer cents; negative for reversals, clawbacks and payouts. */
+        EarningEntry: {
+            /**
+             * Format: int64
+             * @example 2250
+             */
+            amount_cents: number;
+            /** @description A reversal, clawback or negative adjustment with no open or upheld appeal: it can be appealed. */
+            appealable: boolean;
+            /**
+             * Format: date-time
+             * @description When it becomes (or became) available; null while the subscription waits for activation.
+             */
+            available_at?: string | null;
+            /**
+             * Format: int64
+             * @description The net amount the rate applied to, in cents.
+             */
+            base_cents?: number | null;
+            cause: components["schemas"]["EarningCause"];
+            /** @description A reversal of a commission that had already become available (it reduced available funds). */
+            clawback: boolean;
+            /** Format: date-time */
+            cleared_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @example USD */
+            currency: string;
+            /** @example ern_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            id: string;
+            kind: components["schemas"]["EarningKind"];
+            /**
+             * Format: int32
+             * @description The commission rate applied, in basis points (1500 = 15 %).
+             */
+            rate_bps?: number | null;
+            /** @description Why (adjustments, reversals, returned payouts). */
+            reason?: string | null;
+            /** Format: date-time */
+            reversed_at?: string | null;
+            /** @description The commission a reversal takes back. */
+            reverses_entry_id?: string | null;
+            status: components["schemas"]["EarningStatus"];
+        };
+        /**
+         * @description What an earnings entry records.
+         * @enum {string}
+         */
+        EarningKind: "commission" | "reversal" | "adjustment" | "withdrawal";
+        /**
+         * @description `pending → available` or `reversed`. Adjustments and withdrawals are `available`
+         *     from the start: they move available funds at once.
+         * @enum {string}
+         */
+        EarningStatus: "pending" | "available" | "reversed";
+        /**
+         * @description One step of an entry's timeline, oldest first. `pending_until` is dated at the future
+         *     moment the entry becomes available.
+         */
+        EarningTimelineItem: {
+            /** Format: int64 */
+            amount_cents?: number | null;
+            appeal_id?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** Format: date-time */
+            available_at?: string | null;
+            /** Format: int64 */
+            clearing_days?: number | null;
+            /** @description The other entry this step concerns (the reversal, the commission it reverses, the adjustment of an upheld appeal). */
+            entry_id?: string | null;
+            event: components["schemas"]["TimelineEvent"];
+            reason?: string | null;
+            tier?: null | components["schemas"]["Tier"];
+        };
+        /** @description `GET /me/earnings`: the balances and one page of entries, newest first. */
+        EarningsPage: {
+            balances: components["schemas"]["Balances"];
+            data: components["schemas"]["EarningEntry"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
         };
         /** @description One entry of the education list. */
         Education: {
@@ -2275,6 +2777,55 @@ export interface components {
             /** @example Enter a valid email address. */
             message: string;
         };
+        /** @description The commission the next 90 days of renewals will earn, soonest renewal first. */
+        Forecast: {
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: int64
+             * @description The window, from now.
+             * @example 90
+             */
+            days: number;
+            items: components["schemas"]["ForecastItem"][];
+            /**
+             * Format: int64
+             * @description The sum of the items' commissions.
+             * @example 7500
+             */
+            total_cents: number;
+        };
+        /** @description One renewal expected in the forecast window. */
+        ForecastItem: {
+            billing_term: components["schemas"]["BillingTerm"];
+            /**
+             * Format: int64
+             * @description The commission it will earn at the plan's rate today.
+             * @example 7500
+             */
+            commission_cents: number;
+            /** @example Microsoft 365 Business Standard */
+            plan_name: string;
+            /**
+             * Format: int64
+             * @description What the renewal will charge, net: seats × the plan's price today.
+             * @example 75000
+             */
+            renewal_total_cents: number;
+            /**
+             * Format: date-time
+             * @description When the renewal is due (the end of the term before it).
+             */
+            renews_on: string;
+            /**
+             * Format: int32
+             * @description The seats the renewal will charge (after a scheduled decrease).
+             * @example 5
+             */
+            seats: number;
+            /** @example sub_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            subscription_id: string;
+        };
         FreelancerAdminView: {
             /** Format: date-time */
             created_at: string;
@@ -2293,6 +2844,14 @@ export interface components {
             status: components["schemas"]["FreelancerStatus"];
             tier: components["schemas"]["Tier"];
             user_id: string;
+        };
+        /** @description `GET /admin/freelancers/{id}/earnings`: a freelancer's ledger for support. */
+        FreelancerEarningsPage: {
+            balances: components["schemas"]["Balances"];
+            data: components["schemas"]["EarningEntry"][];
+            /** @example fl_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            freelancer_id: string;
+            next_cursor?: string | null;
         };
         /**
          * @description Where a freelancer stands in the programme: `registered` until the first
@@ -2480,6 +3039,26 @@ export interface components {
         };
         /** @example English */
         Language: string;
+        /** @description The result of one check of the whole ledger. */
+        LedgerReport: {
+            /** Format: date-time */
+            checked_at: string;
+            /** @description True when there is no violation. */
+            ok: boolean;
+            violations: components["schemas"]["Violation"][];
+        };
+        LinkClicks: {
+            /**
+             * Format: int64
+             * @description The same, today (UTC) and the 29 days before.
+             */
+            last_30_days: number;
+            /**
+             * Format: int64
+             * @description Visits of the referral link, one per visitor and day.
+             */
+            total: number;
+        };
         /**
          * @description `en` (default) or `de`.
          * @enum {string}
@@ -2506,6 +3085,54 @@ export interface components {
             /** @description The language of emails and of the server's messages (`PATCH /me` changes it). */
             locale: components["schemas"]["Locale"];
             roles: components["schemas"]["Role"][];
+        };
+        /** @description One calendar month (UTC) of earnings. */
+        MonthEarnings: {
+            /**
+             * Format: int64
+             * @description Commissions posted this month, whatever became of them since.
+             * @example 4500
+             */
+            commission_cents: number;
+            /** @example 2026-12 */
+            month: string;
+            /**
+             * Format: int64
+             * @description `commission_cents − reversed_cents`.
+             * @example 3000
+             */
+            net_cents: number;
+            /**
+             * Format: int64
+             * @description Taken back this month by reversals and clawbacks (a positive amount).
+             * @example 1500
+             */
+            reversed_cents: number;
+        };
+        /** @description Earnings per month, oldest first, every month present (zeros when nothing happened). */
+        MonthlyEarnings: {
+            /** @example USD */
+            currency: string;
+            months: components["schemas"]["MonthEarnings"][];
+        };
+        /**
+         * @description Support's correction of a freelancer's available funds.
+         * @example {
+         *       "amount_cents": -1500,
+         *       "reason": "Commission for a duplicate order taken back (ticket tkt_Q1w2E3r4)."
+         *     }
+         */
+        NewAdjustment: {
+            /** @description Allow a debit to take available funds below zero (default false: 409 `insufficient_funds`). */
+            allow_negative?: boolean;
+            /**
+             * Format: int64
+             * @description Cents, positive to credit and negative to debit; not 0, at most 1,000,000 either way.
+             * @example 2500
+             */
+            amount_cents: number;
+            /** @description Shown to the freelancer on the entry's timeline: 3 to 500 characters. */
+            reason: string;
         };
         /**
          * @example {
@@ -2623,6 +3250,7 @@ export interface components {
                 created_at: string;
                 /** Format: date-time */
                 decided_at?: string | null;
+                earning?: null | components["schemas"]["EarningEntry"];
                 explanation: string;
                 /** @description The appellant, in support's views. */
                 freelancer_email?: string | null;
@@ -2825,6 +3453,20 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Paginated_QueuedWithdrawal: {
+            data: (components["schemas"]["Withdrawal"] & {
+                freelancer_email: string;
+                /** @example fl_8fK2mQ0pLw3xZb7TnR1c */
+                freelancer_id: string;
+                /** @description The name on the freelancer's account. */
+                freelancer_name: string;
+                /** @description The payout provider's reference, once paid. */
+                provider_ref?: string | null;
+            })[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Paginated_Subscription: {
             data: {
                 account_id?: string | null;
@@ -2958,6 +3600,39 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        /** @description One page of a list. */
+        Paginated_Withdrawal: {
+            data: {
+                /**
+                 * Format: int64
+                 * @example 25000
+                 */
+                amount_cents: number;
+                /**
+                 * Format: int32
+                 * @description Payout attempts so far (more than 1 after support retried it).
+                 */
+                attempts: number;
+                /** @example USD */
+                currency: string;
+                /**
+                 * Format: date-time
+                 * @description When it was paid or failed.
+                 */
+                decided_at?: string | null;
+                /** @description Why the payout failed, as a code (`account_closed`) and in words; null unless failed. */
+                failure_code?: string | null;
+                failure_reason?: string | null;
+                /** @example wd_Q1w2E3r4T5y6U7i8O9p0 */
+                id: string;
+                payout_method: components["schemas"]["PayoutMethod"];
+                /** Format: date-time */
+                requested_at: string;
+                status: components["schemas"]["WithdrawalStatus"];
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
         /** @description What the partnership link shows before it is accepted. */
         PartnershipInvitation: {
             account_name: string;
@@ -2994,6 +3669,11 @@ export interface components {
             /** @description The account's address. Whether or not it has an account, the answer is the same. */
             email: string;
         };
+        /**
+         * @description Where a payout goes. The sandbox's methods rehearse each outcome.
+         * @enum {string}
+         */
+        PayoutMethod: "sandbox" | "sandbox_fail" | "sandbox_unreachable";
         /** @description A user named in an audit entry. */
         Person: {
             email: string;
@@ -3222,6 +3902,39 @@ export interface components {
             de?: null | components["schemas"]["TermsText"];
             en?: null | components["schemas"]["TermsText"];
         };
+        /** @description A withdrawal in support's queue, with whose it is. */
+        QueuedWithdrawal: components["schemas"]["Withdrawal"] & {
+            freelancer_email: string;
+            /** @example fl_8fK2mQ0pLw3xZb7TnR1c */
+            freelancer_id: string;
+            /** @description The name on the freelancer's account. */
+            freelancer_name: string;
+            /** @description The payout provider's reference, once paid. */
+            provider_ref?: string | null;
+        };
+        /** @description One of the latest sales through the link. */
+        RecentSale: {
+            billing_term: components["schemas"]["BillingTerm"];
+            /**
+             * Format: int64
+             * @description The commission posted for the purchase (null when none was: no commission yet, a
+             *     self-referral or a plan without commission).
+             * @example 15000
+             */
+            commission_cents?: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @example Microsoft 365 Business Standard */
+            plan_name: string;
+            /**
+             * Format: int32
+             * @example 5
+             */
+            seats: number;
+            status: components["schemas"]["SubscriptionStatus"];
+            /** @example sub_Zx8Kq2Lm4Np6Rs0Tv1Wy */
+            subscription_id: string;
+        };
         /** @description How the freelancer behind a link appears to clients. */
         ReferralFreelancer: {
             /** @example ana.it-support */
@@ -3368,10 +4081,11 @@ export interface components {
         /** @example Exchange Online */
         Skill: string;
         /**
-         * @description What can be appealed. Earnings and other decisions join this list with their features.
+         * @description What can be appealed: a rejected application, or an earnings entry that took money
+         *     (a reversal, a clawback, a debit adjustment).
          * @enum {string}
          */
-        SubjectType: "application";
+        SubjectType: "application" | "earning";
         /** @description A subscription: plan, seats, term, state and prices. */
         Subscription: {
             account_id?: string | null;
@@ -3685,6 +4399,11 @@ export interface components {
             tier: components["schemas"]["Tier"];
         };
         /**
+         * @description One step in the life of an entry.
+         * @enum {string}
+         */
+        TimelineEvent: "earned" | "waiting_for_activation" | "pending_until" | "retimed" | "available" | "reversed" | "clawed_back" | "adjusted" | "appealed" | "appeal_decided" | "withdrawal_requested" | "withdrawal_paid" | "withdrawal_failed";
+        /**
          * @description `ssn` (Social Security number) or `ein` (Employer Identification Number).
          * @enum {string}
          */
@@ -3783,6 +4502,55 @@ export interface components {
             /** @description The token from the emailed link (`/verify-email?token=…`). */
             token: string;
         };
+        /** @description One broken invariant. */
+        Violation: {
+            code: components["schemas"]["ViolationCode"];
+            /** @description What differs, for the operator. */
+            detail: string;
+            /** @example ern_1a2b3c4d5e6f7g8h9i0j */
+            entry_id?: string | null;
+            /** @example fl_1a2b3c4d5e6f7g8h9i0j */
+            freelancer_id?: string | null;
+        };
+        /**
+         * @description Which invariant an entry or a freelancer breaks.
+         * @enum {string}
+         */
+        ViolationCode: "balance_mismatch" | "negative_pending" | "missing_commission" | "duplicate_commission" | "orphan_reversal" | "reversed_without_reversal" | "available_too_early";
+        /** @description A payout of available funds: `requested → paid | failed`. */
+        Withdrawal: {
+            /**
+             * Format: int64
+             * @example 25000
+             */
+            amount_cents: number;
+            /**
+             * Format: int32
+             * @description Payout attempts so far (more than 1 after support retried it).
+             */
+            attempts: number;
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: date-time
+             * @description When it was paid or failed.
+             */
+            decided_at?: string | null;
+            /** @description Why the payout failed, as a code (`account_closed`) and in words; null unless failed. */
+            failure_code?: string | null;
+            failure_reason?: string | null;
+            /** @example wd_Q1w2E3r4T5y6U7i8O9p0 */
+            id: string;
+            payout_method: components["schemas"]["PayoutMethod"];
+            /** Format: date-time */
+            requested_at: string;
+            status: components["schemas"]["WithdrawalStatus"];
+        };
+        /**
+         * @description A payout: `requested → paid | failed`.
+         * @enum {string}
+         */
+        WithdrawalStatus: "requested" | "paid" | "failed";
     };
     responses: {
         /** @description Malformed request: unreadable JSON, a missing field or a bad query parameter. */
@@ -4535,6 +5303,158 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    create_adjustment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 1 to 255 printable ASCII characters, e.g. a UUID
+                 * @example 9b2f6a4e-3c1d-4e5f-8a7b-0c9d8e7f6a5b
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /**
+                 * @description The freelancer id
+                 * @example fl_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAdjustment"];
+            };
+        };
+        responses: {
+            /** @description The adjustment entry */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningEntry"];
+                };
+            };
+            /** @description Malformed body, or an `Idempotency-Key` that is not 1 to 255 printable ASCII characters (code `invalid_idempotency_key`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A debit beyond the available funds (code `insufficient_funds`), or a request with this key is still being processed (code `idempotency_key_in_use`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields (code `validation_failed`: amount 0 or beyond 1,000,000 cents, reason not 3 to 500 characters), or the key was used for a different request (code `idempotency_key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_freelancer_earnings: {
+        parameters: {
+            query?: {
+                /** @description Only entries of this kind. */
+                kind?: "commission" | "reversal" | "adjustment" | "withdrawal";
+                /** @description Only entries in this status. */
+                status?: "pending" | "available" | "reversed";
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The freelancer id
+                 * @example fl_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FreelancerEarningsPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description An unknown `kind` or `status`, or a bad `limit` or `cursor` (code `validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_freelancer_earning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The freelancer id
+                 * @example fl_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+                /**
+                 * @description The entry id
+                 * @example ern_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     set_freelancer_tier: {
         parameters: {
             query?: never;
@@ -4729,6 +5649,28 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    verify_ledger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result; `ok` is false when any violation was found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerReport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     create_plan: {
@@ -5154,6 +6096,75 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    list_withdrawals: {
+        parameters: {
+            query?: {
+                status?: "requested" | "paid" | "failed";
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_QueuedWithdrawal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    retry_withdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The withdrawal id
+                 * @example wd_Q1w2E3r4T5y6U7i8O9p0
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The withdrawal after this attempt: paid, failed, or still requested */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedWithdrawal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already paid or failed (code `invalid_status`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
         };
     };
     submit_appeal: {
@@ -6104,6 +7115,317 @@ export interface operations {
             };
         };
     };
+    list_my_earnings: {
+        parameters: {
+            query?: {
+                /** @description Only entries of this kind. */
+                kind?: "commission" | "reversal" | "adjustment" | "withdrawal";
+                /** @description Only entries in this status. */
+                status?: "pending" | "available" | "reversed";
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningsPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown `kind` or `status`, or a bad `limit` or `cursor` (code `validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_earnings_csv: {
+        parameters: {
+            query?: {
+                /** @description Only entries of this kind. */
+                kind?: "commission" | "reversal" | "adjustment" | "withdrawal";
+                /** @description Only entries in this status. */
+                status?: "pending" | "available" | "reversed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `id,created_at,kind,status,amount,currency,available_at,cause,invoice_number,reason` */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="earnings.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown `kind` or `status` (code `validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_earnings_forecast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_monthly_earnings: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many calendar months to return, ending with the current one: 1 to 24 (default 12).
+                 * @example 12
+                 */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyEarnings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `months` is not from 1 to 24 (`validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_earnings_statement_csv: {
+        parameters: {
+            query?: {
+                /** @description `en` or `de`; without it the `Accept-Language` header decides (default `en`). */
+                lang?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The calendar year, 2000 to the current year
+                 * @example 2026
+                 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="earnings-2026.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No statement for that year (before 2000, in the future, or not a year) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    get_earnings_statement_pdf: {
+        parameters: {
+            query?: {
+                /** @description `en` or `de`; without it the `Accept-Language` header decides (default `en`). */
+                lang?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The calendar year, 2000 to the current year
+                 * @example 2026
+                 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="earnings-2026.pdf"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No statement for that year (before 2000, in the future, or not a year) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    get_my_earning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The entry id
+                 * @example ern_Zx8Kq2Lm4Np6Rs0Tv1Wy
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     get_my_profile: {
         parameters: {
             query?: never;
@@ -6225,7 +7547,23 @@ export interface operations {
     list_referred_subscriptions: {
         parameters: {
             query?: {
+                /** @description Only subscriptions in this status. */
                 status?: "pending" | "active" | "suspended" | "cancelled" | "expired";
+                /**
+                 * @description Only subscriptions of this plan.
+                 * @example pln_m365_business_standard
+                 */
+                plan_id?: string;
+                /**
+                 * @description Bought on or after this day (UTC), `YYYY-MM-DD`.
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description Bought on or before this day (UTC), `YYYY-MM-DD`.
+                 * @example 2026-12-31
+                 */
+                to?: string;
                 /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -6256,7 +7594,75 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            422: components["responses"]["Unprocessable"];
+            /** @description An unknown status, a malformed date or `from` after `to` (`validation_failed`, with the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_referred_subscriptions: {
+        parameters: {
+            query?: {
+                /** @description Only subscriptions in this status. */
+                status?: "pending" | "active" | "suspended" | "cancelled" | "expired";
+                /**
+                 * @description Only subscriptions of this plan.
+                 * @example pln_m365_business_standard
+                 */
+                plan_id?: string;
+                /**
+                 * @description Bought on or after this day (UTC), `YYYY-MM-DD`.
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description Bought on or before this day (UTC), `YYYY-MM-DD`.
+                 * @example 2026-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV file with a header row */
+            200: {
+                headers: {
+                    /** @description attachment; filename="subscriptions-2026-12-06.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown status, a malformed date or `from` after `to` (`validation_failed`, with the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_my_support_tickets: {
@@ -6423,6 +7829,97 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    list_my_withdrawals: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_Withdrawal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    create_withdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWithdrawalRequest"];
+            };
+        };
+        responses: {
+            /** @description The withdrawal after its first payout attempt */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Withdrawal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a freelancer (`forbidden`) or not eligible yet (`not_eligible`, with `missing_steps`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description More than the available funds (`insufficient_funds`), a withdrawal already in progress (`withdrawal_in_flight`), or a US freelancer without a W-9 (`tax_form_required`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Less than $10.00 (`amount_below_minimum`) or an invalid field (`validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_openapi_spec: {

@@ -46,6 +46,9 @@ const ACTIONS: Record<AuditAction, true> = {
   'customer_account.submitted': true,
   'customer_account.approved': true,
   'customer_account.rejected': true,
+  'earning.adjusted': true,
+  'earning.retimed': true,
+  'earning.reversed': true,
   'invoice.issued': true,
   'invoice.credit_note_issued': true,
   'order.placed': true,
@@ -65,6 +68,10 @@ const ACTIONS: Record<AuditAction, true> = {
   'subscription.suspended': true,
   'tax_rate.changed': true,
   'tax_rate.removed': true,
+  'withdrawal.requested': true,
+  'withdrawal.paid': true,
+  'withdrawal.failed': true,
+  'withdrawal.retried': true,
 };
 
 /** Every action the backend writes, in the order the filter offers them. */
@@ -93,6 +100,8 @@ export const KNOWN_SUBJECT_TYPES = [
   'commerce_settings',
   'provisioning_task',
   'partnership',
+  'earning_entry',
+  'withdrawal',
 ] as const;
 
 /** The catalogue key of an action's label. */
