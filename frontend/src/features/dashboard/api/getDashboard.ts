@@ -5,7 +5,7 @@ import { unwrap } from '@/lib/api/problem';
 import type { Dashboard } from './types';
 
 export async function getDashboard(): Promise<Dashboard> {
-  return unwrap(await api.GET('/api/v1/me/dashboard')) as Dashboard;
+  return unwrap(await api.GET('/api/v1/me/dashboard'));
 }
 
 /** "Digital Products & Software"; 403 `not_eligible` (with missing_steps) until eligible. */

@@ -1,14 +1,14 @@
 // GET /api/v1/me/earnings?kind=&status=&limit=&cursor=
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { PAGE_SIZE } from '@/lib/api/pagination';
 import { unwrap } from '@/lib/api/problem';
-import { untypedApi } from '@/lib/api/untyped';
 import { earningKeys } from './keys';
 import type { EarningFilters, EarningsPage } from './types';
 
 export async function listEarnings(filters: EarningFilters, cursor: string | undefined, limit: number): Promise<EarningsPage> {
   const query = { ...filters, limit, ...(cursor ? { cursor } : {}) };
-  return unwrap(await untypedApi.GET('/api/v1/me/earnings', { params: { query } })) as EarningsPage;
+  return unwrap(await api.GET('/api/v1/me/earnings', { params: { query } }));
 }
 
 /** The ledger, newest first, a page at a time; the balances come with every page (the first one's are shown). */

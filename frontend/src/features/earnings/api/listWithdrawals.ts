@@ -1,14 +1,14 @@
 // GET /api/v1/me/withdrawals
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import type { CursorPage } from '@/lib/api/operations';
 import { useCursorList } from '@/lib/api/pagination';
-import { untypedApi } from '@/lib/api/untyped';
 import { earningKeys } from './keys';
 import type { Withdrawal } from './types';
 
 export async function listWithdrawals(cursor: string | undefined, limit: number): Promise<CursorPage<Withdrawal>> {
   const query = { limit, ...(cursor ? { cursor } : {}) };
-  return unwrap(await untypedApi.GET('/api/v1/me/withdrawals', { params: { query } })) as CursorPage<Withdrawal>;
+  return unwrap(await api.GET('/api/v1/me/withdrawals', { params: { query } }));
 }
 
 /** The freelancer's payouts, newest first. */

@@ -1,12 +1,12 @@
 // POST /api/v1/me/withdrawals
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { untypedApi } from '@/lib/api/untyped';
 import { earningKeys } from './keys';
 import type { NewWithdrawal, Withdrawal } from './types';
 
 export async function requestWithdrawal(body: NewWithdrawal): Promise<Withdrawal> {
-  return unwrap(await untypedApi.POST('/api/v1/me/withdrawals', { body })) as Withdrawal;
+  return unwrap(await api.POST('/api/v1/me/withdrawals', { body }));
 }
 
 /**
