@@ -143,13 +143,23 @@ export const tests = [
       assert.equal((await page.getByTestId('licences-sold').innerText()).trim(), '5');
       const sale = page.getByTestId('recent-sale').first();
       await sale.getByText(PLAN, { exact: false }).waitFor();
-      assert.match(await sale.innerText(), new RegExp(t('subscriptions.status.active')));
+      assert.match(await sale.innerText(), new RegExp(t('subscriptions.status.active'), 'i'));
 
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl }).catch(() => undefined);
       await page.getByRole('button', { name: t('dashboard.referral.copy') }).click();
       await page.getByRole('button', { name: t('dashboard.referral.copied') }).waitFor();
+      // The feedback goes again after two seconds.
+      await page.mouse.move(0, 0);
+      await page.getByRole('button', { name: t('dashboard.referral.copy') }).waitFor();
       await page.evaluate(() => window.scrollTo(0, 0));
       await ctx.check('dashboard-en');
+
+      // Why is it pending, and until when: its timeline on the earnings page.
+      await page.goto(`${baseUrl}/app/earnings/${encodeURIComponent(commission.id)}`);
+      const timeline = page.getByTestId('entry-timeline');
+      await timeline.waitFor();
+      assert.match(await timeline.innerText(), /Available on [^\n]+ — 14 days after activation\./);
+      await ctx.check('timeline-pending');
     },
   },
   {
@@ -183,7 +193,6 @@ export const tests = [
       await timeline.waitFor();
       const text = await timeline.innerText();
       assert.match(text, /Commission of \$[\d,.]+ earned\./);
-      assert.match(text, /Available on [^\n]+/);
       assert.match(text, new RegExp(t('earnings.timeline.available').replace(/[.:]/g, '\\$&')));
       await ctx.screenshot('timeline');
       await ctx.axe(page, 'timeline');

@@ -30,7 +30,7 @@ export function ForecastCard() {
           {forecast.data.items.length === 0 ? (
             <EmptyState title={t('earnings.forecast.emptyTitle')} description={t('earnings.forecast.emptyText', { count: forecast.data.days })} />
           ) : (
-            <TableFrame minWidth={520} label={t('earnings.forecast.title')}>
+            <TableFrame minWidth={520} label={t('earnings.forecast.tableLabel')}>
               <Table verticalSpacing="xs" data-testid="forecast-items">
                 <Table.Thead>
                   <Table.Tr>

@@ -15,7 +15,7 @@ export function Withdrawals() {
   const withdrawals = useWithdrawals();
   return (
     <ListFrame query={withdrawals} emptyTitle={t('earnings.withdrawals.emptyTitle')} emptyText={t('earnings.withdrawals.emptyText')}>
-      <TableFrame minWidth={680} label={t('earnings.withdrawals.title')}>
+      <TableFrame minWidth={680} label={t('earnings.withdrawals.tableLabel')}>
         <Table striped verticalSpacing="sm" data-testid="withdrawals">
           <Table.Thead>
             <Table.Tr>
