@@ -159,6 +159,7 @@ export const tests = [
       const timeline = page.getByTestId('entry-timeline');
       await timeline.waitFor();
       assert.match(await timeline.innerText(), /Available on [^\n]+ — 14 days after activation\./);
+      await page.waitForTimeout(500);
       await ctx.check('timeline-pending');
     },
   },
@@ -194,6 +195,9 @@ export const tests = [
       const text = await timeline.innerText();
       assert.match(text, /Commission of \$[\d,.]+ earned\./);
       assert.match(text, new RegExp(t('earnings.timeline.available').replace(/[.:]/g, '\\$&')));
+      // The drawer slides in: photographed once it stands still.
+      await page.waitForTimeout(500);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await ctx.screenshot('timeline');
       await ctx.axe(page, 'timeline');
       await page.keyboard.press('Escape');

@@ -1,9 +1,11 @@
 import { Anchor, Drawer, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { humanize, useDynamicT } from '@/i18n/dynamic';
+import { isApiError } from '@/lib/api/problem';
 import { useFormat } from '@/lib/format/useFormat';
 import { useEarningEntry } from '../api/getEarningEntry';
 import type { EarningDetail } from '../api/types';
@@ -107,7 +109,12 @@ export function TimelineDrawer({ entryId, onClose }: { entryId: string | undefin
         </Drawer.Header>
         <Drawer.Body>
           {detail.isPending && <LoadingState />}
-          {detail.isError && <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />}
+          {detail.isError &&
+            (isApiError(detail.error) && detail.error.status === 404 ? (
+              <EmptyState title={t('earnings.detail.notFoundTitle')} description={t('earnings.detail.notFoundText')} />
+            ) : (
+              <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
+            ))}
           {detail.data && <EntryTimeline detail={detail.data} />}
         </Drawer.Body>
       </Drawer.Content>

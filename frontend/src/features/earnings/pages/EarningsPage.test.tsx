@@ -163,6 +163,13 @@ describe('EarningsPage', () => {
     });
   });
 
+  it('says so when the linked entry does not exist', async () => {
+    signIn();
+    api({ 'GET /api/v1/me/earnings/ern_x': () => problem(404, 'not_found') });
+    renderRoutes('/app/earnings/ern_x');
+    expect(await screen.findByText('No such entry', {}, SLOW)).toBeInTheDocument();
+  });
+
   it('withdraws all available funds by default and shows the payout outcome', async () => {
     signIn();
     const { calls } = api({
