@@ -4,15 +4,19 @@ import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { saveBlob } from '@/lib/api/download';
 import { unwrap } from '@/lib/api/problem';
+import type { EarningFilters } from './types';
 
-export type EarningsFile = { kind: 'ledger' } | { kind: 'statement'; year: number; format: 'csv' | 'pdf' };
+/** The ledger (with the list's filters) or a yearly statement. */
+export type EarningsFile = { kind: 'ledger'; filters: EarningFilters } | { kind: 'statement'; year: number; format: 'csv' | 'pdf' };
 
 export function earningsFileName(file: EarningsFile): string {
   return file.kind === 'ledger' ? 'earnings.csv' : `earnings-statement-${file.year}.${file.format}`;
 }
 
 export async function fetchEarningsFile(file: EarningsFile): Promise<Blob> {
-  if (file.kind === 'ledger') return unwrap(await api.GET('/api/v1/me/earnings.csv', { parseAs: 'blob' }));
+  if (file.kind === 'ledger') {
+    return unwrap(await api.GET('/api/v1/me/earnings.csv', { params: { query: file.filters }, parseAs: 'blob' }));
+  }
   const path = { params: { path: { year: file.year } }, parseAs: 'blob' } as const;
   return file.format === 'pdf'
     ? unwrap(await api.GET('/api/v1/me/earnings/statements/{year}.pdf', path))

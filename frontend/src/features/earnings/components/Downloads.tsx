@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Section } from '@/components/Section';
 import { useDownloadEarningsFile, type EarningsFile } from '../api/downloads';
+import type { EarningFilters } from '../api/types';
 
-/** The ledger as CSV, and the yearly statements (CSV and PDF) for the tax filing. */
-export function Downloads() {
+/** The ledger as CSV (filtered like the list), and the yearly statements (CSV and PDF) for the tax filing. */
+export function Downloads({ filters }: { filters: EarningFilters }) {
   const { t } = useTranslation();
   const download = useDownloadEarningsFile();
   const year = new Date().getFullYear();
@@ -19,7 +20,7 @@ export function Downloads() {
   return (
     <Section id="downloads-title" title={t('earnings.downloads.title')}>
       <Stack gap="sm">
-        <Group gap="sm">{button({ kind: 'ledger' }, t('earnings.downloads.csv'))}</Group>
+        <Group gap="sm">{button({ kind: 'ledger', filters }, t('earnings.downloads.csv'))}</Group>
         <Text size="sm" c="dimmed">
           {t('earnings.downloads.statementsHint')}
         </Text>

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eligibleFreelancerMe, json, mockApi, problem, renderRoutes, signIn, type RecordedRequest } from '@/test/utils';
 
 const SLOW = { timeout: 10_000 };
@@ -161,6 +161,34 @@ describe('EarningsPage', () => {
       subject_id: 'ern_2',
       explanation: 'Too short — the client kept the seats and was not refunded.',
     });
+  });
+
+  it('downloads the filtered ledger as CSV and a yearly statement as PDF, with the bearer token', async () => {
+    signIn();
+    const year = new Date().getFullYear();
+    const file = () => new Response('x', { headers: { 'Content-Type': 'text/csv' } });
+    const { calls } = api({
+      'GET /api/v1/me/earnings.csv': file,
+      [`GET /api/v1/me/earnings/statements/${year}.pdf`]: file,
+    });
+    const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    try {
+      renderRoutes('/app/earnings?kind=reversal');
+      await userEvent.click(await screen.findByRole('button', { name: 'Download entries (CSV)' }, SLOW));
+      await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+      await userEvent.click(screen.getByRole('button', { name: `Statement ${year} (PDF)` }));
+      await waitFor(() => expect(click).toHaveBeenCalledTimes(2));
+      const csv = calls.find((c) => c.path === '/api/v1/me/earnings.csv');
+      expect(csv?.query).toBe('?kind=reversal');
+      expect(csv?.authorization).toBe('Bearer access-1');
+      expect(calls.some((c) => c.path === `/api/v1/me/earnings/statements/${year}.pdf`)).toBe(true);
+    } finally {
+      URL.createObjectURL = original.create;
+      URL.revokeObjectURL = original.revoke;
+    }
   });
 
   it('says so when the linked entry does not exist', async () => {

@@ -104,7 +104,7 @@ export default function EarningsPage() {
         <Withdrawals />
       </Section>
 
-      <Downloads />
+      <Downloads filters={query} />
 
       {withdrawing && balances && (
         <WithdrawModal
