@@ -64,7 +64,7 @@ pub const CLAWED_BACK: &str = "refunded within the cancellation window after the
 
 /// round-half-up(base × rate / 10 000) for a non-negative base.
 pub fn commission_of(base_cents: i64, rate_bps: i32) -> i64 {
-    ((base_cents as i128 * rate_bps as i128 + 5_000).div_euclid(10_000)) as i64
+    crate::domain::commerce::bps_of(base_cents, rate_bps)
 }
 
 /// round-half-up(commission × part / whole): the share of a commission a partial refund takes back.

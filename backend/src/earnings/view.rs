@@ -204,14 +204,15 @@ pub struct Links {
     pub appeals: Vec<AppealLink>,
 }
 
-/// Whether the freelancer may appeal this kind of entry at all: a reversal (or a
-/// commission reversed in full), or an adjustment that took money away.
+/// Whether the freelancer may appeal this kind of entry at all: a reversal (full or a
+/// clawback), or an adjustment that took money away. A commission reversed in full is
+/// appealed through its reversal entry (listed as related on its timeline): one entry per
+/// reversal can be appealed, so an upheld appeal cannot give the money back twice.
 pub fn appealable_kind(row: &EntryRow) -> bool {
     match row.kind {
         EarningKind::Reversal => true,
         EarningKind::Adjustment => row.amount_cents < 0,
-        EarningKind::Commission => row.status == EarningStatus::Reversed,
-        EarningKind::Withdrawal => false,
+        EarningKind::Commission | EarningKind::Withdrawal => false,
     }
 }
 
@@ -507,7 +508,7 @@ mod tests {
         let row = |kind, status, amount| EntryRow::new("fl_1", kind, status, amount, "k".into(), at(0));
         assert!(appealable_kind(&row(EarningKind::Reversal, EarningStatus::Available, -700)));
         assert!(appealable_kind(&row(EarningKind::Adjustment, EarningStatus::Available, -700)));
-        assert!(appealable_kind(&row(EarningKind::Commission, EarningStatus::Reversed, 700)));
+        assert!(!appealable_kind(&row(EarningKind::Commission, EarningStatus::Reversed, 700)));
         assert!(!appealable_kind(&row(EarningKind::Adjustment, EarningStatus::Available, 700)));
         assert!(!appealable_kind(&row(EarningKind::Commission, EarningStatus::Pending, 700)));
         assert!(!appealable_kind(&row(EarningKind::Withdrawal, EarningStatus::Available, -700)));

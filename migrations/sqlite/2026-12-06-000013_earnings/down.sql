@@ -1,5 +1,6 @@
 PRAGMA foreign_keys = OFF;
 BEGIN;
+DROP INDEX appeals_subject;
 DROP INDEX subscriptions_freelancer_status;
 DROP TABLE withdrawals;
 DROP TABLE earning_balances;

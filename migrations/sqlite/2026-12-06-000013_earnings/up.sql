@@ -115,6 +115,8 @@ CREATE INDEX withdrawals_queue ON withdrawals (status, requested_at, id);
 
 -- Dashboard counts by status and seats come from an indexed aggregate.
 CREATE INDEX subscriptions_freelancer_status ON subscriptions (freelancer_id, status, seats);
+-- The appeals on a page of ledger entries, and whether an entry is under appeal.
+CREATE INDEX appeals_subject ON appeals (subject_type, subject_id);
 
 PRAGMA foreign_key_check;
 COMMIT;
