@@ -15,7 +15,7 @@ const catalogue = (lang) => JSON.parse(readFileSync(new URL(`../src/i18n/${lang}
 const CATALOGUES = { en: catalogue('en'), de: catalogue('de') };
 
 /** The catalogue text of `key` in `lang`, with `{{name}}` filled in from `values`. */
-function tr(lang, key, values = {}) {
+export function tr(lang, key, values = {}) {
   const text = key.split('.').reduce((node, part) => node?.[part], CATALOGUES[lang]);
   assert.equal(typeof text, 'string', `no catalogue entry ${key} in ${lang}`);
   return text.replace(/\{\{(\w+)\}\}/g, (_, name) => String(values[name] ?? ''));
@@ -45,7 +45,7 @@ const WORDS = {
   },
 };
 
-async function ok(res, what) {
+export async function ok(res, what) {
   assert.ok(res.status >= 200 && res.status < 300, `${what}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -109,7 +109,7 @@ export async function eligibleFreelancer(ctx, lang, stamp) {
 }
 
 /** Runs a job through the admin API (provisioning, emails, …). */
-async function runJob(ctx, name) {
+export async function runJob(ctx, name) {
   const token = await ctx.tokenOf(ctx.staff.admin);
   await ok(await ctx.api(`${API}/admin/jobs/${name}/run`, { method: 'POST', body: {}, token }), `job ${name}`);
 }

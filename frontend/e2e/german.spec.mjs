@@ -59,6 +59,8 @@ const FIXTURES = {
   '/r/:code': (f) => f.referralCode,
   '/partnership/:token': () => 'unbekannter-link',
   '/app/checkout/complete/:subscriptionId': () => 'sub_unbekannt',
+  // Earnings (issue 9): an entry this freelancer does not have (not found, in German).
+  '/app/earnings/:entryId': () => 'ern_unbekannt',
   '/app/subscriptions/:id': () => 'sub_unbekannt',
   '/app/billing/invoices/:id': () => 'inv_unbekannt',
 };

@@ -9,6 +9,7 @@ import { authPublicRoutes } from '@/features/auth';
 import { catalogStaffRoutes } from '@/features/catalog';
 import { customerAccountStaffRoutes } from '@/features/customerAccounts';
 import { dashboardRoutes } from '@/features/dashboard';
+import { earningsRoutes } from '@/features/earnings';
 import { freelancerStaffRoutes } from '@/features/freelancers';
 import { homeAppRoutes, homePublicRoutes } from '@/features/home';
 import { invitationPublicRoutes, invitationStaffRoutes } from '@/features/invitations';
@@ -65,7 +66,7 @@ export const routes: RouteObject[] = [
               ...supportRoutes,
               {
                 element: <RequireRole roles={FREELANCER_ROLES} />,
-                children: [...applicationRoutes, ...onboardingRoutes, ...dashboardRoutes, ...appealsRoutes],
+                children: [...applicationRoutes, ...onboardingRoutes, ...dashboardRoutes, ...earningsRoutes, ...appealsRoutes],
               },
               {
                 element: <RequireRole roles={CUSTOMER_ROLES} />,

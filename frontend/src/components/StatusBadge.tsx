@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import { NO_SQUEEZE } from '@/components/badges';
 
 export type StatusTone = 'info' | 'success' | 'danger' | 'warning' | 'neutral';
 
@@ -14,7 +15,7 @@ const COLORS: Record<StatusTone, string> = {
 /** A status as a coloured label; the text says it all, the colour only repeats it. */
 export function StatusBadge({ tone, label, testId }: { tone: StatusTone; label: string; testId?: string }) {
   return (
-    <Badge color={COLORS[tone]} variant="filled" autoContrast data-testid={testId} style={{ flexShrink: 0 }}>
+    <Badge color={COLORS[tone]} variant="filled" autoContrast data-testid={testId} style={{ flexShrink: 0 }} styles={NO_SQUEEZE}>
       {label}
     </Badge>
   );

@@ -105,6 +105,15 @@ export const sampleMe = {
   },
 };
 
+/** An eligible freelancer (approved, every onboarding step done): the dashboard is open. */
+export const eligibleFreelancerMe = {
+  id: 'usr_1',
+  email: 'ada@example.com',
+  full_name: 'Ada Lovelace',
+  roles: ['freelancer'],
+  freelancer: { id: 'fl_1', status: 'approved', tier: 'standard', eligible: true, missing_steps: [], onboarding_required: false },
+};
+
 export function authResponse(overrides: { access_token?: string; refresh_token?: string } = {}) {
   return {
     user: {

@@ -36,6 +36,8 @@ export const NAV_MENUS: readonly NavMenu[] = [
     roles: FREELANCER_ROLES,
     items: [
       { to: '/app/dashboard', label: 'dashboard.menu.dashboard' },
+      { to: '/app/sales', label: 'dashboard.menu.subscriptions' },
+      { to: '/app/earnings', label: 'dashboard.menu.earnings' },
       { to: '/app/application', label: 'dashboard.menu.application' },
       { to: '/app/onboarding', label: 'dashboard.menu.onboarding' },
       { to: '/app/appeals', label: 'dashboard.menu.appeals' },

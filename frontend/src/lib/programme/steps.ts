@@ -1,6 +1,7 @@
 // Where a freelancer goes next. The API lists the missing steps in the order the SPA
 // walks them (`application`, `approval`, `personal_info`, `business_info`, `tax_form`,
 // `terms`); the first one decides the page, the programme status refines the wording.
+import { isApiError } from '@/lib/api/problem';
 import type { FreelancerSummary } from '@/lib/api/types';
 
 export const PROGRAMME_STEPS = ['application', 'approval', 'personal_info', 'business_info', 'tax_form', 'terms'] as const;
@@ -62,4 +63,9 @@ export function nextAction(freelancer: Pick<FreelancerSummary, 'status' | 'eligi
 export function gateRedirect(missingSteps: readonly string[] | null | undefined): string {
   const first = missingSteps?.[0];
   return first ? stepRoute(first) : '/app';
+}
+
+/** The missing steps of a 403 `not_eligible` (pages of eligible freelancers only), else null. */
+export function notEligibleSteps(error: unknown): string[] | null {
+  return isApiError(error) && error.code === 'not_eligible' ? (error.problem.missing_steps ?? []) : null;
 }

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import type { Dashboard } from '@/lib/api/types';
+import type { Dashboard } from './types';
 
 export async function getDashboard(): Promise<Dashboard> {
   return unwrap(await api.GET('/api/v1/me/dashboard'));

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { TableFrame } from '@/components/TableFrame';
 import { useFormat } from '@/lib/format/useFormat';
 import type { Subscription } from '../api/types';
-import { SubscriptionStatusBadge } from './SubscriptionStatusBadge';
+import { SubscriptionStatusBadge } from '@/components/SubscriptionStatusBadge';
 import { useRenewalText } from './useRenewalText';
 
 /** The customer's subscriptions: plan, users, billing, status and what happens next. */

@@ -14,7 +14,7 @@ import { CancelledNotice, CancelSubscription } from '../components/CancelSubscri
 import { SeatChangeForm } from '../components/SeatChangeForm';
 import { StatusNotice } from '../components/StatusNotice';
 import { SubscriptionFacts } from '../components/SubscriptionFacts';
-import { SubscriptionStatusBadge } from '../components/SubscriptionStatusBadge';
+import { SubscriptionStatusBadge } from '@/components/SubscriptionStatusBadge';
 import { isChangeable } from '../lib/status';
 
 /** /app/subscriptions/:id — one subscription: facts, seats, auto-renew, cancellation. */
