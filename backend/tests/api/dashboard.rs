@@ -356,10 +356,10 @@ async fn the_subscription_list_filters_pages_and_exports() {
 
     let newest_first = [yearly.clone(), basic.clone(), day0[2].clone(), day0[1].clone(), day0[0].clone()];
     assert_eq!(ids_of(&list(&app, &fl, "").await), newest_first);
-    assert_eq!(ids_of(&list(&app, &other, "").await), [theirs.clone()], "only the caller's own link's sales");
+    assert_eq!(ids_of(&list(&app, &other, "").await), vec![theirs.clone()], "only the caller's own link's sales");
 
-    assert_eq!(ids_of(&list(&app, &fl, "?status=cancelled").await), [yearly.clone()]);
-    assert_eq!(ids_of(&list(&app, &fl, "?status=active&plan_id=pln_m365_business_basic").await), [basic.clone()]);
+    assert_eq!(ids_of(&list(&app, &fl, "?status=cancelled").await), vec![yearly.clone()]);
+    assert_eq!(ids_of(&list(&app, &fl, "?status=active&plan_id=pln_m365_business_basic").await), vec![basic.clone()]);
     assert_eq!(
         ids_of(&list(&app, &fl, &format!("?from={first_day}&to={first_day}")).await),
         day0.iter().rev().cloned().collect::<Vec<_>>()
