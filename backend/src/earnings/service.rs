@@ -14,6 +14,7 @@ use crate::earnings::view::{self, EarningDetail, EarningEntry, EarningsPage, Fre
 use crate::error::{AppError, AppResult};
 use crate::pagination::{encode_cursor, Page};
 use crate::state::AppState;
+use crate::web::csv::Csv;
 
 /// Filters of the entries list and its CSV.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -123,21 +124,21 @@ pub async fn csv(state: &AppState, freelancer_id: String, filter: EntryFilter) -
     state
         .db
         .run(move |conn| {
-            let mut out = String::from(view::CSV_HEADER);
+            let mut out = Csv::new(&view::CSV_HEADER);
             let mut after = None;
             loop {
                 let mut rows = store::list(conn, &freelancer_id, filter, after.take(), CSV_BATCH)?;
                 let more = rows.len() as i64 > CSV_BATCH;
                 rows.truncate(CSV_BATCH as usize);
                 for e in entries_in(conn, &rows)? {
-                    out.push_str(&view::csv_line(&e));
+                    view::csv_row(&mut out, &e);
                 }
                 match rows.last() {
                     Some(last) if more => after = Some((last.created_at, last.id.clone())),
                     _ => break,
                 }
             }
-            Ok(out)
+            Ok(out.into_string())
         })
         .await
 }

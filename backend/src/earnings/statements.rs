@@ -21,6 +21,7 @@ use crate::onboarding::model::BinaryFile;
 use crate::onboarding::tin::{mask, TinType};
 use crate::pdf::{money, wrap, DocumentInfo, Weight, Writer, BOTTOM, LEFT, RIGHT};
 use crate::state::AppState;
+use crate::web::csv::Csv;
 use crate::web::locale::LangQuery;
 
 /// The first year a statement exists for.
@@ -217,56 +218,42 @@ fn labels(locale: Locale) -> &'static Labels {
     }
 }
 
-/// `-1234` → `-12.34`: a plain amount a spreadsheet reads in any language.
-fn decimal(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
-}
-
-/// One CSV field: quoted when it holds a separator, a quote or a line break; a leading
-/// `= + - @` of text is defused so a spreadsheet does not run it as a formula.
-fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() { format!("'{s}") } else { s.to_string() };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-fn row(cells: &[String]) -> String {
-    cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",") + "\r\n"
-}
-
 fn month_key(year: i32, month0: usize) -> String {
     format!("{year}-{:02}", month0 + 1)
 }
 
-fn amounts(s: &Sums) -> [String; 5] {
-    [decimal(s.commissions), decimal(s.reversals), decimal(s.adjustments), decimal(s.net()), decimal(s.withdrawals_paid)]
+/// A row of `label` and a month's (or the year's) five sums.
+fn sums_row(csv: &mut Csv, label: &str, s: &Sums) {
+    csv.text(label).money(s.commissions).money(s.reversals).money(s.adjustments).money(s.net()).money(s.withdrawals_paid);
+    csv.end_row();
 }
 
 /// The statement as CSV: a few `label,value` lines about whose it is, a blank line, then
-/// one row per month (`2026-01`…) and a total row, amounts as plain decimals.
+/// one row per month (`2026-01`…) and a total row, amounts as plain decimals (quoting and
+/// formula defusing: `web::csv`).
 pub fn csv(st: &Statement, locale: Locale) -> String {
     let l = labels(locale);
-    let mut out = row(&[l.title.into(), st.year.to_string()]);
-    out += &row(&[l.name.into(), st.name.clone()]);
+    let mut csv = Csv::new(&[l.title, &st.year.to_string()]);
+    let fact = |csv: &mut Csv, label: &str, value: &str| {
+        csv.text(label).text(value);
+        csv.end_row();
+    };
+    fact(&mut csv, l.name, &st.name);
     if let (Some(legal), Some(tin)) = (&st.legal_name, &st.tin_masked) {
-        out += &row(&[l.legal_name.into(), legal.clone()]);
-        out += &row(&[l.tin.into(), tin.clone()]);
+        fact(&mut csv, l.legal_name, legal);
+        fact(&mut csv, l.tin, tin);
     }
-    out += &row(&[l.currency.into(), st.currency.clone()]);
-    out += "\r\n";
-    out += &row(&[l.month, l.commissions, l.reversals, l.adjustments, l.net, l.withdrawals_paid].map(String::from));
+    fact(&mut csv, l.currency, &st.currency);
+    csv.end_row();
+    for h in [l.month, l.commissions, l.reversals, l.adjustments, l.net, l.withdrawals_paid] {
+        csv.text(h);
+    }
+    csv.end_row();
     for (i, m) in st.months.iter().enumerate() {
-        let [c, r, a, n, w] = amounts(m);
-        out += &row(&[month_key(st.year, i), c, r, a, n, w]);
+        sums_row(&mut csv, &month_key(st.year, i), m);
     }
-    let [c, r, a, n, w] = amounts(&st.total);
-    out += &row(&[l.total.into(), c, r, a, n, w]);
-    out
+    sums_row(&mut csv, l.total, &st.total);
+    csv.into_string()
 }
 
 /// The statement as an A4 PDF.
@@ -468,15 +455,6 @@ mod tests {
             (EarningKind::Commission, EarningStatus::Reversed, 700, t("2025-12-30 10:00"), Some(t("2026-01-02 10:00"))),
         );
         assert_eq!(y[0], Sums { reversals: -700, ..Sums::default() });
-    }
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(field("Müller, Jo"), "\"Müller, Jo\"");
-        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(field("-12.50"), "-12.50");
-        assert_eq!(decimal(-1_205), "-12.05");
-        assert_eq!(decimal(7), "0.07");
     }
 
     #[test]

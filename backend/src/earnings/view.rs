@@ -15,6 +15,7 @@ use crate::domain::commerce::SubscriptionEventKind;
 use crate::domain::earnings::{EarningKind, EarningStatus, WithdrawalStatus};
 use crate::earnings::ledger::{Delta, EntryRow};
 use crate::freelancers::tiers::Tier;
+use crate::web::csv::Csv;
 
 crate::text_enum! {
     /// What caused an entry: a paid invoice (commission), a credit note (reversal), a
@@ -417,47 +418,23 @@ pub fn timeline(t: TimelineInput) -> Vec<EarningTimelineItem> {
     out
 }
 
-/// A CSV field: quoted when it holds a separator, a quote or a line break, and defused
-/// when a spreadsheet would read it as a formula.
-pub fn csv_field(raw: &str) -> String {
-    let mut s = raw.to_string();
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        s.insert(0, '\'');
-    }
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
+/// The columns of the entries CSV.
+pub const CSV_HEADER: [&str; 10] =
+    ["id", "created_at", "kind", "status", "amount", "currency", "available_at", "cause", "invoice_number", "reason"];
 
-/// Cents as a decimal amount: `-1234` → `-12.34`.
-pub fn decimal(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    format!("{sign}{}.{:02}", cents.unsigned_abs() / 100, cents.unsigned_abs() % 100)
-}
-
-pub const CSV_HEADER: &str = "id,created_at,kind,status,amount,currency,available_at,cause,invoice_number,reason\r\n";
-
-fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-/// One CSV line of an entry.
-pub fn csv_line(e: &EarningEntry) -> String {
-    let fields = [
-        e.id.clone(),
-        rfc3339(e.created_at),
-        e.kind.to_string(),
-        e.status.to_string(),
-        decimal(e.amount_cents),
-        e.currency.clone(),
-        e.available_at.map(rfc3339).unwrap_or_default(),
-        e.cause.type_.to_string(),
-        e.cause.invoice_number.clone().unwrap_or_default(),
-        csv_field(e.reason.as_deref().unwrap_or_default()),
-    ];
-    format!("{}\r\n", fields.join(","))
+/// One CSV row of an entry (quoting and formula defusing: `web::csv`).
+pub fn csv_row(csv: &mut Csv, e: &EarningEntry) {
+    csv.text(&e.id)
+        .time(e.created_at)
+        .text(e.kind.as_str())
+        .text(e.status.as_str())
+        .money(e.amount_cents)
+        .text(&e.currency)
+        .opt_time(e.available_at)
+        .text(&e.cause.type_.to_string())
+        .opt_text(e.cause.invoice_number.as_deref())
+        .opt_text(e.reason.as_deref());
+    csv.end_row();
 }
 
 #[cfg(test)]
@@ -513,16 +490,5 @@ mod tests {
         assert!(!appealable_kind(&row(EarningKind::Commission, EarningStatus::Pending, 700)));
         assert!(!appealable_kind(&row(EarningKind::Withdrawal, EarningStatus::Available, -700)));
         assert_eq!(appeal_ceiling(&row(EarningKind::Reversal, EarningStatus::Available, -700)), 700);
-    }
-
-    #[test]
-    fn csv_fields_are_quoted_and_defused() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(decimal(-1234), "-12.34");
-        assert_eq!(decimal(5), "0.05");
-        assert_eq!(decimal(100_000), "1000.00");
     }
 }
